@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Warden's driver: one entry point for building, testing and demonstrating
+# the LSM.  The kernel source and every build tree live in $(CACHE), never
+# in this repository.  `make help` lists the targets.
+
+CACHE ?= $(HOME)/.cache/warden
+KSRC ?=
+SCRIPT ?=
+APPEND ?= lsm=warden
+TIMEOUT ?= 300
+ACCEL ?= tcg
+
+export WARDEN_CACHE := $(CACHE)
+export KSRC APPEND TIMEOUT ACCEL
+
+S := scripts
+
+.PHONY: help deps ksrc kernel kunit selftests vm-run shell demo lint check \
+	patch patch-test clean
+
+help:
+	@echo "Warden - a pathname-based MAC LSM for Linux 6.12"
+	@echo
+	@echo "  make demo        boot the patched kernel in QEMU and run the demo"
+	@echo "  make check       lint, KUnit and the VM selftests; ends 'N passed, N failed'"
+	@echo
+	@echo "  make deps        install the Debian packages everything needs"
+	@echo "  make ksrc        extract linux-source-6.12 (or KSRC=dir) and apply Warden"
+	@echo "  make kernel      build the x86_64 VM kernel from configs/"
+	@echo "  make kunit       run the KUnit suites under UML"
+	@echo "  make selftests   run the kselftests in the VM"
+	@echo "  make vm-run SCRIPT=file [APPEND=...]  run a script as root in the VM"
+	@echo "  make shell       boot the VM with an interactive shell"
+	@echo "  make lint        checkpatch, sparse, W=1 and kernel-doc; zero diagnostics"
+	@echo "  make patch       write the git format-patch series to out/patches/"
+	@echo "  make patch-test  git am the series on a pristine tree and build it"
+	@echo "  make clean       remove out/ (the cache stays)"
+	@echo
+	@echo "Cache: $(CACHE)"
+
+deps:
+	@$(S)/deps.sh
+
+ksrc: deps
+	@$(S)/ksrc.sh
+
+kernel: ksrc
+	@$(S)/build-kernel.sh
+
+kunit: ksrc
+	@$(S)/kunit.sh
+
+selftests: kernel
+	@$(S)/selftests.sh
+
+vm-run: kernel
+	@test -n "$(SCRIPT)" || { echo "usage: make vm-run SCRIPT=path [APPEND=...]"; exit 2; }
+	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/vm-run.sh $(abspath $(SCRIPT))
+
+shell: kernel
+	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/vm-run.sh --interactive
+
+demo: kernel
+	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/vm-run.sh $(CURDIR)/scripts/vm/demo.sh
+
+lint: kernel
+	@$(S)/lint.sh
+
+check: ksrc
+	@$(S)/check.sh
+
+patch: ksrc
+	@$(S)/mkpatch.sh
+
+patch-test: patch
+	@$(S)/patch-test.sh
+
+clean:
+	rm -rf out

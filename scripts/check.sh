@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make check: lint, KUnit and the VM selftests, each run even when an
+# earlier one failed, then one line "N passed, N failed" (", N skipped"
+# when some were) summing every lint step, KUnit case and kselftest case.
+
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+results=$repo/out/results
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+
+stage() {
+	local name=$1 start=$SECONDS
+
+	shift
+	echo "==== $name"
+	if ! "$@"; then
+		status=1
+		# A stage that died before counting anything still failed.
+		[ -f "$results/$name.counts" ] || echo "0 1 0" >"$results/$name.counts"
+	fi
+	echo "==== $name: $((SECONDS - start))s"
+}
+
+stage kernel "$repo/scripts/build-kernel.sh"
+stage lint "$repo/scripts/lint.sh"
+stage kunit "$repo/scripts/kunit.sh"
+stage selftests "$repo/scripts/selftests.sh"
+
+passed=0
+failed=0
+skipped=0
+for f in "$results"/*.counts; do
+	read -r p f_ s <"$f"
+	printf '%-10s %4d passed, %d failed, %d skipped\n' \
+		"$(basename "$f" .counts):" "$p" "$f_" "$s"
+	passed=$((passed + p))
+	failed=$((failed + f_))
+	skipped=$((skipped + s))
+done
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

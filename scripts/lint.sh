@@ -1,0 +1,78 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The style bar: checkpatch --strict over the patch series, sparse (C=2)
+# and W=1 over security/warden, and kernel-doc -Wall over its files.  Any
+# diagnostic fails.  Writes the results to out/results/lint.counts.
+
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+build=$cache/build/x86_64
+results=$repo/out/results
+log=$repo/out/lint
+mkdir -p "$results" "$log"
+passed=0
+failed=0
+
+# Run one lint step: name, then the command; its output is the list of
+# diagnostics, so any output at all is a failure.
+step() {
+	local name=$1
+
+	shift
+	"$@" >"$log/$name.log" 2>&1
+	local rc=$?
+	if [ $rc -eq 0 ] && [ ! -s "$log/$name.log" ]; then
+		echo "lint: $name: ok"
+		passed=$((passed + 1))
+	else
+		echo "lint: $name: FAILED"
+		sed 's/^/    /' "$log/$name.log"
+		failed=$((failed + 1))
+	fi
+}
+
+checkpatch() {
+	local p out
+
+	"$repo/scripts/mkpatch.sh" "$repo/out/patches" >/dev/null || return 1
+	for p in "$repo"/out/patches/*.patch; do
+		out=$("$tree/scripts/checkpatch.pl" --strict --no-tree \
+			--show-types -q "$p") || { echo "$out"; return 1; }
+		[ -z "$out" ] || echo "$out"
+	done
+}
+
+# Compile security/warden with the given extra make arguments and print
+# only the diagnostics, not the progress lines.
+compile_warden() {
+	[ -f "$build/.config" ] || { echo "no $build/.config: run 'make kernel'"; return 1; }
+	make -s -C "$tree" O="$build" -j"$(nproc)" "$@" security/warden/ 2>&1 |
+		grep -v '^  [A-Z]\+ ' || true
+}
+
+sparse_check() {
+	command -v sparse >/dev/null || { echo "sparse is not installed"; return 1; }
+	compile_warden C=2
+}
+
+w1_check() {
+	# Force a rebuild so that W=1 sees every file, then return the
+	# objects to the normal flags.
+	touch "$tree"/security/warden/*.c
+	compile_warden W=1
+	touch "$tree"/security/warden/*.c
+}
+
+kernel_doc() {
+	"$tree/scripts/kernel-doc" -none -Wall "$tree"/security/warden/*.[ch]
+}
+
+step checkpatch checkpatch
+step sparse sparse_check
+step W=1 w1_check
+step kernel-doc kernel_doc
+
+echo "$passed $failed 0" >"$results/lint.counts"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build the VM's initramfs: busybox-static, /init, the statically linked
+# selftests and tools found in the cache, and the script to run.
+# Usage: mkinitramfs.sh OUTPUT SCRIPT|--interactive
+
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+output=$1
+script=$2
+busybox=/bin/busybox
+[ -x "$busybox" ] || die "$busybox is missing: run 'make deps'"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root/bin" "$root/opt/warden/bin" "$root/opt/warden/selftests"
+cp "$busybox" "$root/bin/busybox"
+cp "$repo/scripts/vm/init" "$root/init"
+chmod 755 "$root/init"
+
+# Programs built for the VM, all statically linked.
+for dir in selftests bin; do
+	src=$cache/vm/$dir
+	[ -d "$src" ] && cp -a "$src/." "$root/opt/warden/$dir/"
+done
+
+if [ "$script" = --interactive ]; then
+	touch "$root/opt/warden/interactive"
+	chmod 755 "$root/opt/warden/interactive"
+else
+	[ -f "$script" ] || die "no such script: $script"
+	cp "$script" "$root/opt/warden/script.sh"
+fi
+
+(cd "$root" && find . | LC_ALL=C sort |
+	cpio --quiet -o -H newc --owner=0:0) >"$output.tmp"
+mv "$output.tmp" "$output"

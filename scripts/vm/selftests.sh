@@ -1,0 +1,13 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run, inside the VM, every selftest program of the image, printing their
+# TAP output; exit nonzero if any failed.
+
+rc=0
+for test in /opt/warden/selftests/*/*; do
+	[ -f "$test" ] && [ -x "$test" ] || continue
+	echo "# selftest: ${test#/opt/warden/selftests/}"
+	"$test" || rc=1
+done
+exit $rc

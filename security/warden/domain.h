@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - domains.
+ *
+ * A domain is a node of the tree that exec chains grow from the root
+ * "<kernel>": its name is its parent's name followed by the program that
+ * was executed.  Domains are reference counted; credentials hold them.
+ */
+
+#ifndef _SECURITY_WARDEN_DOMAIN_H
+#define _SECURITY_WARDEN_DOMAIN_H
+
+#include <linux/gfp_types.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+
+/* The name of the root domain, as TOMOYO spells it. */
+#define WARDEN_ROOT_DOMAINNAME "<kernel>"
+
+/**
+ * struct warden_domain - a node of the exec-chain domain tree
+ * @usage: references held by credentials and by child domains.
+ * @parent: the domain this one was entered from; %NULL for the root.
+ * @rcu: defers freeing past readers that found the domain under RCU.
+ * @name: the full domainname, e.g. "<kernel> /usr/sbin/httpd /bin/sh".
+ */
+struct warden_domain {
+	refcount_t usage;
+	struct warden_domain *parent;
+	struct rcu_head rcu;
+	char name[];
+};
+
+extern struct warden_domain warden_kernel_domain;
+
+/**
+ * warden_domain_get - take a reference on a domain
+ * @domain: the domain, or %NULL
+ *
+ * Return: @domain, so that the call can sit in an assignment.
+ */
+static inline struct warden_domain *
+warden_domain_get(struct warden_domain *domain)
+{
+	if (domain)
+		refcount_inc(&domain->usage);
+	return domain;
+}
+
+void warden_domain_put(struct warden_domain *domain);
+struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
+					      const char *program, gfp_t gfp);
+
+#endif /* _SECURITY_WARDEN_DOMAIN_H */

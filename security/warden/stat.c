@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - statistics and memory accounting.
+ *
+ * The counters are lock-free: a reader of the stat file may see one
+ * counter a moment older than another, which is all a statistic promises.
+ * The layout of the stat file is TOMOYO's, so tools that parse it keep
+ * working; Warden's own counters follow TOMOYO's lines.
+ */
+
+#include <linux/atomic.h>
+#include <linux/compiler.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/time64.h>
+#include <linux/timekeeping.h>
+
+#include "stat.h"
+
+static const char *const warden_stat_event_names[WARDEN_STAT_NR_EVENTS] = {
+	[WARDEN_STAT_POLICY_UPDATE] = "update:",
+	[WARDEN_STAT_VIOLATION_LEARNING] = "violation in learning mode:",
+	[WARDEN_STAT_VIOLATION_PERMISSIVE] = "violation in permissive mode:",
+	[WARDEN_STAT_VIOLATION_ENFORCING] = "violation in enforcing mode:",
+};
+
+static const char *const warden_memory_names[WARDEN_MEMORY_NR_KINDS] = {
+	[WARDEN_MEMORY_POLICY] = "policy:",
+	[WARDEN_MEMORY_AUDIT] = "audit log:",
+	[WARDEN_MEMORY_QUERY] = "query message:",
+};
+
+static atomic_t warden_stat_count[WARDEN_STAT_NR_EVENTS];
+static time64_t warden_stat_last[WARDEN_STAT_NR_EVENTS];
+
+static atomic_t warden_memory_used[WARDEN_MEMORY_NR_KINDS];
+/*
+ * Zero means unlimited, as in TOMOYO.  The audit and query pools start
+ * bounded, with the values TOMOYO's tools configure, so that a flood of
+ * violations cannot pin unbounded kernel memory before anyone sets them.
+ */
+static unsigned int warden_memory_quota[WARDEN_MEMORY_NR_KINDS] = {
+	[WARDEN_MEMORY_AUDIT] = 16 * 1024 * 1024,
+	[WARDEN_MEMORY_QUERY] = 1024 * 1024,
+};
+
+/* Records the audit log could not keep; printed after TOMOYO's lines. */
+static atomic_t warden_audit_dropped;
+
+/**
+ * warden_time_to_text - format a wall-clock time as TOMOYO prints it
+ * @seconds: seconds since the epoch.
+ * @buf: receives "YYYY/MM/DD hh:mm:ss" in UTC.
+ */
+void warden_time_to_text(time64_t seconds, char buf[WARDEN_TIME_TEXT_SIZE])
+{
+	struct tm tm;
+
+	time64_to_tm(seconds, 0, &tm);
+	snprintf(buf, WARDEN_TIME_TEXT_SIZE, "%04u/%02u/%02u %02u:%02u:%02u",
+		 (unsigned int)(tm.tm_year + 1900), tm.tm_mon + 1, tm.tm_mday,
+		 tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/**
+ * warden_stat_record - count one event and remember when it happened
+ * @event: what happened.
+ */
+void warden_stat_record(enum warden_stat_event event)
+{
+	if (WARN_ON_ONCE(event >= WARDEN_STAT_NR_EVENTS))
+		return;
+	atomic_inc(&warden_stat_count[event]);
+	WRITE_ONCE(warden_stat_last[event], ktime_get_real_seconds());
+}
+
+/**
+ * warden_stat_show - print the stat file
+ * @m: the seq_file to print into.
+ *
+ * Each line is a label padded to 37 columns and a 10-column number, as
+ * TOMOYO prints them; "(Last: ...)" follows an event counter once the
+ * event has happened, "(Quota: ...)" a memory line whose quota is set.
+ */
+void warden_stat_show(struct seq_file *m)
+{
+	unsigned int total = 0;
+	int i;
+
+	for (i = 0; i < WARDEN_STAT_NR_EVENTS; i++) {
+		time64_t last = READ_ONCE(warden_stat_last[i]);
+
+		seq_printf(m, "Policy %-30s %10u", warden_stat_event_names[i],
+			   atomic_read(&warden_stat_count[i]));
+		if (last) {
+			char text[WARDEN_TIME_TEXT_SIZE];
+
+			warden_time_to_text(last, text);
+			seq_printf(m, " (Last: %s)", text);
+		}
+		seq_putc(m, '\n');
+	}
+	for (i = 0; i < WARDEN_MEMORY_NR_KINDS; i++) {
+		unsigned int used = atomic_read(&warden_memory_used[i]);
+		unsigned int quota = READ_ONCE(warden_memory_quota[i]);
+
+		total += used;
+		seq_printf(m, "Memory used by %-22s %10u", warden_memory_names[i],
+			   used);
+		if (quota)
+			seq_printf(m, " (Quota: %10u)", quota);
+		seq_putc(m, '\n');
+	}
+	seq_printf(m, "%-37s %10u\n", "Total memory used:", total);
+	seq_printf(m, "%-37s %10u\n", "Audit records dropped:",
+		   atomic_read(&warden_audit_dropped));
+}
+
+/**
+ * warden_stat_parse_quota - parse one line written to the stat file
+ * @line: "Memory used by <pool>: <bytes>", without its newline.
+ * @kind: receives the pool.
+ * @quota: receives the number of bytes, 0 for unlimited.
+ *
+ * Return: 0 on success, -EINVAL if the line names no pool or the number
+ * is not a decimal that fits in 32 bits.
+ */
+int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
+			    unsigned int *quota)
+{
+	static const char prefix[] = "Memory used by ";
+	int i;
+
+	if (!str_has_prefix(line, prefix))
+		return -EINVAL;
+	line += strlen(prefix);
+	for (i = 0; i < WARDEN_MEMORY_NR_KINDS; i++) {
+		size_t len = str_has_prefix(line, warden_memory_names[i]);
+
+		if (!len)
+			continue;
+		line = skip_spaces(line + len);
+		if (kstrtouint(line, 10, quota))
+			return -EINVAL;
+		*kind = i;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/**
+ * warden_stat_set_quota - set the quota of a memory pool
+ * @kind: the pool.
+ * @quota: bytes, 0 for unlimited.
+ */
+void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota)
+{
+	if (WARN_ON_ONCE(kind >= WARDEN_MEMORY_NR_KINDS))
+		return;
+	WRITE_ONCE(warden_memory_quota[kind], quota);
+}
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+
+#include <kunit/test.h>
+
+static void test_time_text_epoch(struct kunit *const test)
+{
+	char text[WARDEN_TIME_TEXT_SIZE];
+
+	warden_time_to_text(0, text);
+	KUNIT_EXPECT_STREQ(test, text, "1970/01/01 00:00:00");
+}
+
+static void test_time_text_matches_guide_log(struct kunit *const test)
+{
+	char text[WARDEN_TIME_TEXT_SIZE];
+
+	/* The enforcing-mode violation of the TOMOYO guide's stat example. */
+	warden_time_to_text(1293293315, text);
+	KUNIT_EXPECT_STREQ(test, text, "2010/12/25 16:08:35");
+	warden_time_to_text(4102444799LL, text);
+	KUNIT_EXPECT_STREQ(test, text, "2099/12/31 23:59:59");
+}
+
+static void test_quota_line_parses_each_pool(struct kunit *const test)
+{
+	enum warden_memory_kind kind;
+	unsigned int quota;
+
+	KUNIT_EXPECT_EQ(test, warden_stat_parse_quota("Memory used by policy: 4096",
+						      &kind, &quota), 0);
+	KUNIT_EXPECT_EQ(test, kind, WARDEN_MEMORY_POLICY);
+	KUNIT_EXPECT_EQ(test, quota, 4096);
+	KUNIT_EXPECT_EQ(test, warden_stat_parse_quota("Memory used by audit log: 16777216",
+						      &kind, &quota), 0);
+	KUNIT_EXPECT_EQ(test, kind, WARDEN_MEMORY_AUDIT);
+	KUNIT_EXPECT_EQ(test, quota, 16777216);
+	KUNIT_EXPECT_EQ(test, warden_stat_parse_quota("Memory used by query message:0",
+						      &kind, &quota), 0);
+	KUNIT_EXPECT_EQ(test, kind, WARDEN_MEMORY_QUERY);
+	KUNIT_EXPECT_EQ(test, quota, 0);
+}
+
+static void test_quota_line_rejects_garbage(struct kunit *const test)
+{
+	static const char *const bad[] = {
+		"",
+		"Memory used by",
+		"Memory used by policy:",
+		"Memory used by policy: -1",
+		"Memory used by policy: 4294967296",
+		"Memory used by policy: 12abc",
+		"Memory used by policy: 0x10",
+		"Memory used by policies: 10",
+		"Memory used by : 10",
+		"memory used by policy: 10",
+		"Total memory used: 10",
+		"Policy update: 1",
+	};
+	enum warden_memory_kind kind = WARDEN_MEMORY_NR_KINDS;
+	unsigned int quota = 12345;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, warden_stat_parse_quota(bad[i], &kind,
+								  &quota),
+				    -EINVAL, "line \"%s\"", bad[i]);
+		KUNIT_EXPECT_EQ(test, kind, WARDEN_MEMORY_NR_KINDS);
+	}
+}
+
+static void test_stat_layout_is_tomoyo_layout(struct kunit *const test)
+{
+	static const char *const expected_prefixes[] = {
+		"Policy update:                                 ",
+		"Policy violation in learning mode:             ",
+		"Policy violation in permissive mode:           ",
+		"Policy violation in enforcing mode:            ",
+		"Memory used by policy:                         ",
+		"Memory used by audit log:                      ",
+		"Memory used by query message:                  ",
+		"Total memory used:                             ",
+		"Audit records dropped:                         ",
+	};
+	struct seq_file m = {};
+	char *line, *cursor;
+	size_t i = 0;
+
+	m.size = PAGE_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_stat_show(&m);
+	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
+	cursor = m.buf;
+	while ((line = strsep(&cursor, "\n")) && *line) {
+		KUNIT_ASSERT_LT(test, i, ARRAY_SIZE(expected_prefixes));
+		/* Labels and numbers end at the columns TOMOYO uses. */
+		KUNIT_EXPECT_GE(test, strlen(line), 48);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    strncmp(line, expected_prefixes[i], 38), 0,
+				    "line %zu: \"%s\"", i, line);
+		KUNIT_EXPECT_NE(test, line[47], ' ');
+		i++;
+	}
+	KUNIT_EXPECT_EQ(test, i, ARRAY_SIZE(expected_prefixes));
+}
+
+static void test_stat_record_adds_last_time(struct kunit *const test)
+{
+	int before = atomic_read(&warden_stat_count[WARDEN_STAT_POLICY_UPDATE]);
+	struct seq_file m = {};
+
+	warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+	KUNIT_EXPECT_EQ(test,
+			atomic_read(&warden_stat_count[WARDEN_STAT_POLICY_UPDATE]),
+			before + 1);
+	m.size = PAGE_SIZE;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_stat_show(&m);
+	KUNIT_EXPECT_TRUE(test, str_has_prefix(strstr(m.buf, "Policy update:") + 48,
+					       "(Last: "));
+}
+
+static struct kunit_case warden_stat_test_cases[] = {
+	KUNIT_CASE(test_time_text_epoch),
+	KUNIT_CASE(test_time_text_matches_guide_log),
+	KUNIT_CASE(test_quota_line_parses_each_pool),
+	KUNIT_CASE(test_quota_line_rejects_garbage),
+	KUNIT_CASE(test_stat_layout_is_tomoyo_layout),
+	KUNIT_CASE(test_stat_record_adds_last_time),
+	{}
+};
+
+static struct kunit_suite warden_stat_test_suite = {
+	.name = "warden_stat",
+	.test_cases = warden_stat_test_cases,
+};
+
+kunit_test_suite(warden_stat_test_suite);
+
+#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */

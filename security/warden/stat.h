@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - statistics and memory accounting.
+ *
+ * Counts policy updates and violations per mode with the time of the last
+ * one, and the memory held by policy, audit records and query messages
+ * against their quotas.  The stat file prints them in TOMOYO's layout.
+ */
+
+#ifndef _SECURITY_WARDEN_STAT_H
+#define _SECURITY_WARDEN_STAT_H
+
+#include <linux/seq_file.h>
+#include <linux/time64.h>
+#include <linux/types.h>
+
+/**
+ * enum warden_stat_event - events counted in the stat file
+ * @WARDEN_STAT_POLICY_UPDATE: a write changed the policy.
+ * @WARDEN_STAT_VIOLATION_LEARNING: a request was learned.
+ * @WARDEN_STAT_VIOLATION_PERMISSIVE: a request was allowed, not granted.
+ * @WARDEN_STAT_VIOLATION_ENFORCING: a request was rejected.
+ * @WARDEN_STAT_NR_EVENTS: number of counters.
+ */
+enum warden_stat_event {
+	WARDEN_STAT_POLICY_UPDATE,
+	WARDEN_STAT_VIOLATION_LEARNING,
+	WARDEN_STAT_VIOLATION_PERMISSIVE,
+	WARDEN_STAT_VIOLATION_ENFORCING,
+	WARDEN_STAT_NR_EVENTS,
+};
+
+/**
+ * enum warden_memory_kind - memory pools accounted against a quota
+ * @WARDEN_MEMORY_POLICY: domains, ACLs and the exception policy.
+ * @WARDEN_MEMORY_AUDIT: audit records waiting for a reader.
+ * @WARDEN_MEMORY_QUERY: violations waiting for an answer.
+ * @WARDEN_MEMORY_NR_KINDS: number of pools.
+ */
+enum warden_memory_kind {
+	WARDEN_MEMORY_POLICY,
+	WARDEN_MEMORY_AUDIT,
+	WARDEN_MEMORY_QUERY,
+	WARDEN_MEMORY_NR_KINDS,
+};
+
+/* "YYYY/MM/DD hh:mm:ss" and its NUL. */
+#define WARDEN_TIME_TEXT_SIZE 20
+
+void warden_time_to_text(time64_t seconds, char buf[WARDEN_TIME_TEXT_SIZE]);
+void warden_stat_record(enum warden_stat_event event);
+void warden_stat_show(struct seq_file *m);
+int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
+			    unsigned int *quota);
+void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota);
+
+#endif /* _SECURITY_WARDEN_STAT_H */
