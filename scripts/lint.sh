@@ -67,6 +67,8 @@ w1_check() {
 
 kernel_doc() {
 	"$tree/scripts/kernel-doc" -none -Wall "$tree"/security/warden/*.[ch]
+	# kernel-doc checks the comments there are; this finds missing ones.
+	"$repo/scripts/kdoc-coverage.py" "$tree"/security/warden/*.c
 }
 
 step checkpatch checkpatch

@@ -28,7 +28,7 @@ for boot in "enabled:lsm=warden" "disabled:lsm=tomoyo"; do
 	totals=$(grep -c '^# Totals:' "$tap")
 	[ "$totals" -gt 0 ] || { failed=$((failed + 1)); rc=1; }
 	while read -r line; do
-		get() { echo "$line" | grep -oE "$1:[0-9]+" | cut -d: -f2; }
+		get() { echo "$line" | grep -oE " $1:[0-9]+" | cut -d: -f2; }
 		passed=$((passed + $(get pass)))
 		failed=$((failed + $(get fail) + $(get error)))
 		skipped=$((skipped + $(get skip)))

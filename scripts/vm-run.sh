@@ -40,9 +40,9 @@ start=$(date +%s.%N)
 set +e
 timeout -k 5 "$timeout" "${qemu[@]}" </dev/null 2>&1 | tr -d '\r' |
 	tee "$log" | awk '
-		/^WARDEN-VM-EXIT / { inside = 0 }
+		/WARDEN-VM-EXIT [0-9]+$/ { inside = 0 }
 		inside { print; fflush() }
-		/^WARDEN-VM-BEGIN/ { inside = 1 }'
+		/WARDEN-VM-BEGIN uptime=/ { inside = 1 }'
 status=${PIPESTATUS[0]}
 set -e
 end=$(date +%s.%N)
@@ -51,8 +51,8 @@ if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
 	echo "vm-run: timed out after ${timeout}s; console log in $log" >&2
 	exit 124
 fi
-rc=$(sed -n 's/^WARDEN-VM-EXIT \([0-9]*\)$/\1/p' "$log" | tail -n 1)
-boot=$(sed -n 's/^WARDEN-VM-BEGIN uptime=\([0-9.]*\)$/\1/p' "$log")
+rc=$(sed -n 's/.*WARDEN-VM-EXIT \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+boot=$(sed -n 's/.*WARDEN-VM-BEGIN uptime=\([0-9.]*\)$/\1/p' "$log")
 if [ -z "$rc" ]; then
 	echo "vm-run: the VM stopped before the script finished (qemu exit $status); console log in $log" >&2
 	grep -E 'Kernel panic|BUG:|Oops' "$log" >&2 || true

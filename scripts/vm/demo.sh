@@ -35,8 +35,10 @@ say "4. Statistics, in TOMOYO's layout: no policy is loaded yet."
 run cat /sys/kernel/security/warden/stat
 
 say "5. Quotas are set by writing the stat file; bad input is refused."
-run sh -c 'echo "Memory used by policy: 1048576" > /sys/kernel/security/warden/stat'
-run sh -c 'echo "Memory used by nothing: 1" > /sys/kernel/security/warden/stat' ||
-	echo "(refused, as it should be)"
+echo '# echo "Memory used by policy: 1048576" > /sys/kernel/security/warden/stat'
+echo "Memory used by policy: 1048576" >/sys/kernel/security/warden/stat
+echo '# echo "Memory used by nothing: 1" > /sys/kernel/security/warden/stat'
+echo "Memory used by nothing: 1" >/sys/kernel/security/warden/stat ||
+	echo "(refused, as it should be; the kernel log says why:)"
+dmesg | grep 'Warden: stat' | tail -n 1
 run grep 'Memory used by policy' /sys/kernel/security/warden/stat
-dmesg | grep 'Warden' | tail -n 2

@@ -9,14 +9,19 @@
 
 #include <linux/capability.h>
 #include <linux/fs.h>
+#include <linux/minmax.h>
+#include <linux/mutex.h>
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "policy.h"
+#include "profile.h"
 #include "setup.h"
 #include "stat.h"
 
@@ -26,10 +31,250 @@
 /* No line written to the stat file is near this long. */
 #define WARDEN_STAT_WRITE_MAX 1024
 
+/*
+ * The longest policy line accepted.  Longer ones are refused and skipped
+ * up to their newline, so a newline-free write cannot grow a buffer
+ * without bound.
+ */
+#define WARDEN_LINE_MAX (64 * 1024)
+/* How much of a refused line the kernel log quotes. */
+#define WARDEN_LINE_QUOTE 80
+
 static bool warden_may_manage_policy(void)
 {
 	return capable(CAP_MAC_ADMIN);
 }
+
+/**
+ * struct warden_policy_file - a policy file that is written line by line
+ * @name: its name under /sys/kernel/security/warden/, for messages.
+ * @write_line: applies one line; called with warden_policy_lock held.
+ * @show: prints the file; called with warden_policy_lock held.
+ */
+struct warden_policy_file {
+	const char *name;
+	int (*write_line)(char *line, const char **reason);
+	void (*show)(struct seq_file *m);
+};
+
+/**
+ * struct warden_line_writer - what one open file has written so far
+ * @lock: serialises writes through this open file.
+ * @file: the policy file.
+ * @lineno: lines seen, for messages.
+ * @len: bytes of the incomplete line in @buf.
+ * @size: bytes allocated for @buf.
+ * @skipping: the current line was refused as too long; drop it up to its
+ *            newline.
+ * @buf: the incomplete line.
+ */
+struct warden_line_writer {
+	struct mutex lock; /* protects the members below */
+	const struct warden_policy_file *file;
+	unsigned int lineno;
+	size_t len;
+	size_t size;
+	bool skipping;
+	char *buf;
+};
+
+/* Trim the line and fold runs of blanks into one space, as TOMOYO does. */
+static void warden_normalize_line(char *line)
+{
+	char *in = line, *out = line;
+	bool blank = false;
+
+	while (*in == ' ' || *in == '\t' || *in == '\r')
+		in++;
+	for (; *in; in++) {
+		if (*in == ' ' || *in == '\t' || *in == '\r') {
+			blank = true;
+			continue;
+		}
+		if (blank)
+			*out++ = ' ';
+		blank = false;
+		*out++ = *in;
+	}
+	*out = '\0';
+}
+
+static int warden_apply_line(struct warden_line_writer *w)
+{
+	char quote[WARDEN_LINE_QUOTE + 1];
+	const char *reason = NULL;
+	char *line = w->buf;
+	int err;
+
+	w->buf[w->len] = '\0';
+	w->len = 0;
+	w->lineno++;
+	warden_normalize_line(line);
+	if (!*line || *line == '#')
+		return 0;
+	strscpy(quote, line, sizeof(quote));
+	mutex_lock(&warden_policy_lock);
+	err = w->file->write_line(line, &reason);
+	mutex_unlock(&warden_policy_lock);
+	if (!err) {
+		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+		return 0;
+	}
+	pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n", w->file->name,
+			    w->lineno, reason ? reason : "out of memory",
+			    quote);
+	return err;
+}
+
+/* Append one byte to the incomplete line, growing the buffer as needed. */
+static int warden_line_append(struct warden_line_writer *w, char c)
+{
+	if (w->len + 1 >= w->size) {
+		size_t size = w->size ? w->size * 2 : 256;
+		char *buf;
+
+		if (size > WARDEN_LINE_MAX) {
+			w->len = 0;
+			w->lineno++;
+			w->skipping = true;
+			pr_warn_ratelimited("Warden: %s: line %u: longer than %u bytes\n",
+					    w->file->name, w->lineno,
+					    WARDEN_LINE_MAX);
+			return -EINVAL;
+		}
+		buf = krealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
+		if (!buf)
+			return -ENOMEM;
+		w->buf = buf;
+		w->size = size;
+	}
+	w->buf[w->len++] = c;
+	return 0;
+}
+
+/*
+ * Feed written bytes to the writer: each complete line is applied as it
+ * ends, whole or not at all.  The first refused line ends the write with
+ * its error; the lines before it stay applied, as with TOMOYO.
+ */
+static ssize_t warden_policy_file_write(struct file *file,
+					const char __user *ubuf, size_t count,
+					loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+	char chunk[256];
+	size_t done = 0;
+	int err = 0;
+
+	if (!warden_may_manage_policy())
+		return -EPERM;
+	if (mutex_lock_interruptible(&w->lock))
+		return -EINTR;
+	while (done < count && !err) {
+		size_t n = min(count - done, sizeof(chunk));
+		size_t i;
+
+		if (copy_from_user(chunk, ubuf + done, n)) {
+			err = -EFAULT;
+			break;
+		}
+		for (i = 0; i < n && !err; i++) {
+			if (chunk[i] == '\n') {
+				if (w->skipping)
+					w->skipping = false;
+				else
+					err = warden_apply_line(w);
+			} else if (!w->skipping) {
+				err = warden_line_append(w, chunk[i]);
+			}
+		}
+		done += i;
+		cond_resched();
+	}
+	mutex_unlock(&w->lock);
+	return err ? err : count;
+}
+
+/* A last line without a newline is applied when the file is closed. */
+static int warden_policy_file_flush(struct file *file, fl_owner_t id)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+	int err = 0;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return 0;
+	mutex_lock(&w->lock);
+	if (w->len && !w->skipping)
+		err = warden_apply_line(w);
+	w->len = 0;
+	w->skipping = false;
+	mutex_unlock(&w->lock);
+	return err;
+}
+
+static int warden_policy_file_show(struct seq_file *m, void *unused)
+{
+	struct warden_line_writer *w = m->private;
+
+	mutex_lock(&warden_policy_lock);
+	w->file->show(m);
+	mutex_unlock(&warden_policy_lock);
+	return 0;
+}
+
+static int warden_policy_file_open(struct inode *inode, struct file *file)
+{
+	struct warden_line_writer *w;
+	int err;
+
+	w = kzalloc(sizeof(*w), GFP_KERNEL_ACCOUNT);
+	if (!w)
+		return -ENOMEM;
+	mutex_init(&w->lock);
+	w->file = inode->i_private;
+	err = single_open(file, warden_policy_file_show, w);
+	if (err)
+		kfree(w);
+	return err;
+}
+
+static int warden_policy_file_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+
+	kfree(w->buf);
+	kfree(w);
+	return single_release(inode, file);
+}
+
+static const struct file_operations warden_policy_file_fops = {
+	.open = warden_policy_file_open,
+	.read = seq_read,
+	.write = warden_policy_file_write,
+	.flush = warden_policy_file_flush,
+	.llseek = seq_lseek,
+	.release = warden_policy_file_release,
+};
+
+static int warden_profile_write_line(char *line, const char **reason)
+{
+	return warden_profile_write(&warden_policy_locked()->profiles, line,
+				    reason);
+}
+
+static void warden_profile_show_file(struct seq_file *m)
+{
+	warden_profile_show(m, &warden_policy_locked()->profiles);
+}
+
+static const struct warden_policy_file warden_profile_file = {
+	.name = "profile",
+	.write_line = warden_profile_write_line,
+	.show = warden_profile_show_file,
+};
 
 static ssize_t warden_version_read(struct file *file, char __user *buf,
 				   size_t count, loff_t *ppos)
@@ -119,9 +364,11 @@ static const struct warden_fs_file {
 	const char *name;
 	umode_t mode;
 	const struct file_operations *fops;
+	const void *data;
 } warden_fs_files[] = {
-	{ "version", 0400, &warden_version_fops },
-	{ "stat", 0644, &warden_stat_fops },
+	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },
+	{ "stat", 0644, &warden_stat_fops, NULL },
+	{ "version", 0400, &warden_version_fops, NULL },
 };
 
 static int __init warden_fs_init(void)
@@ -139,7 +386,7 @@ static int __init warden_fs_init(void)
 		const struct warden_fs_file *entry = &warden_fs_files[i];
 
 		file = securityfs_create_file(entry->name, entry->mode, dir,
-					      NULL, entry->fops);
+					      (void *)entry->data, entry->fops);
 		if (IS_ERR(file))
 			goto out_remove_dir;
 	}

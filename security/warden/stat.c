@@ -163,6 +163,38 @@ void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota)
 	WRITE_ONCE(warden_memory_quota[kind], quota);
 }
 
+/**
+ * warden_memory_charge - account memory to a pool, within its quota
+ * @kind: the pool.
+ * @size: bytes about to be allocated.
+ *
+ * Return: true if the pool had room and now counts @size; false if the
+ * quota would be exceeded, in which case nothing is counted.
+ */
+bool warden_memory_charge(enum warden_memory_kind kind, size_t size)
+{
+	unsigned int quota = READ_ONCE(warden_memory_quota[kind]);
+	int used = atomic_read(&warden_memory_used[kind]);
+
+	do {
+		if (size > INT_MAX - used ||
+		    (quota && used + size > quota))
+			return false;
+	} while (!atomic_try_cmpxchg(&warden_memory_used[kind], &used,
+				     used + size));
+	return true;
+}
+
+/**
+ * warden_memory_uncharge - return memory accounted by warden_memory_charge()
+ * @kind: the pool.
+ * @size: the bytes charged.
+ */
+void warden_memory_uncharge(enum warden_memory_kind kind, size_t size)
+{
+	WARN_ON_ONCE(atomic_sub_return(size, &warden_memory_used[kind]) < 0);
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>
@@ -282,8 +314,11 @@ static void test_stat_record_adds_last_time(struct kunit *const test)
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	warden_stat_show(&m);
+	/* The 48-column counter is followed by " (Last: YYYY/MM/DD hh:mm:ss)". */
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(strstr(m.buf, "Policy update:") + 48,
-					       "(Last: "));
+					       " (Last: "));
+	KUNIT_EXPECT_EQ(test, strchr(m.buf, '\n') - m.buf,
+			48 + strlen(" (Last: YYYY/MM/DD hh:mm:ss)"));
 }
 
 static struct kunit_case warden_stat_test_cases[] = {

@@ -53,5 +53,7 @@ void warden_stat_show(struct seq_file *m);
 int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
 			    unsigned int *quota);
 void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota);
+bool warden_memory_charge(enum warden_memory_kind kind, size_t size);
+void warden_memory_uncharge(enum warden_memory_kind kind, size_t size);
 
 #endif /* _SECURITY_WARDEN_STAT_H */

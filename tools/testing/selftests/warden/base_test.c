@@ -96,6 +96,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, version) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, profile) {
+	/* clang-format on */
+	.name = "profile",
+	.mode = 0600,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, stat) {
 	/* clang-format on */
 	.name = "stat",

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - the policy in force.
+ *
+ * The whole policy hangs off one RCU-protected pointer so that a complete
+ * new policy can be published with a single swap; warden_policy_lock
+ * serialises every writer.
+ */
+
+#ifndef _SECURITY_WARDEN_POLICY_H
+#define _SECURITY_WARDEN_POLICY_H
+
+#include <linux/lockdep.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+
+#include "profile.h"
+
+/**
+ * struct warden_policy - everything an administrator configures
+ * @profiles: the profiles of the root namespace.
+ */
+struct warden_policy {
+	struct warden_profile_set profiles;
+};
+
+extern struct mutex warden_policy_lock;
+extern struct warden_policy __rcu *warden_policy;
+
+/**
+ * warden_policy_locked - the policy in force, for a writer
+ *
+ * Return: the policy; valid while the caller holds warden_policy_lock.
+ */
+static inline struct warden_policy *warden_policy_locked(void)
+{
+	return rcu_dereference_protected(warden_policy,
+					 lockdep_is_held(&warden_policy_lock));
+}
+
+#endif /* _SECURITY_WARDEN_POLICY_H */
