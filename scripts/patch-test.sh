@@ -15,7 +15,8 @@ echo "patch-test: extracting $tarball"
 tar -xJf "$tarball" -C "$dir/linux" --strip-components=1
 cd "$dir/linux"
 git init -q
-git add -A
+# Debian's tarball ignores everything at its top level in .gitignore.
+git add -A -f
 git -c user.name=patch-test -c user.email=patch-test@localhost \
 	commit -q -m "Linux $(make -s kernelversion) as extracted"
 git -c user.name=patch-test -c user.email=patch-test@localhost \
