@@ -8,10 +8,12 @@
  */
 
 #include <linux/bug.h>
+#include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "domain.h"
+#include "pattern.h"
 
 /* The root of the domain tree, named "<kernel>"; it is never freed. */
 struct warden_domain warden_kernel_domain = {
@@ -68,6 +70,55 @@ struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 	domain->name[parent_len] = ' ';
 	memcpy(domain->name + parent_len + 1, program, program_len + 1);
 	return domain;
+}
+
+/*
+ * Whether @word, the first word of a domainname, names a namespace:
+ * "<kernel>" or another "<...>" made of printable characters.
+ */
+static bool warden_namespace_word_valid(const char *word, size_t len)
+{
+	size_t i;
+
+	if (len < 3 || word[0] != '<' || word[len - 1] != '>')
+		return false;
+	for (i = 1; i < len - 1; i++)
+		if (word[i] <= ' ' || word[i] > '~' || word[i] == '<' ||
+		    word[i] == '>')
+			return false;
+	return true;
+}
+
+/**
+ * warden_domainname_check - check the syntax of a domainname
+ * @name: e.g. "<kernel> /usr/sbin/httpd /bin/sh".
+ *
+ * A domainname is a namespace word followed by absolute program
+ * pathnames in TOMOYO's encoding, without wildcards, one space apart.
+ *
+ * Return: 0 if @name is a well-formed domainname, -EINVAL if not, -ENOMEM
+ * if there was no memory to check it.
+ */
+int warden_domainname_check(const char *name)
+{
+	char *copy, *cursor, *word;
+	int err = 0;
+
+	cursor = strchr(name, ' ');
+	if (!warden_namespace_word_valid(name, cursor ? cursor - name :
+						      strlen(name)))
+		return -EINVAL;
+	if (!cursor)
+		return 0;
+	copy = kstrdup(cursor + 1, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	cursor = copy;
+	while (!err && (word = strsep(&cursor, " ")))
+		if (word[0] != '/' || warden_word_check(word, false))
+			err = -EINVAL;
+	kfree(copy);
+	return err;
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
@@ -147,12 +198,51 @@ static void test_chain_release_drops_every_ancestor(struct kunit *const test)
 			root_before);
 }
 
+static void test_domainname_syntax(struct kunit *const test)
+{
+	static const char *const valid[] = {
+		"<kernel>",
+		"<kernel> /sbin/init",
+		"<kernel> /usr/sbin/httpd /bin/sh",
+		"<apache> /usr/sbin/httpd",
+		"<kernel> /etc/rc.d/init.d/postgresql /sbin/runuser /bin/bash",
+		"<kernel> /opt/my\\040app",
+		"<kernel> /opt/back\\\\slash",
+	};
+	static const char *const invalid[] = {
+		"",
+		"kernel",
+		"<kernel",
+		"<>",
+		"<ker nel> /bin/sh",
+		"<kernel>  /bin/sh",
+		"<kernel> /bin/sh ",
+		"<kernel> bin/sh",
+		"<kernel> /bin/\\*",
+		"<kernel> /bin/\\$",
+		"<kernel> /bin/\\q",
+		"<kernel> /bin/\\101",
+		"<kernel> /opt/my app",
+		" <kernel>",
+		"<kernel>\t/bin/sh",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(valid); i++)
+		KUNIT_EXPECT_EQ_MSG(test, warden_domainname_check(valid[i]), 0,
+				    "\"%s\"", valid[i]);
+	for (i = 0; i < ARRAY_SIZE(invalid); i++)
+		KUNIT_EXPECT_EQ_MSG(test, warden_domainname_check(invalid[i]),
+				    -EINVAL, "\"%s\"", invalid[i]);
+}
+
 static struct kunit_case warden_domain_test_cases[] = {
 	KUNIT_CASE(test_root_domain_is_named_kernel),
 	KUNIT_CASE(test_root_domain_get_put_is_balanced),
 	KUNIT_CASE(test_child_name_appends_program),
 	KUNIT_CASE(test_child_pins_parent_until_released),
 	KUNIT_CASE(test_chain_release_drops_every_ancestor),
+	KUNIT_CASE(test_domainname_syntax),
 	{}
 };
 

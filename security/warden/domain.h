@@ -48,6 +48,7 @@ warden_domain_get(struct warden_domain *domain)
 }
 
 void warden_domain_put(struct warden_domain *domain);
+int warden_domainname_check(const char *name);
 struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 					      const char *program, gfp_t gfp);
 

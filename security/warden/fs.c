@@ -20,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "manager.h"
 #include "policy.h"
 #include "profile.h"
 #include "setup.h"
@@ -120,9 +121,11 @@ static int warden_apply_line(struct warden_line_writer *w)
 		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
 		return 0;
 	}
+	if (!reason)
+		reason = err == -ENOMEM ? "out of memory or over the policy quota" :
+					  "refused";
 	pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n", w->file->name,
-			    w->lineno, reason ? reason : "out of memory",
-			    quote);
+			    w->lineno, reason, quote);
 	return err;
 }
 
@@ -276,6 +279,22 @@ static const struct warden_policy_file warden_profile_file = {
 	.show = warden_profile_show_file,
 };
 
+static int warden_manager_write_line(char *line, const char **reason)
+{
+	return warden_manager_write(warden_policy_locked(), line, reason);
+}
+
+static void warden_manager_show_file(struct seq_file *m)
+{
+	warden_manager_show(m, warden_policy_locked());
+}
+
+static const struct warden_policy_file warden_manager_file = {
+	.name = "manager",
+	.write_line = warden_manager_write_line,
+	.show = warden_manager_show_file,
+};
+
 static ssize_t warden_version_read(struct file *file, char __user *buf,
 				   size_t count, loff_t *ppos)
 {
@@ -366,6 +385,7 @@ static const struct warden_fs_file {
 	const struct file_operations *fops;
 	const void *data;
 } warden_fs_files[] = {
+	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },
 	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },
 	{ "stat", 0644, &warden_stat_fops, NULL },
 	{ "version", 0400, &warden_version_fops, NULL },

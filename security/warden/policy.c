@@ -17,6 +17,7 @@ DEFINE_MUTEX(warden_policy_lock);
 
 static struct warden_policy warden_initial_policy = {
 	.profiles.version = WARDEN_PROFILE_VERSION,
+	.managers = LIST_HEAD_INIT(warden_initial_policy.managers),
 };
 
 /* The policy in force; replaced whole by a load of the policy file. */

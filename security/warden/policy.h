@@ -10,6 +10,7 @@
 #ifndef _SECURITY_WARDEN_POLICY_H
 #define _SECURITY_WARDEN_POLICY_H
 
+#include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -19,9 +20,13 @@
 /**
  * struct warden_policy - everything an administrator configures
  * @profiles: the profiles of the root namespace.
+ * @managers: the &struct warden_manager entries that may change policy.
+ * @manage_by_non_root: managers need not run as root.
  */
 struct warden_policy {
 	struct warden_profile_set profiles;
+	struct list_head managers;
+	bool manage_by_non_root;
 };
 
 extern struct mutex warden_policy_lock;

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - the manager list: parsing, printing and storage.
+ *
+ * Lines are TOMOYO 2.6's: a program pathname, a domainname, or
+ * "manage_by_non_root", each optionally preceded by "delete".
+ */
+
+#include <linux/errno.h>
+#include <linux/lockdep.h>
+#include <linux/overflow.h>
+#include <linux/rculist.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "domain.h"
+#include "manager.h"
+#include "pattern.h"
+#include "policy.h"
+#include "stat.h"
+
+static size_t warden_manager_size(const char *name)
+{
+	return struct_size_t(struct warden_manager, name, strlen(name) + 1);
+}
+
+static struct warden_manager *
+warden_manager_find(const struct warden_policy *policy, const char *name)
+{
+	struct warden_manager *entry;
+
+	list_for_each_entry(entry, &policy->managers, list)
+		if (!strcmp(entry->name, name))
+			return entry;
+	return NULL;
+}
+
+static void warden_manager_free(struct warden_manager *entry)
+{
+	list_del_rcu(&entry->list);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       warden_manager_size(entry->name));
+	kfree_rcu(entry, rcu);
+}
+
+/**
+ * warden_manager_write - apply one line written to the manager file
+ * @policy: the policy to change; the caller holds warden_policy_lock.
+ * @line: the line without its newline.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0; -EINVAL for a malformed line; -ENOENT when deleting an
+ * entry that does not exist; -ENOMEM when memory or the policy quota
+ * runs out.
+ */
+int warden_manager_write(struct warden_policy *policy, char *line,
+			 const char **reason)
+{
+	struct warden_manager *entry;
+	bool is_delete = false;
+	size_t size;
+	int err;
+
+	lockdep_assert_held(&warden_policy_lock);
+	*reason = NULL;
+	if (str_has_prefix(line, "delete ")) {
+		is_delete = true;
+		line += strlen("delete ");
+	}
+	if (!strcmp(line, "manage_by_non_root")) {
+		policy->manage_by_non_root = !is_delete;
+		return 0;
+	}
+	if (line[0] == '<')
+		err = warden_domainname_check(line);
+	else if (line[0] == '/')
+		err = warden_word_check(line, false);
+	else
+		err = -EINVAL;
+	if (err) {
+		if (err == -EINVAL)
+			*reason = "not a program pathname or a domainname";
+		return err;
+	}
+
+	entry = warden_manager_find(policy, line);
+	if (is_delete) {
+		if (!entry) {
+			*reason = "no such manager to delete";
+			return -ENOENT;
+		}
+		warden_manager_free(entry);
+		return 0;
+	}
+	if (entry)
+		return 0;
+	size = warden_manager_size(line);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return -ENOMEM;
+	entry = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!entry) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return -ENOMEM;
+	}
+	memcpy(entry->name, line, strlen(line) + 1);
+	list_add_tail_rcu(&entry->list, &policy->managers);
+	return 0;
+}
+
+/**
+ * warden_manager_show - print the manager file
+ * @m: the seq_file.
+ * @policy: the policy; the caller holds warden_policy_lock.
+ *
+ * One entry a line, in the order they were added, then
+ * "manage_by_non_root" when it is set, so that the output loads back as
+ * the same list.
+ */
+void warden_manager_show(struct seq_file *m,
+			 const struct warden_policy *policy)
+{
+	const struct warden_manager *entry;
+
+	lockdep_assert_held(&warden_policy_lock);
+	list_for_each_entry(entry, &policy->managers, list)
+		seq_printf(m, "%s\n", entry->name);
+	if (policy->manage_by_non_root)
+		seq_puts(m, "manage_by_non_root\n");
+}
+
+/**
+ * warden_manager_clear - remove every manager of a policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ */
+void warden_manager_clear(struct warden_policy *policy)
+{
+	struct warden_manager *entry, *next;
+
+	lockdep_assert_held(&warden_policy_lock);
+	list_for_each_entry_safe(entry, next, &policy->managers, list)
+		warden_manager_free(entry);
+	policy->manage_by_non_root = false;
+}
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+
+#include <kunit/test.h>
+
+/* Apply @text to @policy and return the error. */
+static int warden_manager_apply(struct warden_policy *policy,
+				const char *text)
+{
+	const char *reason;
+	char line[256];
+	int err;
+
+	strscpy(line, text, sizeof(line));
+	mutex_lock(&warden_policy_lock);
+	err = warden_manager_write(policy, line, &reason);
+	mutex_unlock(&warden_policy_lock);
+	return err;
+}
+
+static char *warden_manager_dump(struct kunit *test,
+				 const struct warden_policy *policy)
+{
+	struct seq_file m = {};
+
+	m.size = 4096;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	mutex_lock(&warden_policy_lock);
+	warden_manager_show(&m, policy);
+	mutex_unlock(&warden_policy_lock);
+	return m.buf;
+}
+
+static struct warden_policy *warden_manager_policy(struct kunit *test)
+{
+	struct warden_policy *policy;
+
+	policy = kunit_kzalloc(test, sizeof(*policy), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, policy);
+	INIT_LIST_HEAD(&policy->managers);
+	return policy;
+}
+
+static void warden_manager_policy_free(struct warden_policy *policy)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_manager_clear(policy);
+	mutex_unlock(&warden_policy_lock);
+}
+
+/* Apply each line of @lines, expecting @err from each. */
+static void warden_manager_apply_all(struct kunit *test,
+				     struct warden_policy *policy,
+				     const char *const *lines, size_t count,
+				     int err)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		KUNIT_EXPECT_EQ_MSG(test, warden_manager_apply(policy, lines[i]),
+				    err, "\"%s\"", lines[i]);
+}
+
+static void test_managers_print_in_order_once(struct kunit *test)
+{
+	static const char *const lines[] = {
+		"/usr/sbin/warden-loadpolicy",
+		"<kernel> /usr/sbin/sshd /bin/bash",
+		"/usr/sbin/warden-loadpolicy",
+		"manage_by_non_root",
+	};
+	struct warden_policy *policy = warden_manager_policy(test);
+
+	warden_manager_apply_all(test, policy, lines, ARRAY_SIZE(lines), 0);
+	KUNIT_EXPECT_STREQ(test, warden_manager_dump(test, policy),
+			   "/usr/sbin/warden-loadpolicy\n"
+			   "<kernel> /usr/sbin/sshd /bin/bash\n"
+			   "manage_by_non_root\n");
+	warden_manager_policy_free(policy);
+}
+
+static void test_manager_delete_removes_or_reports(struct kunit *test)
+{
+	static const char *const lines[] = {
+		"/sbin/a",
+		"/sbin/b",
+		"manage_by_non_root",
+		"delete /sbin/a",
+		"delete manage_by_non_root",
+	};
+	static const char *const missing[] = { "delete /sbin/a" };
+	struct warden_policy *policy = warden_manager_policy(test);
+
+	warden_manager_apply_all(test, policy, lines, ARRAY_SIZE(lines), 0);
+	warden_manager_apply_all(test, policy, missing, 1, -ENOENT);
+	KUNIT_EXPECT_STREQ(test, warden_manager_dump(test, policy), "/sbin/b\n");
+	warden_manager_policy_free(policy);
+}
+
+static void test_bad_manager_lines_change_nothing(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"",
+		"delete",
+		"delete ",
+		"sbin/relative",
+		"<kernel",
+		"<kernel> relative",
+		"/usr/sbin/\\*",
+		"/usr/sbin/\\q",
+		"/usr/sbin/a b",
+		"manage_by_root",
+		"Manage_by_non_root",
+		"delete delete /sbin/b",
+	};
+	struct warden_policy *policy = warden_manager_policy(test);
+
+	KUNIT_ASSERT_EQ(test, warden_manager_apply(policy, "/sbin/b"), 0);
+	warden_manager_apply_all(test, policy, bad, ARRAY_SIZE(bad), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, warden_manager_dump(test, policy), "/sbin/b\n");
+	warden_manager_policy_free(policy);
+}
+
+static struct kunit_case warden_manager_test_cases[] = {
+	KUNIT_CASE(test_managers_print_in_order_once),
+	KUNIT_CASE(test_manager_delete_removes_or_reports),
+	KUNIT_CASE(test_bad_manager_lines_change_nothing),
+	{}
+};
+
+static struct kunit_suite warden_manager_test_suite = {
+	.name = "warden_manager",
+	.test_cases = warden_manager_test_cases,
+};
+
+kunit_test_suite(warden_manager_test_suite);
+
+#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */
