@@ -4,7 +4,7 @@
 # the LSM.  The kernel source and every build tree live in $(CACHE), never
 # in this repository.  `make help` lists the targets.
 
-CACHE ?= $(HOME)/.cache/warden
+CACHE ?= $(or $(WARDEN_CACHE),$(HOME)/.cache/warden)
 KSRC ?=
 SCRIPT ?=
 APPEND ?= lsm=warden
