@@ -20,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "domain_policy.h"
 #include "manager.h"
 #include "policy.h"
 #include "profile.h"
@@ -50,11 +51,13 @@ static bool warden_may_manage_policy(void)
  * struct warden_policy_file - a policy file that is written line by line
  * @name: its name under /sys/kernel/security/warden/, for messages.
  * @write_line: applies one line; called with warden_policy_lock held.
+ *              @state is the writer's, %NULL at open, freed with kfree()
+ *              at close.
  * @show: prints the file; called with warden_policy_lock held.
  */
 struct warden_policy_file {
 	const char *name;
-	int (*write_line)(char *line, const char **reason);
+	int (*write_line)(char **state, char *line, const char **reason);
 	void (*show)(struct seq_file *m);
 };
 
@@ -68,6 +71,7 @@ struct warden_policy_file {
  * @skipping: the current line was refused as too long; drop it up to its
  *            newline.
  * @buf: the incomplete line.
+ * @state: what the file's line parser keeps between lines.
  */
 struct warden_line_writer {
 	struct mutex lock; /* protects the members below */
@@ -77,6 +81,7 @@ struct warden_line_writer {
 	size_t size;
 	bool skipping;
 	char *buf;
+	char *state;
 };
 
 /* Trim the line and fold runs of blanks into one space, as TOMOYO does. */
@@ -115,7 +120,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 		return 0;
 	strscpy(quote, line, sizeof(quote));
 	mutex_lock(&warden_policy_lock);
-	err = w->file->write_line(line, &reason);
+	err = w->file->write_line(&w->state, line, &reason);
 	mutex_unlock(&warden_policy_lock);
 	if (!err) {
 		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
@@ -248,6 +253,7 @@ static int warden_policy_file_release(struct inode *inode, struct file *file)
 	struct seq_file *m = file->private_data;
 	struct warden_line_writer *w = m->private;
 
+	kfree(w->state);
 	kfree(w->buf);
 	kfree(w);
 	return single_release(inode, file);
@@ -262,7 +268,8 @@ static const struct file_operations warden_policy_file_fops = {
 	.release = warden_policy_file_release,
 };
 
-static int warden_profile_write_line(char *line, const char **reason)
+static int warden_profile_write_line(char **state, char *line,
+				     const char **reason)
 {
 	return warden_profile_write(&warden_policy_locked()->profiles, line,
 				    reason);
@@ -279,7 +286,8 @@ static const struct warden_policy_file warden_profile_file = {
 	.show = warden_profile_show_file,
 };
 
-static int warden_manager_write_line(char *line, const char **reason)
+static int warden_manager_write_line(char **state, char *line,
+				     const char **reason)
 {
 	return warden_manager_write(warden_policy_locked(), line, reason);
 }
@@ -293,6 +301,24 @@ static const struct warden_policy_file warden_manager_file = {
 	.name = "manager",
 	.write_line = warden_manager_write_line,
 	.show = warden_manager_show_file,
+};
+
+static int warden_domain_policy_write_line(char **state, char *line,
+					   const char **reason)
+{
+	return warden_domain_policy_write(warden_policy_locked(), state, line,
+					  reason);
+}
+
+static void warden_domain_policy_show_file(struct seq_file *m)
+{
+	warden_domain_policy_show(m, warden_policy_locked());
+}
+
+static const struct warden_policy_file warden_domain_policy_file = {
+	.name = "domain_policy",
+	.write_line = warden_domain_policy_write_line,
+	.show = warden_domain_policy_show_file,
 };
 
 static ssize_t warden_version_read(struct file *file, char __user *buf,
@@ -385,6 +411,8 @@ static const struct warden_fs_file {
 	const struct file_operations *fops;
 	const void *data;
 } warden_fs_files[] = {
+	{ "domain_policy", 0600, &warden_policy_file_fops,
+	  &warden_domain_policy_file },
 	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },
 	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },
 	{ "stat", 0644, &warden_stat_fops, NULL },

@@ -10,6 +10,7 @@
 #ifndef _SECURITY_WARDEN_POLICY_H
 #define _SECURITY_WARDEN_POLICY_H
 
+#include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
@@ -22,11 +23,15 @@
  * @profiles: the profiles of the root namespace.
  * @managers: the &struct warden_manager entries that may change policy.
  * @manage_by_non_root: managers need not run as root.
+ * @domains: the &struct warden_domain_policy entries, in creation order.
+ * @domain_hash: the same, by name.
  */
 struct warden_policy {
 	struct warden_profile_set profiles;
 	struct list_head managers;
 	bool manage_by_non_root;
+	struct list_head domains;
+	DECLARE_HASHTABLE(domain_hash, 12);
 };
 
 extern struct mutex warden_policy_lock;
@@ -42,5 +47,7 @@ static inline struct warden_policy *warden_policy_locked(void)
 	return rcu_dereference_protected(warden_policy,
 					 lockdep_is_held(&warden_policy_lock));
 }
+
+int __init warden_policy_init(void);
 
 #endif /* _SECURITY_WARDEN_POLICY_H */

@@ -12,6 +12,7 @@
 #include <uapi/linux/lsm.h>
 
 #include "cred.h"
+#include "policy.h"
 #include "setup.h"
 
 bool warden_initialized __ro_after_init;
@@ -27,6 +28,13 @@ struct lsm_blob_sizes warden_blob_sizes __ro_after_init = {
 
 static int __init warden_init(void)
 {
+	int err;
+
+	err = warden_policy_init();
+	if (err) {
+		pr_err("Warden: cannot allocate the initial policy: %d\n", err);
+		return err;
+	}
 	warden_add_cred_hooks();
 	warden_initialized = true;
 	pr_info("Warden: initialized\n");

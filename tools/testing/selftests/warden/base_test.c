@@ -96,6 +96,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, version) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, domain_policy) {
+	/* clang-format on */
+	.name = "domain_policy",
+	.mode = 0600,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, manager) {
 	/* clang-format on */
 	.name = "manager",

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - file ACL entries of a domain.
+ *
+ * An entry is one "file ..." line of domain policy: a set of operations of
+ * one kind and their arguments.  Entries are indexed by their first
+ * pathname so that a permission check only looks at candidates.
+ */
+
+#ifndef _SECURITY_WARDEN_ACL_H
+#define _SECURITY_WARDEN_ACL_H
+
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
+#include <linux/seq_file.h>
+#include <linux/types.h>
+
+/**
+ * enum warden_acl_kind - the shapes of a "file" line
+ * @WARDEN_ACL_PATH: "file <op> <path>".
+ * @WARDEN_ACL_PATH_NUMBER: "file <op> <path> <number>".
+ * @WARDEN_ACL_MKDEV: "file <op> <path> <mode> <major> <minor>".
+ * @WARDEN_ACL_PATH2: "file <op> <path1> <path2>".
+ * @WARDEN_ACL_MOUNT: "file mount <device> <dir> <fstype> <flags>".
+ * @WARDEN_NR_ACL_KINDS: number of kinds.
+ */
+enum warden_acl_kind {
+	WARDEN_ACL_PATH,
+	WARDEN_ACL_PATH_NUMBER,
+	WARDEN_ACL_MKDEV,
+	WARDEN_ACL_PATH2,
+	WARDEN_ACL_MOUNT,
+	WARDEN_NR_ACL_KINDS,
+};
+
+/* Operations of WARDEN_ACL_PATH, as bits of &warden_acl.perm. */
+enum warden_path_op {
+	WARDEN_PATH_EXECUTE,
+	WARDEN_PATH_READ,
+	WARDEN_PATH_WRITE,
+	WARDEN_PATH_APPEND,
+	WARDEN_PATH_UNLINK,
+	WARDEN_PATH_GETATTR,
+	WARDEN_PATH_RMDIR,
+	WARDEN_PATH_TRUNCATE,
+	WARDEN_PATH_SYMLINK,
+	WARDEN_PATH_CHROOT,
+	WARDEN_PATH_UNMOUNT,
+	WARDEN_NR_PATH_OPS,
+};
+
+/* The most words and numbers an entry of any kind holds. */
+#define WARDEN_ACL_MAX_WORDS 4
+#define WARDEN_ACL_MAX_NUMBERS 3
+
+/**
+ * struct warden_number - a number or a range, as written
+ * @min: the lower bound.
+ * @max: the upper bound; equal to @min for a single number.
+ * @min_base: 8, 10 or 16: how @min was written and is printed.
+ * @max_base: the same for @max.
+ */
+struct warden_number {
+	unsigned long min;
+	unsigned long max;
+	u8 min_base;
+	u8 max_base;
+};
+
+/**
+ * struct warden_acl - one "file" entry of a domain
+ * @list: the domain's entries, in the order they were added.
+ * @node: the entry in the domain's index.
+ * @rcu: defers freeing past readers.
+ * @key: the index key: a hash of the first pathname, or of its literal
+ *       directory prefix when it is a pattern.
+ * @kind: an &enum warden_acl_kind.
+ * @perm: the operations allowed, one bit each.
+ * @patterned: the first pathname holds wildcards.
+ * @number: the numbers of the entry, by kind.
+ * @word: the pathnames and other words of the entry, pointing into @text.
+ * @text: storage for @word.
+ */
+struct warden_acl {
+	struct list_head list;
+	struct rhlist_head node;
+	struct rcu_head rcu;
+	u64 key;
+	u8 kind;
+	u16 perm;
+	bool patterned;
+	struct warden_number number[WARDEN_ACL_MAX_NUMBERS];
+	const char *word[WARDEN_ACL_MAX_WORDS];
+	char text[];
+};
+
+/**
+ * struct warden_acl_set - the file entries of one domain
+ * @entries: every entry, in the order added, for printing.
+ * @index: the entries by key, for permission checks.
+ * @count: the number of entries.
+ */
+struct warden_acl_set {
+	struct list_head entries;
+	struct rhltable index;
+	unsigned int count;
+};
+
+int warden_acl_set_init(struct warden_acl_set *set);
+void warden_acl_set_destroy(struct warden_acl_set *set);
+int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
+		     const char **reason);
+void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set);
+bool warden_acl_path_allowed(struct warden_acl_set *set,
+			     enum warden_path_op op, const char *path);
+
+#endif /* _SECURITY_WARDEN_ACL_H */

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - the domain policy: domains by name, their settings and
+ * their ACL, and the domain_policy file's lines.
+ *
+ * As in TOMOYO, writing a domainname creates the domain if needed and
+ * selects it; the lines that follow apply to it.  The root domain
+ * "<kernel>" always exists.
+ */
+
+#include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/hashtable.h>
+#include <linux/kstrtox.h>
+#include <linux/lockdep.h>
+#include <linux/overflow.h>
+#include <linux/rculist.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/stringhash.h>
+
+#include "acl.h"
+#include "domain.h"
+#include "domain_policy.h"
+#include "policy.h"
+#include "stat.h"
+
+static u32 warden_domain_hash(const char *name)
+{
+	return full_name_hash(NULL, name, strlen(name));
+}
+
+static size_t warden_domain_policy_size(const char *name)
+{
+	return struct_size_t(struct warden_domain_policy, name,
+			     strlen(name) + 1);
+}
+
+/**
+ * warden_domain_policy_find - look a domain up by name
+ * @policy: the policy; the caller holds warden_policy_lock or is in an
+ *          RCU read-side critical section.
+ * @name: the domainname.
+ *
+ * Return: the domain, or %NULL.
+ */
+struct warden_domain_policy *
+warden_domain_policy_find(const struct warden_policy *policy,
+			  const char *name)
+{
+	struct warden_domain_policy *domain;
+	u32 hash = warden_domain_hash(name);
+
+	hash_for_each_possible_rcu(policy->domain_hash, domain, hash, hash,
+				   lockdep_is_held(&warden_policy_lock))
+		if (!strcmp(domain->name, name))
+			return domain;
+	return NULL;
+}
+
+static struct warden_domain_policy *
+warden_domain_policy_create(struct warden_policy *policy, const char *name)
+{
+	size_t size = warden_domain_policy_size(name);
+	struct warden_domain_policy *domain;
+
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return NULL;
+	domain = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!domain)
+		goto out_uncharge;
+	if (warden_acl_set_init(&domain->acls))
+		goto out_free;
+	memcpy(domain->name, name, strlen(name) + 1);
+	list_add_tail_rcu(&domain->list, &policy->domains);
+	hash_add_rcu(policy->domain_hash, &domain->hash,
+		     warden_domain_hash(name));
+	return domain;
+
+out_free:
+	kfree(domain);
+out_uncharge:
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+	return NULL;
+}
+
+static void warden_domain_policy_delete(struct warden_domain_policy *domain)
+{
+	list_del_rcu(&domain->list);
+	hash_del_rcu(&domain->hash);
+	/* Readers may still walk its ACL; the index cannot be freed in RCU. */
+	synchronize_rcu();
+	warden_acl_set_destroy(&domain->acls);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       warden_domain_policy_size(domain->name));
+	kfree(domain);
+}
+
+/**
+ * warden_domain_policy_init - give a new policy its root domain
+ * @policy: the policy, with empty domain list and hash.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int warden_domain_policy_init(struct warden_policy *policy)
+{
+	int err = 0;
+
+	mutex_lock(&warden_policy_lock);
+	if (!warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME))
+		err = -ENOMEM;
+	mutex_unlock(&warden_policy_lock);
+	return err;
+}
+
+/* Parse a profile or group number, 0 to 255. */
+static int warden_parse_u8(const char *text, u8 *value)
+{
+	if (!isdigit(*text))
+		return -EINVAL;
+	return kstrtou8(text, 10, value);
+}
+
+/*
+ * Apply a domainname line: select the domain, creating it, or delete it.
+ * @selected holds the name of the selected domain for the writer.
+ */
+static int warden_domain_policy_select(struct warden_policy *policy,
+				       char **selected, const char *name,
+				       bool is_delete, const char **reason)
+{
+	struct warden_domain_policy *domain;
+	char *copy;
+	int err;
+
+	err = warden_domainname_check(name);
+	if (err) {
+		if (err == -EINVAL)
+			*reason = "invalid domainname";
+		return err;
+	}
+	domain = warden_domain_policy_find(policy, name);
+	if (is_delete) {
+		if (!domain) {
+			*reason = "no such domain to delete";
+			return -ENOENT;
+		}
+		if (!strcmp(name, WARDEN_ROOT_DOMAINNAME)) {
+			*reason = "the root domain cannot be deleted";
+			return -EINVAL;
+		}
+		warden_domain_policy_delete(domain);
+		return 0;
+	}
+	copy = kstrdup(name, GFP_KERNEL_ACCOUNT);
+	if (!copy)
+		return -ENOMEM;
+	if (!domain && !warden_domain_policy_create(policy, name)) {
+		kfree(copy);
+		return -ENOMEM;
+	}
+	kfree(*selected);
+	*selected = copy;
+	return 0;
+}
+
+/**
+ * warden_domain_policy_write - apply one line written to domain_policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @selected: the name of the domain the writer selected, or %NULL;
+ *            updated by domainname lines and owned by the writer.
+ * @line: the line; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0; -EINVAL for a malformed line or a line without a selected
+ * domain; -ENOENT when deleting what is not there; -ENOMEM when memory or
+ * the policy quota runs out.
+ */
+int warden_domain_policy_write(struct warden_policy *policy, char **selected,
+			       char *line, const char **reason)
+{
+	struct warden_domain_policy *domain;
+	bool is_delete = false;
+	u8 number;
+
+	lockdep_assert_held(&warden_policy_lock);
+	*reason = NULL;
+	if (str_has_prefix(line, "delete ")) {
+		is_delete = true;
+		line += strlen("delete ");
+	}
+	if (line[0] == '<')
+		return warden_domain_policy_select(policy, selected, line,
+						   is_delete, reason);
+
+	domain = *selected ? warden_domain_policy_find(policy, *selected) :
+			     NULL;
+	if (!domain) {
+		*reason = "no domain selected: write its domainname first";
+		return -EINVAL;
+	}
+	if (str_has_prefix(line, "file "))
+		return warden_acl_write(&domain->acls, line + strlen("file "),
+					is_delete, reason);
+	if (str_has_prefix(line, "use_profile ") && !is_delete) {
+		if (warden_parse_u8(line + strlen("use_profile "), &number)) {
+			*reason = "use_profile takes a number from 0 to 255";
+			return -EINVAL;
+		}
+		WRITE_ONCE(domain->profile, number);
+		return 0;
+	}
+	if (str_has_prefix(line, "use_group ")) {
+		if (warden_parse_u8(line + strlen("use_group "), &number)) {
+			*reason = "use_group takes a number from 0 to 255";
+			return -EINVAL;
+		}
+		if (is_delete)
+			clear_bit(number, domain->groups);
+		else
+			set_bit(number, domain->groups);
+		return 0;
+	}
+	if (!strcmp(line, "quota_exceeded")) {
+		WRITE_ONCE(domain->quota_exceeded, !is_delete);
+		return 0;
+	}
+	if (!strcmp(line, "transition_failed")) {
+		WRITE_ONCE(domain->transition_failed, !is_delete);
+		return 0;
+	}
+	if (str_has_prefix(line, "network ") || str_has_prefix(line, "misc ") ||
+	    str_has_prefix(line, "task ")) {
+		*reason = "network, misc and task lines are not supported yet";
+		return -EINVAL;
+	}
+	*reason = "unknown keyword";
+	return -EINVAL;
+}
+
+/**
+ * warden_domain_policy_show - print the domain_policy file
+ * @m: the seq_file.
+ * @policy: the policy; the caller holds warden_policy_lock.
+ */
+void warden_domain_policy_show(struct seq_file *m,
+			       const struct warden_policy *policy)
+{
+	const struct warden_domain_policy *domain;
+	unsigned int group;
+
+	lockdep_assert_held(&warden_policy_lock);
+	list_for_each_entry(domain, &policy->domains, list) {
+		seq_printf(m, "%s\nuse_profile %u\n", domain->name,
+			   domain->profile);
+		if (domain->quota_exceeded)
+			seq_puts(m, "quota_exceeded\n");
+		if (domain->transition_failed)
+			seq_puts(m, "transition_failed\n");
+		for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
+			seq_printf(m, "use_group %u\n", group);
+		seq_putc(m, '\n');
+		warden_acl_show(m, &domain->acls);
+		seq_putc(m, '\n');
+	}
+}

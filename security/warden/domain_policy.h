@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - the domain policy: every domain's profile, flags and ACL.
+ *
+ * Domains are kept by name in the policy; the domain_policy file lists
+ * them in TOMOYO's format, a domainname line followed by its settings and
+ * its ACL lines.
+ */
+
+#ifndef _SECURITY_WARDEN_DOMAIN_POLICY_H
+#define _SECURITY_WARDEN_DOMAIN_POLICY_H
+
+#include <linux/bitmap.h>
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/seq_file.h>
+
+#include "acl.h"
+
+struct warden_policy;
+
+/* Numbered ACL groups a domain may use, as in TOMOYO. */
+#define WARDEN_MAX_ACL_GROUPS 256
+
+/**
+ * struct warden_domain_policy - what the policy says about one domain
+ * @list: the policy's domains, in the order they were created.
+ * @hash: the domain in the policy's hash by name.
+ * @profile: the profile number the domain uses.
+ * @quota_exceeded: learning stopped at max_learning_entry.
+ * @transition_failed: a transition out of the domain could not be made.
+ * @groups: the ACL groups the domain uses.
+ * @acls: the domain's file entries.
+ * @name: the domainname.
+ */
+struct warden_domain_policy {
+	struct list_head list;
+	struct hlist_node hash;
+	u8 profile;
+	bool quota_exceeded;
+	bool transition_failed;
+	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
+	struct warden_acl_set acls;
+	char name[];
+};
+
+int warden_domain_policy_init(struct warden_policy *policy);
+struct warden_domain_policy *
+warden_domain_policy_find(const struct warden_policy *policy,
+			  const char *name);
+int warden_domain_policy_write(struct warden_policy *policy, char **selected,
+			       char *line, const char **reason);
+void warden_domain_policy_show(struct seq_file *m,
+			       const struct warden_policy *policy);
+
+#endif /* _SECURITY_WARDEN_DOMAIN_POLICY_H */

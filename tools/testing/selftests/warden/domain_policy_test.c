@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Warden selftests - the domain_policy file.
+ *
+ * The file ACL lines of the TOMOYO guide's postgresql domain load and read
+ * back in TOMOYO's canonical form; a bad line fails and changes nothing; a
+ * domain with 100,000 entries loads and reads back identical.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../kselftest_harness.h"
+#include "common.h"
+
+#define DOMAIN_POLICY WARDEN_DIR "/domain_policy"
+#define DUMP_SIZE (16 << 20)
+
+#define PG_DOMAIN "<kernel> /etc/rc.d/init.d/postgresql /sbin/runuser /bin/bash /usr/bin/postmaster"
+
+FIXTURE(domain_policy) {
+	char *dump;
+};
+
+FIXTURE_SETUP(domain_policy)
+{
+	if (!warden_is_enabled())
+		SKIP(return, "warden is not in " LSM_LIST_FILE);
+	self->dump = malloc(DUMP_SIZE);
+	ASSERT_NE(NULL, self->dump);
+}
+
+FIXTURE_TEARDOWN(domain_policy)
+{
+	free(self->dump);
+}
+
+/* Write @text through one open file, in writes of at most @chunk bytes. */
+static int write_in_chunks(const char *path, const char *text, size_t chunk)
+{
+	size_t len = strlen(text), done = 0;
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while (done < len && !err) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		ssize_t w = write(fd, text + done, n);
+
+		if (w < 0)
+			err = -errno;
+		else
+			done += w;
+	}
+	if (close(fd) && !err)
+		err = -errno;
+	return err;
+}
+
+/* The block of @dump that describes @domain, up to the next domain. */
+static char *domain_block(char *dump, const char *domain)
+{
+	char *start = strstr(dump, domain), *end;
+
+	if (!start)
+		return NULL;
+	end = strstr(start + 1, "\n\n<");
+	if (end)
+		end[2] = '\0';
+	return start;
+}
+
+TEST_F(domain_policy, root_domain_always_exists)
+{
+	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
+	EXPECT_EQ(0, strncmp(self->dump, "<kernel>\nuse_profile 0\n\n",
+			     strlen("<kernel>\nuse_profile 0\n\n")));
+}
+
+TEST_F(domain_policy, guide_postgresql_file_lines_read_back_canonical)
+{
+	static const char written[] =
+		PG_DOMAIN "\n"
+		"use_profile 3\n"
+		"use_group 0\n"
+		"file read /usr/lib/locale/locale-archive\n"
+		"file read /var/lib/pgsql/data/global/pg_control\n"
+		"file write /var/lib/pgsql/data/global/pg_control\n"
+		"file create /var/lib/pgsql/data/postmaster.pid 0600\n"
+		"file unlink /var/lib/pgsql/data/postmaster.pid\n"
+		"file read /usr/share/zoneinfo/\\{\\*\\}/\\*\n"
+		"file create /tmp/.s.PGSQL.5432.lock 0600\n"
+		"file mksock /tmp/.s.PGSQL.5432 0700\n"
+		"file chmod /tmp/.s.PGSQL.5432 0777\n"
+		"file truncate /var/lib/pgsql/data/postmaster.opts\n"
+		"file mkdir /var/lib/pgsql/data/pg_log/ 0700\n"
+		"file append /var/lib/pgsql/data/pg_log/postgresql-\\*.log\n"
+		"file rename /var/lib/pgsql/data/global/pgstat.tmp /var/lib/pgsql/data/global/pgstat.stat\n"
+		"file create /var/lib/pgsql/data/global/pg_auth.\\$ 0666\n"
+		"file rename /var/lib/pgsql/data/global/pg_auth.\\$ /var/lib/pgsql/data/global/pg_auth\n"
+		"file unlink /var/lib/pgsql/data/base/\\$/pg_internal.init\n";
+	/* TOMOYO merges read and write of one file into one line. */
+	static const char expected[] =
+		PG_DOMAIN "\n"
+		"use_profile 3\n"
+		"use_group 0\n"
+		"\n"
+		"file read /usr/lib/locale/locale-archive\n"
+		"file read/write /var/lib/pgsql/data/global/pg_control\n"
+		"file create /var/lib/pgsql/data/postmaster.pid 0600\n"
+		"file unlink /var/lib/pgsql/data/postmaster.pid\n"
+		"file read /usr/share/zoneinfo/\\{\\*\\}/\\*\n"
+		"file create /tmp/.s.PGSQL.5432.lock 0600\n"
+		"file mksock /tmp/.s.PGSQL.5432 0700\n"
+		"file chmod /tmp/.s.PGSQL.5432 0777\n"
+		"file truncate /var/lib/pgsql/data/postmaster.opts\n"
+		"file mkdir /var/lib/pgsql/data/pg_log/ 0700\n"
+		"file append /var/lib/pgsql/data/pg_log/postgresql-\\*.log\n"
+		"file rename /var/lib/pgsql/data/global/pgstat.tmp /var/lib/pgsql/data/global/pgstat.stat\n"
+		"file create /var/lib/pgsql/data/global/pg_auth.\\$ 0666\n"
+		"file rename /var/lib/pgsql/data/global/pg_auth.\\$ /var/lib/pgsql/data/global/pg_auth\n"
+		"file unlink /var/lib/pgsql/data/base/\\$/pg_internal.init\n"
+		"\n";
+	char *block;
+
+	/* Split into small writes: lines cross write() boundaries. */
+	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, written, 7));
+	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
+	block = domain_block(self->dump, PG_DOMAIN "\n");
+	ASSERT_NE(NULL, block);
+	EXPECT_STREQ(expected, block);
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY, "delete " PG_DOMAIN "\n"));
+}
+
+TEST_F(domain_policy, bad_lines_fail_and_change_nothing)
+{
+	static const char *const bad[] = {
+		"file read /etc/\\q\n",
+		"file reed /etc/passwd\n",
+		"file create /tmp/x\n",
+		"use_profile 256\n",
+		"use_group x\n",
+		"bogus\n",
+	};
+	char *before;
+	size_t i;
+
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY,
+				     "<kernel> /bin/test\nfile read /etc/a\n"));
+	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
+	before = strdup(self->dump);
+	ASSERT_NE(NULL, before);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		char text[256];
+
+		snprintf(text, sizeof(text), "<kernel> /bin/test\n%s", bad[i]);
+		EXPECT_EQ(-EINVAL, write_file_once(DOMAIN_POLICY, text))
+			TH_LOG("%s", bad[i]);
+	}
+	EXPECT_EQ(-EINVAL, write_file_once(DOMAIN_POLICY, "<kernel /bin/x\n"));
+	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
+	EXPECT_STREQ(before, self->dump);
+	free(before);
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY, "delete <kernel> /bin/test\n"));
+}
+
+TEST_F(domain_policy, acl_line_without_domain_is_refused)
+{
+	EXPECT_EQ(-EINVAL, write_file_once(DOMAIN_POLICY, "file read /etc/a\n"));
+}
+
+TEST_F(domain_policy, hundred_thousand_entries_read_back_identical)
+{
+	const unsigned int n = 100000;
+	size_t size = 64 + (size_t)n * 40, len;
+	char *text = malloc(size), *block;
+	unsigned int i;
+
+	ASSERT_NE(NULL, text);
+	len = sprintf(text, "<kernel> /usr/sbin/big\nuse_profile 0\n\n");
+	for (i = 0; i < n; i++)
+		len += sprintf(text + len, "file read /data/f%u\n", i);
+	len += sprintf(text + len, "\n");
+	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, text, 65536));
+	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
+	block = domain_block(self->dump, "<kernel> /usr/sbin/big\n");
+	ASSERT_NE(NULL, block);
+	EXPECT_EQ(len, strlen(block));
+	EXPECT_EQ(0, strcmp(text, block));
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY,
+				     "delete <kernel> /usr/sbin/big\n"));
+	free(text);
+}
+
+TEST_HARNESS_MAIN
