@@ -592,9 +592,9 @@ static const struct warden_acl_case warden_acl_valid[] = {
 	{ "read /\\{\\*\\}/\\*.so", "file read /\\{\\*\\}/\\*.so\n" },
 	{ "read /dev/pts/\\$", "file read /dev/pts/\\$\n" },
 	{ "read /x/\\X/\\x\\a\\A\\+\\?\\@", "file read /x/\\X/\\x\\a\\A\\+\\?\\@\n" },
-	{ "getattr/unlink/rmdir/truncate/symlink/chroot/unmount/append/write/read/execute /z",
-	  "file execute/read/write/append/unlink/getattr/rmdir/truncate/"
-	  "symlink/chroot/unmount /z\n" },
+	{ "unmount/chroot/symlink/truncate/rmdir/getattr/unlink /z",
+	  "file unlink/getattr/rmdir/truncate/symlink/chroot/unmount /z\n" },
+	{ "append/write/read/execute /z", "file execute/read/write/append /z\n" },
 	{ "create/mkdir/mkfifo/mksock/ioctl/chmod/chown/chgrp /z 1",
 	  "file create/mkdir/mkfifo/mksock/ioctl/chmod/chown/chgrp /z 1\n" },
 	{ "ioctl /dev/x 18446744073709551615", "file ioctl /dev/x 18446744073709551615\n" },
