@@ -98,20 +98,36 @@ static void warden_domain_policy_delete(struct warden_domain_policy *domain)
 }
 
 /**
+ * warden_domain_policy_clear - free every domain of an unreachable policy
+ * @policy: the policy; no reader may still see it.
+ */
+void warden_domain_policy_clear(struct warden_policy *policy)
+{
+	struct warden_domain_policy *domain, *next;
+
+	list_for_each_entry_safe(domain, next, &policy->domains, list) {
+		list_del(&domain->list);
+		hash_del(&domain->hash);
+		warden_acl_set_destroy(&domain->acls);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+				       warden_domain_policy_size(domain->name));
+		kfree(domain);
+	}
+}
+
+/**
  * warden_domain_policy_init - give a new policy its root domain
- * @policy: the policy, with empty domain list and hash.
+ * @policy: the policy, with empty domain list and hash; the caller holds
+ *          warden_policy_lock.
  *
  * Return: 0 or -ENOMEM.
  */
 int warden_domain_policy_init(struct warden_policy *policy)
 {
-	int err = 0;
-
-	mutex_lock(&warden_policy_lock);
+	lockdep_assert_held(&warden_policy_lock);
 	if (!warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME))
-		err = -ENOMEM;
-	mutex_unlock(&warden_policy_lock);
-	return err;
+		return -ENOMEM;
+	return 0;
 }
 
 /* Parse a profile or group number, 0 to 255. */

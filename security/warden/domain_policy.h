@@ -45,6 +45,7 @@ struct warden_domain_policy {
 };
 
 int warden_domain_policy_init(struct warden_policy *policy);
+void warden_domain_policy_clear(struct warden_policy *policy);
 struct warden_domain_policy *
 warden_domain_policy_find(const struct warden_policy *policy,
 			  const char *name);

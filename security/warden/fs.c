@@ -53,7 +53,7 @@ static bool warden_may_manage_policy(void)
  * @write_line: applies one line; called with warden_policy_lock held.
  *              @state is the writer's, %NULL at open, freed with kfree()
  *              at close.
- * @show: prints the file; called with warden_policy_lock held.
+ * @show: prints the file.
  */
 struct warden_policy_file {
 	const char *name;
@@ -83,27 +83,6 @@ struct warden_line_writer {
 	char *buf;
 	char *state;
 };
-
-/* Trim the line and fold runs of blanks into one space, as TOMOYO does. */
-static void warden_normalize_line(char *line)
-{
-	char *in = line, *out = line;
-	bool blank = false;
-
-	while (*in == ' ' || *in == '\t' || *in == '\r')
-		in++;
-	for (; *in; in++) {
-		if (*in == ' ' || *in == '\t' || *in == '\r') {
-			blank = true;
-			continue;
-		}
-		if (blank)
-			*out++ = ' ';
-		blank = false;
-		*out++ = *in;
-	}
-	*out = '\0';
-}
 
 static int warden_apply_line(struct warden_line_writer *w)
 {
@@ -150,7 +129,7 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 					    WARDEN_LINE_MAX);
 			return -EINVAL;
 		}
-		buf = krealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
+		buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
 		if (!buf)
 			return -ENOMEM;
 		w->buf = buf;
@@ -222,13 +201,79 @@ static int warden_policy_file_flush(struct file *file, fl_owner_t id)
 	return err;
 }
 
+/* The largest policy document accepted in one load. */
+#define WARDEN_DOCUMENT_MAX (64 * 1024 * 1024)
+
+/*
+ * The policy file collects the whole document and loads it at close, so
+ * that it applies all at once or not at all.
+ */
+static ssize_t warden_document_write(struct file *file,
+				     const char __user *ubuf, size_t count,
+				     loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+	ssize_t ret = count;
+
+	if (!warden_may_manage_policy())
+		return -EPERM;
+	if (mutex_lock_interruptible(&w->lock))
+		return -EINTR;
+	if (count > WARDEN_DOCUMENT_MAX - w->len) {
+		ret = -EFBIG;
+		goto out_unlock;
+	}
+	if (w->len + count + 1 > w->size) {
+		size_t size = max(w->size * 2, w->len + count + 1);
+		char *buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
+
+		if (!buf) {
+			ret = -ENOMEM;
+			goto out_unlock;
+		}
+		w->buf = buf;
+		w->size = size;
+	}
+	if (copy_from_user(w->buf + w->len, ubuf, count)) {
+		ret = -EFAULT;
+		goto out_unlock;
+	}
+	w->len += count;
+out_unlock:
+	mutex_unlock(&w->lock);
+	return ret;
+}
+
+static int warden_document_flush(struct file *file, fl_owner_t id)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+	unsigned int lineno;
+	const char *reason;
+	int err = 0;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return 0;
+	mutex_lock(&w->lock);
+	if (w->len) {
+		w->buf[w->len] = '\0';
+		err = warden_policy_replace(w->buf, &lineno, &reason);
+		if (err)
+			pr_warn_ratelimited("Warden: policy: line %u: %s; the policy in force is unchanged\n",
+					    lineno, reason ? reason :
+					    "out of memory or over the policy quota");
+		w->len = 0;
+	}
+	mutex_unlock(&w->lock);
+	return err;
+}
+
 static int warden_policy_file_show(struct seq_file *m, void *unused)
 {
 	struct warden_line_writer *w = m->private;
 
-	mutex_lock(&warden_policy_lock);
 	w->file->show(m);
-	mutex_unlock(&warden_policy_lock);
 	return 0;
 }
 
@@ -254,7 +299,7 @@ static int warden_policy_file_release(struct inode *inode, struct file *file)
 	struct warden_line_writer *w = m->private;
 
 	kfree(w->state);
-	kfree(w->buf);
+	kvfree(w->buf);
 	kfree(w);
 	return single_release(inode, file);
 }
@@ -268,6 +313,15 @@ static const struct file_operations warden_policy_file_fops = {
 	.release = warden_policy_file_release,
 };
 
+static const struct file_operations warden_document_fops = {
+	.open = warden_policy_file_open,
+	.read = seq_read,
+	.write = warden_document_write,
+	.flush = warden_document_flush,
+	.llseek = seq_lseek,
+	.release = warden_policy_file_release,
+};
+
 static int warden_profile_write_line(char **state, char *line,
 				     const char **reason)
 {
@@ -277,7 +331,9 @@ static int warden_profile_write_line(char **state, char *line,
 
 static void warden_profile_show_file(struct seq_file *m)
 {
+	mutex_lock(&warden_policy_lock);
 	warden_profile_show(m, &warden_policy_locked()->profiles);
+	mutex_unlock(&warden_policy_lock);
 }
 
 static const struct warden_policy_file warden_profile_file = {
@@ -294,7 +350,9 @@ static int warden_manager_write_line(char **state, char *line,
 
 static void warden_manager_show_file(struct seq_file *m)
 {
+	mutex_lock(&warden_policy_lock);
 	warden_manager_show(m, warden_policy_locked());
+	mutex_unlock(&warden_policy_lock);
 }
 
 static const struct warden_policy_file warden_manager_file = {
@@ -312,8 +370,15 @@ static int warden_domain_policy_write_line(char **state, char *line,
 
 static void warden_domain_policy_show_file(struct seq_file *m)
 {
+	mutex_lock(&warden_policy_lock);
 	warden_domain_policy_show(m, warden_policy_locked());
+	mutex_unlock(&warden_policy_lock);
 }
+
+static const struct warden_policy_file warden_document_file = {
+	.name = "policy",
+	.show = warden_policy_show,
+};
 
 static const struct warden_policy_file warden_domain_policy_file = {
 	.name = "domain_policy",
@@ -414,6 +479,7 @@ static const struct warden_fs_file {
 	{ "domain_policy", 0600, &warden_policy_file_fops,
 	  &warden_domain_policy_file },
 	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },
+	{ "policy", 0600, &warden_document_fops, &warden_document_file },
 	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },
 	{ "stat", 0644, &warden_stat_fops, NULL },
 	{ "version", 0400, &warden_version_fops, NULL },

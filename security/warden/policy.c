@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Warden LSM - the policy in force.
+ * Warden LSM - the policy in force, and its replacement as a whole.
  *
  * Until an administrator loads a policy, the initial one is in force: no
- * profiles, so every domain is in the disabled mode.
+ * profiles, so every domain is in the disabled mode.  A write to the
+ * policy file builds a complete new policy beside the one in force and
+ * publishes it with one pointer swap, or, if any line is bad, discards it
+ * and leaves the one in force untouched.
  */
 
 #include <linux/init.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 
 #include "domain_policy.h"
+#include "manager.h"
 #include "policy.h"
+#include "stat.h"
 #include "profile.h"
 
 /* Serialises every change to the policy; readers use RCU instead. */
@@ -34,5 +42,183 @@ struct warden_policy __rcu *warden_policy =
  */
 int __init warden_policy_init(void)
 {
-	return warden_domain_policy_init(&warden_initial_policy);
+	int err;
+
+	mutex_lock(&warden_policy_lock);
+	err = warden_domain_policy_init(&warden_initial_policy);
+	mutex_unlock(&warden_policy_lock);
+	return err;
+}
+
+/**
+ * warden_normalize_line - trim a policy line and fold its blanks
+ * @line: the line, changed in place.
+ *
+ * Runs of spaces, tabs and carriage returns become one space, as TOMOYO
+ * reads its lines.
+ */
+void warden_normalize_line(char *line)
+{
+	char *in = line, *out = line;
+	bool blank = false;
+
+	while (*in == ' ' || *in == '\t' || *in == '\r')
+		in++;
+	for (; *in; in++) {
+		if (*in == ' ' || *in == '\t' || *in == '\r') {
+			blank = true;
+			continue;
+		}
+		if (blank)
+			*out++ = ' ';
+		blank = false;
+		*out++ = *in;
+	}
+	*out = '\0';
+}
+
+static struct warden_policy *warden_policy_alloc(void)
+{
+	struct warden_policy *policy;
+
+	lockdep_assert_held(&warden_policy_lock);
+	policy = kzalloc(sizeof(*policy), GFP_KERNEL_ACCOUNT);
+	if (!policy)
+		return NULL;
+	policy->profiles.version = WARDEN_PROFILE_VERSION;
+	INIT_LIST_HEAD(&policy->managers);
+	INIT_LIST_HEAD(&policy->domains);
+	hash_init(policy->domain_hash);
+	if (warden_domain_policy_init(policy)) {
+		kfree(policy);
+		return NULL;
+	}
+	return policy;
+}
+
+/* Free a policy no reader can reach any more. */
+static void warden_policy_free(struct warden_policy *policy)
+{
+	lockdep_assert_held(&warden_policy_lock);
+	warden_profile_set_clear(&policy->profiles);
+	warden_manager_clear(policy);
+	warden_domain_policy_clear(policy);
+	if (policy != &warden_initial_policy)
+		kfree(policy);
+}
+
+/* The sections of the policy document, in the order they are printed. */
+static const char *const warden_policy_sections[] = {
+	"[profile]", "[manager]", "[exception_policy]", "[domain_policy]",
+};
+
+enum warden_policy_section {
+	WARDEN_SECTION_NONE = -1,
+	WARDEN_SECTION_PROFILE,
+	WARDEN_SECTION_MANAGER,
+	WARDEN_SECTION_EXCEPTION,
+	WARDEN_SECTION_DOMAIN,
+};
+
+static int warden_policy_apply_line(struct warden_policy *policy,
+				    int section, char **selected, char *line,
+				    const char **reason)
+{
+	switch (section) {
+	case WARDEN_SECTION_PROFILE:
+		return warden_profile_write(&policy->profiles, line, reason);
+	case WARDEN_SECTION_MANAGER:
+		return warden_manager_write(policy, line, reason);
+	case WARDEN_SECTION_DOMAIN:
+		return warden_domain_policy_write(policy, selected, line,
+						  reason);
+	case WARDEN_SECTION_EXCEPTION:
+		*reason = "exception policy lines are not supported yet";
+		return -EINVAL;
+	}
+	*reason = "a [section] line must come first";
+	return -EINVAL;
+}
+
+/**
+ * warden_policy_replace - build a policy from a document and put it in force
+ * @document: the whole policy: "[profile]", "[manager]",
+ *            "[exception_policy]" and "[domain_policy]" lines each start a
+ *            section whose lines are those of the file of that name.
+ *            Parsed in place.
+ * @lineno: receives the number of the line that was refused.
+ * @reason: receives why it was refused.
+ *
+ * Either every line applies and the new policy replaces the one in force
+ * at once, or nothing changes.
+ *
+ * Return: 0, or the error of the first refused line.
+ */
+int warden_policy_replace(char *document, unsigned int *lineno,
+			  const char **reason)
+{
+	int section = WARDEN_SECTION_NONE, err = 0;
+	struct warden_policy *new, *old;
+	char *selected = NULL, *line;
+
+	*lineno = 0;
+	*reason = NULL;
+	mutex_lock(&warden_policy_lock);
+	new = warden_policy_alloc();
+	if (!new) {
+		err = -ENOMEM;
+		goto out_unlock;
+	}
+	while (!err && (line = strsep(&document, "\n"))) {
+		int i;
+
+		++*lineno;
+		warden_normalize_line(line);
+		if (!*line || *line == '#')
+			continue;
+		i = match_string(warden_policy_sections,
+				 ARRAY_SIZE(warden_policy_sections), line);
+		if (i >= 0) {
+			section = i;
+			continue;
+		}
+		err = warden_policy_apply_line(new, section, &selected, line,
+					       reason);
+	}
+	kfree(selected);
+	if (err) {
+		warden_policy_free(new);
+		goto out_unlock;
+	}
+	old = warden_policy_locked();
+	rcu_assign_pointer(warden_policy, new);
+	warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+	/* Checks that started under the old policy finish before it goes. */
+	synchronize_rcu();
+	warden_policy_free(old);
+out_unlock:
+	mutex_unlock(&warden_policy_lock);
+	return err;
+}
+
+/**
+ * warden_policy_show - print the whole policy as one document
+ * @m: the seq_file.
+ *
+ * The output is what warden_policy_replace() reads.
+ */
+void warden_policy_show(struct seq_file *m)
+{
+	struct warden_policy *policy;
+
+	mutex_lock(&warden_policy_lock);
+	policy = warden_policy_locked();
+	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_PROFILE]);
+	warden_profile_show(m, &policy->profiles);
+	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
+	warden_manager_show(m, policy);
+	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_EXCEPTION]);
+	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
+	warden_domain_policy_show(m, policy);
+	mutex_unlock(&warden_policy_lock);
 }

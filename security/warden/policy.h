@@ -15,6 +15,7 @@
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/seq_file.h>
 
 #include "profile.h"
 
@@ -49,5 +50,9 @@ static inline struct warden_policy *warden_policy_locked(void)
 }
 
 int __init warden_policy_init(void);
+void warden_normalize_line(char *line);
+int warden_policy_replace(char *document, unsigned int *lineno,
+			  const char **reason);
+void warden_policy_show(struct seq_file *m);
 
 #endif /* _SECURITY_WARDEN_POLICY_H */

@@ -110,6 +110,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, manager) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, policy) {
+	/* clang-format on */
+	.name = "policy",
+	.mode = 0600,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, profile) {
 	/* clang-format on */
 	.name = "profile",

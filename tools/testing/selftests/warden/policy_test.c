@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Warden selftests - the policy file: the whole policy as one document.
+ *
+ * A document written to /sys/kernel/security/warden/policy replaces the
+ * whole policy when the file is closed, and reads back identical; a
+ * document with one bad line fails at close and leaves the policy in
+ * force untouched.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../kselftest_harness.h"
+#include "common.h"
+
+#define POLICY_FILE WARDEN_DIR "/policy"
+#define DUMP_SIZE (16 << 20)
+
+static const char small_policy[] =
+	"[profile]\n"
+	"PROFILE_VERSION=20150505\n"
+	"0-COMMENT=-----Disabled Mode-----\n"
+	"0-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"0-CONFIG={ mode=disabled grant_log=no reject_log=yes }\n"
+	"1-COMMENT=-----Learning Mode-----\n"
+	"1-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"1-CONFIG={ mode=learning grant_log=no reject_log=yes }\n"
+	"[manager]\n"
+	"/usr/sbin/warden-loadpolicy\n"
+	"[exception_policy]\n"
+	"[domain_policy]\n"
+	"<kernel>\n"
+	"use_profile 0\n"
+	"\n"
+	"\n"
+	"<kernel> /usr/sbin/httpd\n"
+	"use_profile 1\n"
+	"\n"
+	"file read/write /var/www/\\*\n"
+	"\n";
+
+FIXTURE(policy) {
+	char *dump;
+};
+
+FIXTURE_SETUP(policy)
+{
+	if (!warden_is_enabled())
+		SKIP(return, "warden is not in " LSM_LIST_FILE);
+	self->dump = malloc(DUMP_SIZE);
+	ASSERT_NE(NULL, self->dump);
+}
+
+FIXTURE_TEARDOWN(policy)
+{
+	free(self->dump);
+}
+
+/*
+ * Write @text through one open file in @chunk-byte writes.  Returns 0, or
+ * -errno of the failing write() or close().
+ */
+static int load_document(const char *text, size_t len, size_t chunk)
+{
+	size_t done = 0;
+	int fd, err = 0;
+
+	fd = open(POLICY_FILE, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while (done < len && !err) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		ssize_t w = write(fd, text + done, n);
+
+		if (w < 0)
+			err = -errno;
+		else
+			done += w;
+	}
+	if (close(fd) && !err)
+		err = -errno;
+	return err;
+}
+
+TEST_F(policy, document_replaces_policy_and_reads_back_identical)
+{
+	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 100));
+	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+	EXPECT_STREQ(small_policy, self->dump);
+	/* The per-part files show the same policy. */
+	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/manager", self->dump,
+				     DUMP_SIZE));
+	EXPECT_STREQ("/usr/sbin/warden-loadpolicy\n", self->dump);
+}
+
+TEST_F(policy, bad_line_fails_at_close_and_keeps_policy)
+{
+	static const char *const bad_lines[] = {
+		"file read /var/www/\\q\n",
+		"1-CONFIG={ mode=enforce }\n",
+		"[nonsense]\n",
+	};
+	char *before, *doc;
+	size_t i;
+
+	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 4096));
+	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+	before = strdup(self->dump);
+	ASSERT_NE(NULL, before);
+	for (i = 0; i < ARRAY_SIZE(bad_lines); i++) {
+		/* The bad line sits in the middle of an otherwise good document. */
+		ASSERT_LT(0, asprintf(&doc, "%s%s%s", small_policy, bad_lines[i],
+				      "file read /etc/hosts\n"));
+		EXPECT_EQ(-EINVAL, load_document(doc, strlen(doc), 4096));
+		free(doc);
+		ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+		EXPECT_STREQ(before, self->dump);
+	}
+	free(before);
+}
+
+TEST_F(policy, empty_write_changes_nothing)
+{
+	char *before;
+	int fd;
+
+	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+	before = strdup(self->dump);
+	ASSERT_NE(NULL, before);
+	fd = open(POLICY_FILE, O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(0, write(fd, "", 0));
+	EXPECT_EQ(0, close(fd));
+	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+	EXPECT_STREQ(before, self->dump);
+	free(before);
+}
+
+TEST_F(policy, hundred_thousand_line_document_reads_back_identical)
+{
+	const unsigned int n = 100000;
+	size_t size = 4096 + (size_t)n * 48, len;
+	char *text = malloc(size);
+	unsigned int i;
+
+	ASSERT_NE(NULL, text);
+	len = sprintf(text, "%s", small_policy);
+	len += sprintf(text + len, "<kernel> /usr/sbin/big\nuse_profile 1\n\n");
+	for (i = 0; i < n; i++)
+		len += sprintf(text + len, "file read/getattr /data/f%u\n", i);
+	len += sprintf(text + len, "\n");
+	ASSERT_EQ(0, load_document(text, len, 1 << 20));
+	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
+	EXPECT_EQ(len, strlen(self->dump));
+	EXPECT_EQ(0, strcmp(text, self->dump));
+	/* Put the small policy back for the tests that follow. */
+	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 4096));
+	free(text);
+}
+
+TEST_HARNESS_MAIN
