@@ -44,12 +44,28 @@ checkpatch() {
 	done
 }
 
-# Compile security/warden with the given extra make arguments and print
-# only the diagnostics, not the progress lines.
+# The two builds whose security/warden is checked: the VM kernel (the
+# hooks as they ship) and the UML KUnit kernel (the same code with the
+# KUnit tests compiled in).
+kunit_build=$cache/build/kunit
+
+prepare_kunit_build() {
+	[ -f "$kunit_build/.config" ] && return 0
+	(cd "$tree" && python3 tools/testing/kunit/kunit.py config \
+		--kunitconfig=security/warden --build_dir="$kunit_build") \
+		>/dev/null
+}
+
+# Compile security/warden in both builds with the given extra make
+# arguments and print only the diagnostics, not the progress lines.
 compile_warden() {
 	[ -f "$build/.config" ] || { echo "no $build/.config: run 'make kernel'"; return 1; }
-	make -s -C "$tree" O="$build" -j"$(nproc)" "$@" security/warden/ 2>&1 |
-		grep -v '^  [A-Z]\+ ' || true
+	prepare_kunit_build || { echo "cannot configure $kunit_build"; return 1; }
+	for args in "O=$build" "O=$kunit_build ARCH=um"; do
+		# shellcheck disable=SC2086
+		make -s -C "$tree" $args -j"$(nproc)" "$@" security/warden/ 2>&1 |
+			grep -v '^  [A-Z]\+ ' || true
+	done
 }
 
 sparse_check() {

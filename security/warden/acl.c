@@ -162,7 +162,14 @@ static int warden_parse_ulong(const char *s, unsigned long *value, u8 *base)
 	return kstrtoul(s, *base, value);
 }
 
-static int warden_parse_number(char *text, struct warden_number *number)
+/**
+ * warden_acl_parse_number - parse a number or a range of policy
+ * @text: "N", "0N" (octal), "0xN", or two of them joined by '-'; changed.
+ * @number: receives the bounds and how they were written.
+ *
+ * Return: 0, or -EINVAL if @text is not a number or a rising range.
+ */
+int warden_acl_parse_number(char *text, struct warden_number *number)
 {
 	char *dash = strchr(text, '-');
 
@@ -181,24 +188,31 @@ static int warden_parse_number(char *text, struct warden_number *number)
 	return 0;
 }
 
-static void warden_show_ulong(struct seq_file *m, unsigned long value,
+static int warden_print_ulong(char *buf, size_t size, unsigned long value,
 			      u8 base)
 {
 	if (base == 16)
-		seq_printf(m, "0x%lX", value);
-	else if (base == 8)
-		seq_printf(m, "0%lo", value);
-	else
-		seq_printf(m, "%lu", value);
+		return scnprintf(buf, size, "0x%lX", value);
+	if (base == 8)
+		return scnprintf(buf, size, "0%lo", value);
+	return scnprintf(buf, size, "%lu", value);
 }
 
-static void warden_show_number(struct seq_file *m,
-			       const struct warden_number *number)
+/**
+ * warden_acl_print_number - print a number or range as it was written
+ * @buf: the buffer.
+ * @size: its size; 48 bytes always suffice.
+ * @number: the number.
+ */
+void warden_acl_print_number(char *buf, size_t size,
+			     const struct warden_number *number)
 {
-	warden_show_ulong(m, number->min, number->min_base);
+	int len = warden_print_ulong(buf, size, number->min, number->min_base);
+
 	if (number->min != number->max || number->min_base != number->max_base) {
-		seq_putc(m, '-');
-		warden_show_ulong(m, number->max, number->max_base);
+		len += scnprintf(buf + len, size - len, "-");
+		warden_print_ulong(buf + len, size - len, number->max,
+				   number->max_base);
 	}
 }
 
@@ -301,7 +315,7 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 			*reason = "number groups are not supported yet";
 			return ERR_PTR(-EINVAL);
 		}
-		if (warden_parse_number(word, &parsed.number[i])) {
+		if (warden_acl_parse_number(word, &parsed.number[i])) {
 			*reason = "invalid number or range";
 			return ERR_PTR(-EINVAL);
 		}
@@ -392,11 +406,14 @@ int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
 }
 
 /**
- * warden_acl_show - print a domain's file entries, one line each
+ * warden_acl_show_prefixed - print file entries, each after a prefix
  * @m: the seq_file.
  * @set: the entries; the caller holds warden_policy_lock.
+ * @prefix: printed before each "file" line, e.g. "acl_group 0 ".
  */
-void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
+void warden_acl_show_prefixed(struct seq_file *m,
+			      const struct warden_acl_set *set,
+			      const char *prefix)
 {
 	const struct warden_acl *acl;
 
@@ -404,7 +421,9 @@ void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 		const char *sep = "file ";
 		unsigned int op, i;
 		u16 perm = READ_ONCE(acl->perm);
+		char number[48];
 
+		seq_puts(m, prefix);
 		for (op = 0; op < warden_acl_kinds[acl->kind].nr_ops; op++) {
 			if (!(perm & BIT(op)))
 				continue;
@@ -415,11 +434,22 @@ void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 		for (i = 0; i < WARDEN_ACL_MAX_WORDS && acl->word[i]; i++)
 			seq_printf(m, " %s", acl->word[i]);
 		for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
-			seq_putc(m, ' ');
-			warden_show_number(m, &acl->number[i]);
+			warden_acl_print_number(number, sizeof(number),
+						&acl->number[i]);
+			seq_printf(m, " %s", number);
 		}
 		seq_putc(m, '\n');
 	}
+}
+
+/**
+ * warden_acl_show - print a domain's file entries, one line each
+ * @m: the seq_file.
+ * @set: the entries; the caller holds warden_policy_lock.
+ */
+void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
+{
+	warden_acl_show_prefixed(m, set, "");
 }
 
 /* Whether an entry filed under @key grants @op on @path. */

@@ -112,6 +112,12 @@ void warden_acl_set_destroy(struct warden_acl_set *set);
 int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
 		     const char **reason);
 void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set);
+void warden_acl_show_prefixed(struct seq_file *m,
+			      const struct warden_acl_set *set,
+			      const char *prefix);
+int warden_acl_parse_number(char *text, struct warden_number *number);
+void warden_acl_print_number(char *buf, size_t size,
+			     const struct warden_number *number);
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path);
 

@@ -380,6 +380,26 @@ static const struct warden_policy_file warden_document_file = {
 	.show = warden_policy_show,
 };
 
+static int warden_exception_write_line(char **state, char *line,
+				       const char **reason)
+{
+	return warden_exception_write(&warden_policy_locked()->exception, line,
+				      reason);
+}
+
+static void warden_exception_show_file(struct seq_file *m)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_exception_show(m, &warden_policy_locked()->exception);
+	mutex_unlock(&warden_policy_lock);
+}
+
+static const struct warden_policy_file warden_exception_file = {
+	.name = "exception_policy",
+	.write_line = warden_exception_write_line,
+	.show = warden_exception_show_file,
+};
+
 static const struct warden_policy_file warden_domain_policy_file = {
 	.name = "domain_policy",
 	.write_line = warden_domain_policy_write_line,
@@ -478,6 +498,8 @@ static const struct warden_fs_file {
 } warden_fs_files[] = {
 	{ "domain_policy", 0600, &warden_policy_file_fops,
 	  &warden_domain_policy_file },
+	{ "exception_policy", 0600, &warden_policy_file_fops,
+	  &warden_exception_file },
 	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },
 	{ "policy", 0600, &warden_document_fops, &warden_document_file },
 	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },

@@ -28,6 +28,11 @@ DEFINE_MUTEX(warden_policy_lock);
 static struct warden_policy warden_initial_policy = {
 	.profiles.version = WARDEN_PROFILE_VERSION,
 	.managers = LIST_HEAD_INIT(warden_initial_policy.managers),
+	.exception.transitions =
+		LIST_HEAD_INIT(warden_initial_policy.exception.transitions),
+	.exception.groups = LIST_HEAD_INIT(warden_initial_policy.exception.groups),
+	.exception.acl_groups =
+		LIST_HEAD_INIT(warden_initial_policy.exception.acl_groups),
 	.domains = LIST_HEAD_INIT(warden_initial_policy.domains),
 };
 
@@ -87,6 +92,7 @@ static struct warden_policy *warden_policy_alloc(void)
 		return NULL;
 	policy->profiles.version = WARDEN_PROFILE_VERSION;
 	INIT_LIST_HEAD(&policy->managers);
+	warden_exception_init(&policy->exception);
 	INIT_LIST_HEAD(&policy->domains);
 	hash_init(policy->domain_hash);
 	if (warden_domain_policy_init(policy)) {
@@ -102,6 +108,7 @@ static void warden_policy_free(struct warden_policy *policy)
 	lockdep_assert_held(&warden_policy_lock);
 	warden_profile_set_clear(&policy->profiles);
 	warden_manager_clear(policy);
+	warden_exception_clear(&policy->exception);
 	warden_domain_policy_clear(policy);
 	if (policy != &warden_initial_policy)
 		kfree(policy);
@@ -133,8 +140,7 @@ static int warden_policy_apply_line(struct warden_policy *policy,
 		return warden_domain_policy_write(policy, selected, line,
 						  reason);
 	case WARDEN_SECTION_EXCEPTION:
-		*reason = "exception policy lines are not supported yet";
-		return -EINVAL;
+		return warden_exception_write(&policy->exception, line, reason);
 	}
 	*reason = "a [section] line must come first";
 	return -EINVAL;
@@ -218,6 +224,7 @@ void warden_policy_show(struct seq_file *m)
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
 	warden_manager_show(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_EXCEPTION]);
+	warden_exception_show(m, &policy->exception);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
 	warden_domain_policy_show(m, policy);
 	mutex_unlock(&warden_policy_lock);

@@ -17,6 +17,7 @@
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 
+#include "exception.h"
 #include "profile.h"
 
 /**
@@ -24,6 +25,7 @@
  * @profiles: the profiles of the root namespace.
  * @managers: the &struct warden_manager entries that may change policy.
  * @manage_by_non_root: managers need not run as root.
+ * @exception: the exception policy of the root namespace.
  * @domains: the &struct warden_domain_policy entries, in creation order.
  * @domain_hash: the same, by name.
  */
@@ -31,6 +33,7 @@ struct warden_policy {
 	struct warden_profile_set profiles;
 	struct list_head managers;
 	bool manage_by_non_root;
+	struct warden_exception_policy exception;
 	struct list_head domains;
 	DECLARE_HASHTABLE(domain_hash, 12);
 };

@@ -103,6 +103,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, domain_policy) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, exception_policy) {
+	/* clang-format on */
+	.name = "exception_policy",
+	.mode = 0600,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, manager) {
 	/* clang-format on */
 	.name = "manager",
