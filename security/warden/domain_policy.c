@@ -23,6 +23,7 @@
 #include "acl.h"
 #include "domain.h"
 #include "domain_policy.h"
+#include "netacl.h"
 #include "policy.h"
 #include "stat.h"
 
@@ -72,6 +73,7 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		goto out_uncharge;
 	if (warden_acl_set_init(&domain->acls))
 		goto out_free;
+	INIT_LIST_HEAD(&domain->netacls);
 	memcpy(domain->name, name, strlen(name) + 1);
 	list_add_tail_rcu(&domain->list, &policy->domains);
 	hash_add_rcu(policy->domain_hash, &domain->hash,
@@ -92,6 +94,7 @@ static void warden_domain_policy_delete(struct warden_domain_policy *domain)
 	/* Readers may still walk its ACL; the index cannot be freed in RCU. */
 	synchronize_rcu();
 	warden_acl_set_destroy(&domain->acls);
+	warden_netacl_clear(&domain->netacls);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
@@ -109,6 +112,7 @@ void warden_domain_policy_clear(struct warden_policy *policy)
 		list_del(&domain->list);
 		hash_del(&domain->hash);
 		warden_acl_set_destroy(&domain->acls);
+		warden_netacl_clear(&domain->netacls);
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_domain_policy_size(domain->name));
 		kfree(domain);
@@ -247,10 +251,9 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		return 0;
 	}
 	if (str_has_prefix(line, "network ") || str_has_prefix(line, "misc ") ||
-	    str_has_prefix(line, "task ")) {
-		*reason = "network, misc and task lines are not supported yet";
-		return -EINVAL;
-	}
+	    str_has_prefix(line, "task "))
+		return warden_netacl_write(&domain->netacls, line, is_delete,
+					   reason);
 	*reason = "unknown keyword";
 	return -EINVAL;
 }
@@ -278,6 +281,7 @@ void warden_domain_policy_show(struct seq_file *m,
 			seq_printf(m, "use_group %u\n", group);
 		seq_putc(m, '\n');
 		warden_acl_show(m, &domain->acls);
+		warden_netacl_show(m, &domain->netacls);
 		seq_putc(m, '\n');
 	}
 }

@@ -31,6 +31,7 @@ struct warden_policy;
  * @transition_failed: a transition out of the domain could not be made.
  * @groups: the ACL groups the domain uses.
  * @acls: the domain's file entries.
+ * @netacls: the domain's network, misc and task entries.
  * @name: the domainname.
  */
 struct warden_domain_policy {
@@ -41,6 +42,7 @@ struct warden_domain_policy {
 	bool transition_failed;
 	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
 	struct warden_acl_set acls;
+	struct list_head netacls;
 	char name[];
 };
 

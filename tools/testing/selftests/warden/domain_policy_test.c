@@ -2,8 +2,8 @@
 /*
  * Warden selftests - the domain_policy file.
  *
- * The file ACL lines of the TOMOYO guide's postgresql domain load and read
- * back in TOMOYO's canonical form; a bad line fails and changes nothing; a
+ * The file and network lines of the TOMOYO guide's postgresql domain load
+ * and read back in canonical form; a bad line fails and changes nothing; a
  * domain with 100,000 entries loads and reads back identical.
  */
 
@@ -83,29 +83,39 @@ TEST_F(domain_policy, root_domain_always_exists)
 			     strlen("<kernel>\nuse_profile 0\n\n")));
 }
 
-TEST_F(domain_policy, guide_postgresql_file_lines_read_back_canonical)
+TEST_F(domain_policy, guide_postgresql_lines_read_back_canonical)
 {
 	static const char written[] =
 		PG_DOMAIN "\n"
 		"use_profile 3\n"
 		"use_group 0\n"
+		"network unix stream connect /var/run/nscd/socket\n"
 		"file read /usr/lib/locale/locale-archive\n"
 		"file read /var/lib/pgsql/data/global/pg_control\n"
 		"file write /var/lib/pgsql/data/global/pg_control\n"
 		"file create /var/lib/pgsql/data/postmaster.pid 0600\n"
 		"file unlink /var/lib/pgsql/data/postmaster.pid\n"
 		"file read /usr/share/zoneinfo/\\{\\*\\}/\\*\n"
+		"network inet stream bind 127.0.0.1 5432\n"
+		"network inet stream listen 127.0.0.1 5432\n"
 		"file create /tmp/.s.PGSQL.5432.lock 0600\n"
+		"network unix stream bind /tmp/.s.PGSQL.5432\n"
+		"network unix stream listen /tmp/.s.PGSQL.5432\n"
 		"file mksock /tmp/.s.PGSQL.5432 0700\n"
 		"file chmod /tmp/.s.PGSQL.5432 0777\n"
 		"file truncate /var/lib/pgsql/data/postmaster.opts\n"
 		"file mkdir /var/lib/pgsql/data/pg_log/ 0700\n"
 		"file append /var/lib/pgsql/data/pg_log/postgresql-\\*.log\n"
+		"network inet dgram bind 127.0.0.1 0\n"
 		"file rename /var/lib/pgsql/data/global/pgstat.tmp /var/lib/pgsql/data/global/pgstat.stat\n"
 		"file create /var/lib/pgsql/data/global/pg_auth.\\$ 0666\n"
 		"file rename /var/lib/pgsql/data/global/pg_auth.\\$ /var/lib/pgsql/data/global/pg_auth\n"
-		"file unlink /var/lib/pgsql/data/base/\\$/pg_internal.init\n";
-	/* TOMOYO merges read and write of one file into one line. */
+		"file unlink /var/lib/pgsql/data/base/\\$/pg_internal.init\n"
+		"network inet dgram send 127.0.0.1 1024-65535\n";
+	/*
+	 * Operations on the same object merge into one line, as in TOMOYO;
+	 * network, misc and task lines follow the file lines.
+	 */
 	static const char expected[] =
 		PG_DOMAIN "\n"
 		"use_profile 3\n"
@@ -126,6 +136,11 @@ TEST_F(domain_policy, guide_postgresql_file_lines_read_back_canonical)
 		"file create /var/lib/pgsql/data/global/pg_auth.\\$ 0666\n"
 		"file rename /var/lib/pgsql/data/global/pg_auth.\\$ /var/lib/pgsql/data/global/pg_auth\n"
 		"file unlink /var/lib/pgsql/data/base/\\$/pg_internal.init\n"
+		"network unix stream connect /var/run/nscd/socket\n"
+		"network inet stream bind/listen 127.0.0.1 5432\n"
+		"network unix stream bind/listen /tmp/.s.PGSQL.5432\n"
+		"network inet dgram bind 127.0.0.1 0\n"
+		"network inet dgram send 127.0.0.1 1024-65535\n"
 		"\n";
 	char *block;
 

@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - network, misc and task entries: parsing and printing.
+ *
+ * The lines are TOMOYO 2.6's:
+ *   network inet {stream|dgram|raw} <ops> <address>[-<address>]|@group <port>|@group
+ *   network unix {stream|dgram|seqpacket} <ops> <pathname>|@group
+ *   misc env <name>
+ *   task manual_domain_transition <domainname>
+ * Addresses and numbers are printed canonically; entries that differ
+ * only in their operations are merged.
+ */
+
+#include <linux/errno.h>
+#include <linux/inet.h>
+#include <linux/kernel.h>
+#include <linux/lockdep.h>
+#include <linux/overflow.h>
+#include <linux/rculist.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "acl.h"
+#include "domain.h"
+#include "netacl.h"
+#include "pattern.h"
+#include "stat.h"
+
+enum warden_net_arg {
+	WARDEN_ARG_INET,	/* address and port */
+	WARDEN_ARG_UNIX,	/* pathname */
+	WARDEN_ARG_WORD,	/* environment variable name */
+	WARDEN_ARG_DOMAIN,	/* domainname */
+};
+
+/* Each line prefix, its operations and what follows them. */
+static const struct {
+	const char *prefix;
+	const char *const ops[3];
+	u8 arg;
+} warden_net_families[] = {
+	{ "network inet stream", { "bind", "listen", "connect" }, WARDEN_ARG_INET },
+	{ "network inet dgram", { "bind", "send" }, WARDEN_ARG_INET },
+	{ "network inet raw", { "bind", "send" }, WARDEN_ARG_INET },
+	{ "network unix stream", { "bind", "listen", "connect" }, WARDEN_ARG_UNIX },
+	{ "network unix dgram", { "bind", "send" }, WARDEN_ARG_UNIX },
+	{ "network unix seqpacket", { "bind", "listen", "connect" }, WARDEN_ARG_UNIX },
+	{ "misc env", { NULL }, WARDEN_ARG_WORD },
+	{ "task manual_domain_transition", { NULL }, WARDEN_ARG_DOMAIN },
+};
+
+/* The longest canonical argument text we build. */
+#define WARDEN_NETACL_ARGS_MAX 8192
+
+static bool warden_group_ref_valid(const char *word)
+{
+	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
+}
+
+/* An IPv4 or IPv6 address or range, printed canonically into @out. */
+static int warden_parse_address(const char *text, char *out, size_t size)
+{
+	const char *dash = strchr(text, '-');
+	bool v6 = strchr(text, ':');
+	u8 lo[16], hi[16];
+	int len;
+
+	if (v6 ? !in6_pton(text, -1, lo, dash ? '-' : '\0', NULL) :
+		 !in4_pton(text, -1, lo, dash ? '-' : '\0', NULL))
+		return -EINVAL;
+	memcpy(hi, lo, sizeof(hi));
+	if (dash && (v6 ? !in6_pton(dash + 1, -1, hi, '\0', NULL) :
+			  !in4_pton(dash + 1, -1, hi, '\0', NULL)))
+		return -EINVAL;
+	if (memcmp(lo, hi, v6 ? 16 : 4) > 0)
+		return -EINVAL;
+	len = v6 ? scnprintf(out, size, "%pI6c", lo) :
+		   scnprintf(out, size, "%pI4", lo);
+	if (memcmp(lo, hi, v6 ? 16 : 4))
+		len += v6 ? scnprintf(out + len, size - len, "-%pI6c", hi) :
+			    scnprintf(out + len, size - len, "-%pI4", hi);
+	return 0;
+}
+
+/* Check the words after the operations and print them into @out. */
+static int warden_netacl_args(u8 arg, char *args, char *out,
+			      const char **reason)
+{
+	struct warden_number port;
+	char *address, *number;
+	int len;
+
+	switch (arg) {
+	case WARDEN_ARG_INET:
+		address = strsep(&args, " ");
+		number = args;
+		if (!number || strchr(number, ' ')) {
+			*reason = "expected an address and a port";
+			return -EINVAL;
+		}
+		if (warden_group_ref_valid(address))
+			len = scnprintf(out, WARDEN_NETACL_ARGS_MAX, "%s",
+					address);
+		else if (!warden_parse_address(address, out,
+					       WARDEN_NETACL_ARGS_MAX))
+			len = strlen(out);
+		else
+			goto bad_address;
+		if (warden_group_ref_valid(number)) {
+			scnprintf(out + len, WARDEN_NETACL_ARGS_MAX - len, " %s",
+				  number);
+			return 0;
+		}
+		if (warden_acl_parse_number(number, &port) ||
+		    port.max > 65535) {
+			*reason = "the port is a number or range up to 65535";
+			return -EINVAL;
+		}
+		out[len++] = ' ';
+		warden_acl_print_number(out + len, WARDEN_NETACL_ARGS_MAX - len,
+					&port);
+		return 0;
+	case WARDEN_ARG_UNIX:
+	case WARDEN_ARG_WORD:
+		if (strchr(args, ' ') ||
+		    (!warden_group_ref_valid(args) &&
+		     (args[0] == '@' || warden_word_check(args, true)))) {
+			*reason = "expected one pathname, pattern or @group";
+			return -EINVAL;
+		}
+		strscpy(out, args, WARDEN_NETACL_ARGS_MAX);
+		return 0;
+	case WARDEN_ARG_DOMAIN:
+		if (warden_domainname_check(args)) {
+			*reason = "expected a domainname";
+			return -EINVAL;
+		}
+		strscpy(out, args, WARDEN_NETACL_ARGS_MAX);
+		return 0;
+	}
+bad_address:
+	*reason = "invalid IPv4 or IPv6 address, range or @group";
+	return -EINVAL;
+}
+
+/* Find the family whose prefix starts @line; set @rest past it. */
+static int warden_netacl_family(char *line, char **rest)
+{
+	size_t i, len;
+
+	for (i = 0; i < ARRAY_SIZE(warden_net_families); i++) {
+		len = strlen(warden_net_families[i].prefix);
+		if (!strncmp(line, warden_net_families[i].prefix, len) &&
+		    line[len] == ' ') {
+			*rest = line + len + 1;
+			return i;
+		}
+	}
+	return -EINVAL;
+}
+
+static int warden_netacl_ops(int family, char *text, u16 *perm)
+{
+	const char *const *ops = warden_net_families[family].ops;
+	char *name;
+	int i;
+
+	*perm = 0;
+	while ((name = strsep(&text, "/"))) {
+		for (i = 0; i < ARRAY_SIZE(warden_net_families[0].ops) && ops[i];
+		     i++)
+			if (!strcmp(name, ops[i]))
+				break;
+		if (i == ARRAY_SIZE(warden_net_families[0].ops) || !ops[i])
+			return -EINVAL;
+		*perm |= BIT(i);
+	}
+	return 0;
+}
+
+static size_t warden_netacl_size(const char *args)
+{
+	return struct_size_t(struct warden_netacl, args, strlen(args) + 1);
+}
+
+/**
+ * warden_netacl_write - add or delete a network, misc or task line
+ * @entries: the domain's entries; the caller holds warden_policy_lock.
+ * @line: the whole line, parsed in place.
+ * @is_delete: remove the line's operations instead of adding them.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0; -EINVAL for a malformed line; -ENOENT when deleting what is
+ * not there; -ENOMEM when memory or the policy quota runs out.
+ */
+int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
+			const char **reason)
+{
+	struct warden_netacl *entry;
+	int family, err;
+	char *rest, *ops = NULL, *args;
+	u16 perm = 1;
+	size_t size;
+
+	*reason = NULL;
+	family = warden_netacl_family(line, &rest);
+	if (family < 0) {
+		*reason = "unknown network, misc or task line";
+		return -EINVAL;
+	}
+	if (warden_net_families[family].ops[0]) {
+		ops = strsep(&rest, " ");
+		if (!rest || warden_netacl_ops(family, ops, &perm)) {
+			*reason = "unknown operation for this protocol";
+			return -EINVAL;
+		}
+	}
+	args = kmalloc(WARDEN_NETACL_ARGS_MAX, GFP_KERNEL);
+	if (!args)
+		return -ENOMEM;
+	err = warden_netacl_args(warden_net_families[family].arg, rest, args,
+				 reason);
+	if (err)
+		goto out_free;
+
+	list_for_each_entry(entry, entries, list) {
+		if (entry->family != family || strcmp(entry->args, args))
+			continue;
+		if (!is_delete) {
+			WRITE_ONCE(entry->perm, entry->perm | perm);
+		} else if (!(entry->perm & perm)) {
+			break;
+		} else if (entry->perm & ~perm) {
+			WRITE_ONCE(entry->perm, entry->perm & ~perm);
+		} else {
+			list_del_rcu(&entry->list);
+			warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+					       warden_netacl_size(entry->args));
+			kfree_rcu(entry, rcu);
+		}
+		goto out_free;
+	}
+	if (is_delete) {
+		*reason = "no such entry to delete";
+		err = -ENOENT;
+		goto out_free;
+	}
+	size = warden_netacl_size(args);
+	err = -ENOMEM;
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		goto out_free;
+	entry = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!entry) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		goto out_free;
+	}
+	entry->family = family;
+	entry->perm = perm;
+	memcpy(entry->args, args, strlen(args) + 1);
+	list_add_tail_rcu(&entry->list, entries);
+	err = 0;
+out_free:
+	kfree(args);
+	return err;
+}
+
+/**
+ * warden_netacl_show - print a domain's network, misc and task entries
+ * @m: the seq_file.
+ * @entries: the entries; the caller holds warden_policy_lock.
+ */
+void warden_netacl_show(struct seq_file *m, const struct list_head *entries)
+{
+	const struct warden_netacl *entry;
+
+	list_for_each_entry(entry, entries, list) {
+		const char *const *ops = warden_net_families[entry->family].ops;
+		u16 perm = READ_ONCE(entry->perm);
+		char sep = ' ';
+		int i;
+
+		seq_puts(m, warden_net_families[entry->family].prefix);
+		for (i = 0; i < ARRAY_SIZE(warden_net_families[0].ops) && ops[i];
+		     i++) {
+			if (!(perm & BIT(i)))
+				continue;
+			seq_printf(m, "%c%s", sep, ops[i]);
+			sep = '/';
+		}
+		seq_printf(m, " %s\n", entry->args);
+	}
+}
+
+/**
+ * warden_netacl_clear - free the entries of a domain nobody can reach
+ * @entries: the entries.
+ */
+void warden_netacl_clear(struct list_head *entries)
+{
+	struct warden_netacl *entry, *next;
+
+	list_for_each_entry_safe(entry, next, entries, list) {
+		list_del(&entry->list);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+				       warden_netacl_size(entry->args));
+		kfree(entry);
+	}
+}
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+
+#include <kunit/test.h>
+
+#include "policy.h"
+
+struct warden_netacl_case {
+	const char *line;
+	const char *printed;
+};
+
+static const struct warden_netacl_case warden_netacl_valid[] = {
+	{ "network inet stream bind 127.0.0.1 5432",
+	  "network inet stream bind 127.0.0.1 5432\n" },
+	{ "network inet stream listen 127.0.0.1 5432",
+	  "network inet stream listen 127.0.0.1 5432\n" },
+	{ "network inet stream connect 10.0.0.1-10.0.0.255 80",
+	  "network inet stream connect 10.0.0.1-10.0.0.255 80\n" },
+	{ "network inet stream bind/listen 0.0.0.0 8080",
+	  "network inet stream bind/listen 0.0.0.0 8080\n" },
+	{ "network inet stream listen/bind ::1 8080",
+	  "network inet stream bind/listen ::1 8080\n" },
+	{ "network inet dgram bind 127.0.0.1 0", "network inet dgram bind 127.0.0.1 0\n" },
+	{ "network inet dgram send 127.0.0.1 1024-65535",
+	  "network inet dgram send 127.0.0.1 1024-65535\n" },
+	{ "network inet dgram bind/send @LOCAL @PORTS",
+	  "network inet dgram bind/send @LOCAL @PORTS\n" },
+	{ "network inet raw bind 127.0.0.1 1", "network inet raw bind 127.0.0.1 1\n" },
+	{ "network inet raw send ::-ffff:: 58", "network inet raw send ::-ffff:: 58\n" },
+	{ "network inet stream connect 2001:0db8::0001 443",
+	  "network inet stream connect 2001:db8::1 443\n" },
+	{ "network inet stream connect 127.0.0.1-127.0.0.1 443",
+	  "network inet stream connect 127.0.0.1 443\n" },
+	{ "network inet stream connect 127.0.0.1 0x50",
+	  "network inet stream connect 127.0.0.1 0x50\n" },
+	{ "network unix stream bind /tmp/.s.PGSQL.5432",
+	  "network unix stream bind /tmp/.s.PGSQL.5432\n" },
+	{ "network unix stream listen /tmp/.s.PGSQL.5432",
+	  "network unix stream listen /tmp/.s.PGSQL.5432\n" },
+	{ "network unix stream connect /var/run/nscd/socket",
+	  "network unix stream connect /var/run/nscd/socket\n" },
+	{ "network unix dgram send /dev/log", "network unix dgram send /dev/log\n" },
+	{ "network unix dgram bind/send /tmp/\\*.sock",
+	  "network unix dgram bind/send /tmp/\\*.sock\n" },
+	{ "network unix seqpacket connect \\000abstract",
+	  "network unix seqpacket connect \\000abstract\n" },
+	{ "network unix stream connect anonymous",
+	  "network unix stream connect anonymous\n" },
+	{ "network unix stream connect @SOCKETS", "network unix stream connect @SOCKETS\n" },
+	{ "misc env HOME", "misc env HOME\n" },
+	{ "misc env LC_\\*", "misc env LC_\\*\n" },
+	{ "task manual_domain_transition <kernel> /usr/sbin/sshd",
+	  "task manual_domain_transition <kernel> /usr/sbin/sshd\n" },
+};
+
+static void warden_netacl_case_desc(const struct warden_netacl_case *c,
+				    char *desc)
+{
+	strscpy(desc, c->line, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(warden_netacl_valid, warden_netacl_valid,
+		  warden_netacl_case_desc);
+
+static int warden_test_netacl_write(struct list_head *entries,
+				    const char *text, bool is_delete)
+{
+	char *line = kstrdup(text, GFP_KERNEL);
+	const char *reason;
+	int err;
+
+	if (!line)
+		return -ENOMEM;
+	mutex_lock(&warden_policy_lock);
+	err = warden_netacl_write(entries, line, is_delete, &reason);
+	mutex_unlock(&warden_policy_lock);
+	kfree(line);
+	return err;
+}
+
+static char *warden_test_netacl_dump(struct kunit *test,
+				     struct list_head *entries)
+{
+	struct seq_file m = {};
+
+	m.size = 4096;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_netacl_show(&m, entries);
+	return m.buf;
+}
+
+static void test_valid_netacl_line_prints_canonically(struct kunit *test)
+{
+	const struct warden_netacl_case *c = test->param_value;
+	LIST_HEAD(entries);
+	char *again;
+
+	KUNIT_ASSERT_EQ(test, warden_test_netacl_write(&entries, c->line, false),
+			0);
+	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test, &entries),
+			   c->printed);
+	again = kunit_kstrdup(test, c->printed, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, again);
+	again[strlen(again) - 1] = '\0';
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(&entries, again, false),
+			0);
+	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test, &entries),
+			   c->printed);
+	warden_netacl_clear(&entries);
+}
+
+static const char *const warden_netacl_invalid[] = {
+	"network",
+	"network inet",
+	"network inet stream",
+	"network inet stream bind",
+	"network inet stream bind 127.0.0.1",
+	"network inet stream send 127.0.0.1 80",
+	"network inet dgram listen 127.0.0.1 80",
+	"network inet raw connect 127.0.0.1 80",
+	"network inet stream bind 127.0.0.256 80",
+	"network inet stream bind 127.0.0 80",
+	"network inet stream bind localhost 80",
+	"network inet stream bind 127.0.0.2-127.0.0.1 80",
+	"network inet stream bind 127.0.0.1-::1 80",
+	"network inet stream bind ::g 80",
+	"network inet stream bind 127.0.0.1 65536",
+	"network inet stream bind 127.0.0.1 80-79",
+	"network inet stream bind 127.0.0.1 http",
+	"network inet stream bind 127.0.0.1 80 extra",
+	"network inet stream bind @ 80",
+	"network inet stream bind 127.0.0.1 @",
+	"network inet seqpacket bind 127.0.0.1 80",
+	"network inet stream bind/bond 127.0.0.1 80",
+	"network unix stream bind",
+	"network unix stream send /tmp/x",
+	"network unix dgram listen /tmp/x",
+	"network unix stream bind /tmp/\\q",
+	"network unix stream bind /tmp/a /tmp/b",
+	"network unix raw bind /tmp/x",
+	"network unix stream bind @",
+	"network ipx stream bind 1 2",
+	"misc",
+	"misc env",
+	"misc env A B",
+	"misc env \\q",
+	"misc path /tmp",
+	"task manual_domain_transition",
+	"task manual_domain_transition /usr/sbin/sshd",
+	"task manual_domain_transition <kernel> usr",
+	"task auto_domain_transition <kernel>",
+};
+
+static void warden_netacl_invalid_desc(const char *const *line, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "\"%s\"", *line);
+}
+
+KUNIT_ARRAY_PARAM(warden_netacl_invalid, warden_netacl_invalid,
+		  warden_netacl_invalid_desc);
+
+static void test_invalid_netacl_line_changes_nothing(struct kunit *test)
+{
+	static const char setup[] = "network inet stream bind 127.0.0.1 80";
+	const char *const *line = test->param_value;
+	LIST_HEAD(entries);
+	const char *before;
+
+	KUNIT_ASSERT_EQ(test, warden_test_netacl_write(&entries, setup, false),
+			0);
+	before = warden_test_netacl_dump(test, &entries);
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(&entries, *line, false),
+			-EINVAL);
+	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test, &entries),
+			   before);
+	warden_netacl_clear(&entries);
+}
+
+static void test_netacl_merge_and_delete(struct kunit *test)
+{
+	static const char *const adds[] = {
+		"network inet stream bind 127.0.0.1 5432",
+		"network inet stream listen 127.0.0.1 5432",
+		"network inet stream bind 127.0.0.1 5433",
+	};
+	LIST_HEAD(entries);
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(adds); i++)
+		KUNIT_ASSERT_EQ(test,
+				warden_test_netacl_write(&entries, adds[i], false),
+				0);
+	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test, &entries),
+			   "network inet stream bind/listen 127.0.0.1 5432\n"
+			   "network inet stream bind 127.0.0.1 5433\n");
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(&entries, adds[0], true),
+			0);
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(&entries, adds[0], true),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(&entries, adds[2], true),
+			0);
+	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test, &entries),
+			   "network inet stream listen 127.0.0.1 5432\n");
+	warden_netacl_clear(&entries);
+}
+
+static struct kunit_case warden_netacl_test_cases[] = {
+	KUNIT_CASE_PARAM(test_valid_netacl_line_prints_canonically,
+			 warden_netacl_valid_gen_params),
+	KUNIT_CASE_PARAM(test_invalid_netacl_line_changes_nothing,
+			 warden_netacl_invalid_gen_params),
+	KUNIT_CASE(test_netacl_merge_and_delete),
+	{}
+};
+
+static struct kunit_suite warden_netacl_test_suite = {
+	.name = "warden_netacl",
+	.test_cases = warden_netacl_test_cases,
+};
+
+kunit_test_suite(warden_netacl_test_suite);
+
+#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */
