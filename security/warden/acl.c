@@ -22,6 +22,7 @@
 #include <linux/stringhash.h>
 
 #include "acl.h"
+#include "cond.h"
 #include "pattern.h"
 #include "stat.h"
 
@@ -114,7 +115,7 @@ int warden_acl_set_init(struct warden_acl_set *set)
 
 static size_t warden_acl_size(const struct warden_acl *acl)
 {
-	size_t text = 0;
+	size_t text = acl->cond ? strlen(acl->cond) + 1 : 0;
 	int i;
 
 	for (i = 0; i < WARDEN_ACL_MAX_WORDS && acl->word[i]; i++)
@@ -249,6 +250,9 @@ static bool warden_acl_same_args(const struct warden_acl *a,
 		if (!a->word[i] != !b->word[i] ||
 		    (a->word[i] && strcmp(a->word[i], b->word[i])))
 			return false;
+	/* Entries with different conditions are different entries. */
+	if (!a->cond != !b->cond || (a->cond && strcmp(a->cond, b->cond)))
+		return false;
 	return !memcmp(a->number, b->number, sizeof(a->number));
 }
 
@@ -272,35 +276,36 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
  */
 static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 {
-	char *words[1 + WARDEN_ACL_MAX_WORDS + WARDEN_ACL_MAX_NUMBERS + 1];
+	char *words[1 + WARDEN_ACL_MAX_WORDS + WARDEN_ACL_MAX_NUMBERS];
 	struct warden_acl parsed = {};
+	char cond[WARDEN_ACL_COND_MAX];
 	struct warden_acl *acl;
-	int nr_words = 0, i, need;
+	int i, need, nr_paths;
 	size_t text = 0;
 	char *word, *p;
 
-	while ((word = strsep(&line, " "))) {
-		if (nr_words == ARRAY_SIZE(words)) {
-			*reason = "too many words (conditions are not supported yet)";
-			return ERR_PTR(-EINVAL);
-		}
-		words[nr_words++] = word;
-	}
+	words[0] = strsep(&line, " ");
 	if (warden_parse_ops(words[0], &parsed.kind, &parsed.perm)) {
 		*reason = "unknown file operation, or operations of different kinds";
 		return ERR_PTR(-EINVAL);
 	}
-	need = 1 + warden_acl_kinds[parsed.kind].nr_words +
-	       warden_acl_kinds[parsed.kind].nr_numbers;
-	if (nr_words != need) {
-		*reason = nr_words < need ? "missing arguments" :
-			  "too many words (conditions are not supported yet)";
-		return ERR_PTR(-EINVAL);
+	nr_paths = warden_acl_kinds[parsed.kind].nr_words;
+	need = 1 + nr_paths + warden_acl_kinds[parsed.kind].nr_numbers;
+	for (i = 1; i < need; i++) {
+		words[i] = strsep(&line, " ");
+		if (!words[i] || !*words[i]) {
+			*reason = "missing arguments";
+			return ERR_PTR(-EINVAL);
+		}
 	}
-	for (i = 0; i < warden_acl_kinds[parsed.kind].nr_words; i++) {
+	/* What is left are the entry's conditions. */
+	cond[0] = '\0';
+	if (line && warden_cond_canonical(line, cond, sizeof(cond), reason))
+		return ERR_PTR(-EINVAL);
+	for (i = 0; i < nr_paths; i++) {
 		word = words[1 + i];
 		if (word[0] == '@') {
-			*reason = "path groups are not supported yet";
+			*reason = "path groups in file lines are not supported yet";
 			return ERR_PTR(-EINVAL);
 		}
 		if (warden_word_check(word, true)) {
@@ -310,9 +315,9 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 		text += strlen(word) + 1;
 	}
 	for (i = 0; i < warden_acl_kinds[parsed.kind].nr_numbers; i++) {
-		word = words[1 + warden_acl_kinds[parsed.kind].nr_words + i];
+		word = words[1 + nr_paths + i];
 		if (word[0] == '@') {
-			*reason = "number groups are not supported yet";
+			*reason = "number groups in file lines are not supported yet";
 			return ERR_PTR(-EINVAL);
 		}
 		if (warden_acl_parse_number(word, &parsed.number[i])) {
@@ -320,18 +325,24 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 			return ERR_PTR(-EINVAL);
 		}
 	}
+	if (cond[0])
+		text += strlen(cond) + 1;
 
 	acl = kzalloc(struct_size(acl, text, text), GFP_KERNEL_ACCOUNT);
 	if (!acl)
 		return ERR_PTR(-ENOMEM);
 	*acl = parsed;
 	p = acl->text;
-	for (i = 0; i < warden_acl_kinds[parsed.kind].nr_words; i++) {
+	for (i = 0; i < nr_paths; i++) {
 		size_t len = strlen(words[1 + i]) + 1;
 
 		memcpy(p, words[1 + i], len);
 		acl->word[i] = p;
 		p += len;
+	}
+	if (cond[0]) {
+		memcpy(p, cond, strlen(cond) + 1);
+		acl->cond = p;
 	}
 	acl->patterned = warden_word_has_wildcard(acl->word[0]);
 	acl->key = warden_acl_key(acl->word[0], acl->patterned ?
@@ -438,6 +449,8 @@ void warden_acl_show_prefixed(struct seq_file *m,
 						&acl->number[i]);
 			seq_printf(m, " %s", number);
 		}
+		if (acl->cond)
+			seq_printf(m, " %s", acl->cond);
 		seq_putc(m, '\n');
 	}
 }
@@ -462,8 +475,13 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set,
 
 	list = rhltable_lookup(&set->index, &key, warden_acl_index_params);
 	rhl_for_each_entry_rcu(acl, pos, list, node) {
+		/*
+		 * An entry with conditions needs the request's attributes,
+		 * which only the hooks have; this lookup answers for the
+		 * unconditional entries.
+		 */
 		if (acl->kind != WARDEN_ACL_PATH || !(READ_ONCE(acl->perm) & bit) ||
-		    acl->patterned != patterns)
+		    acl->patterned != patterns || acl->cond)
 			continue;
 		if (patterns ? warden_pattern_match(path, acl->word[0]) :
 			       !strcmp(path, acl->word[0]))
@@ -628,6 +646,13 @@ static const struct warden_acl_case warden_acl_valid[] = {
 	{ "create/mkdir/mkfifo/mksock/ioctl/chmod/chown/chgrp /z 1",
 	  "file create/mkdir/mkfifo/mksock/ioctl/chmod/chown/chgrp /z 1\n" },
 	{ "ioctl /dev/x 18446744073709551615", "file ioctl /dev/x 18446744073709551615\n" },
+	{ "execute /bin/cat exec.argv[1]=\"/etc/passwd\"",
+	  "file execute /bin/cat exec.argv[1]=\"/etc/passwd\"\n" },
+	{ "read /etc/shadow task.uid=0 grant_log=no",
+	  "file read /etc/shadow task.uid=0 grant_log=no\n" },
+	{ "create /tmp/\\* 0600 task.euid=1000-1999",
+	  "file create /tmp/\\* 0600 task.euid=1000-1999\n" },
+	{ "rename /a /b path1.type=file", "file rename /a /b path1.type=file\n" },
 };
 
 static void warden_acl_case_desc(const struct warden_acl_case *c, char *desc)
@@ -668,7 +693,7 @@ static const char *const warden_acl_invalid[] = {
 	"read/link /a /b",
 	"execute/mount /a",
 	"read /etc/passwd extra",
-	"read /etc/passwd task.uid=0",
+	"read /etc/passwd task.uid",
 	"read /etc/\\q",
 	"read /etc/\\",
 	"read /etc/\\101",

@@ -53,6 +53,8 @@ enum warden_path_op {
 /* The most words and numbers an entry of any kind holds. */
 #define WARDEN_ACL_MAX_WORDS 4
 #define WARDEN_ACL_MAX_NUMBERS 3
+/* The longest canonical conditions of one entry. */
+#define WARDEN_ACL_COND_MAX 1024
 
 /**
  * struct warden_number - a number or a range, as written
@@ -80,6 +82,7 @@ struct warden_number {
  * @patterned: the first pathname holds wildcards.
  * @number: the numbers of the entry, by kind.
  * @word: the pathnames and other words of the entry, pointing into @text.
+ * @cond: the entry's conditions in canonical form, or %NULL.
  * @text: storage for @word.
  */
 struct warden_acl {
@@ -92,6 +95,7 @@ struct warden_acl {
 	bool patterned;
 	struct warden_number number[WARDEN_ACL_MAX_NUMBERS];
 	const char *word[WARDEN_ACL_MAX_WORDS];
+	const char *cond;
 	char text[];
 };
 

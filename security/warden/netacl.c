@@ -22,6 +22,7 @@
 #include <linux/string.h>
 
 #include "acl.h"
+#include "cond.h"
 #include "domain.h"
 #include "netacl.h"
 #include "pattern.h"
@@ -144,6 +145,36 @@ bad_address:
 	return -EINVAL;
 }
 
+/*
+ * Cut @rest after the line's fixed arguments: one word, two for inet, and
+ * for a domainname every word up to the first condition (a word with
+ * '=').  Returns the conditions, or %NULL when there are none.
+ */
+static char *warden_netacl_split_cond(u8 arg, char *rest)
+{
+	char *space;
+
+	if (arg != WARDEN_ARG_DOMAIN) {
+		space = strchr(rest, ' ');
+		if (space && arg == WARDEN_ARG_INET)
+			space = strchr(space + 1, ' ');
+		if (!space)
+			return NULL;
+		*space = '\0';
+		return space + 1;
+	}
+	for (space = strchr(rest, ' '); space; space = strchr(space + 1, ' ')) {
+		char *next = strchr(space + 1, ' ');
+		char *eq = strchr(space + 1, '=');
+
+		if (eq && (!next || eq < next)) {
+			*space = '\0';
+			return space + 1;
+		}
+	}
+	return NULL;
+}
+
 /* Find the family whose prefix starts @line; set @rest past it. */
 static int warden_netacl_family(char *line, char **rest)
 {
@@ -199,7 +230,7 @@ int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 {
 	struct warden_netacl *entry;
 	int family, err;
-	char *rest, *ops = NULL, *args;
+	char *rest, *ops = NULL, *args, *cond;
 	u16 perm = 1;
 	size_t size;
 
@@ -216,11 +247,19 @@ int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 			return -EINVAL;
 		}
 	}
+	cond = warden_netacl_split_cond(warden_net_families[family].arg, rest);
 	args = kmalloc(WARDEN_NETACL_ARGS_MAX, GFP_KERNEL);
 	if (!args)
 		return -ENOMEM;
 	err = warden_netacl_args(warden_net_families[family].arg, rest, args,
 				 reason);
+	if (!err && cond) {
+		size_t len = strlen(args);
+
+		args[len++] = ' ';
+		err = warden_cond_canonical(cond, args + len,
+					    WARDEN_NETACL_ARGS_MAX - len, reason);
+	}
 	if (err)
 		goto out_free;
 
@@ -361,6 +400,11 @@ static const struct warden_netacl_case warden_netacl_valid[] = {
 	{ "misc env LC_\\*", "misc env LC_\\*\n" },
 	{ "task manual_domain_transition <kernel> /usr/sbin/sshd",
 	  "task manual_domain_transition <kernel> /usr/sbin/sshd\n" },
+	{ "network inet stream connect 127.0.0.1 80 task.uid=0",
+	  "network inet stream connect 127.0.0.1 80 task.uid=0\n" },
+	{ "network unix stream connect /dev/log task.euid!=0 grant_log=no",
+	  "network unix stream connect /dev/log task.euid!=0 grant_log=no\n" },
+	{ "misc env PATH task.uid=0", "misc env PATH task.uid=0\n" },
 };
 
 static void warden_netacl_case_desc(const struct warden_netacl_case *c,
@@ -439,6 +483,7 @@ static const char *const warden_netacl_invalid[] = {
 	"network inet stream bind 127.0.0.1 80-79",
 	"network inet stream bind 127.0.0.1 http",
 	"network inet stream bind 127.0.0.1 80 extra",
+	"network inet stream bind 127.0.0.1 80 task.uid",
 	"network inet stream bind @ 80",
 	"network inet stream bind 127.0.0.1 @",
 	"network inet seqpacket bind 127.0.0.1 80",
@@ -454,6 +499,7 @@ static const char *const warden_netacl_invalid[] = {
 	"misc",
 	"misc env",
 	"misc env A B",
+	"misc env A task.uid=x",
 	"misc env \\q",
 	"misc path /tmp",
 	"task manual_domain_transition",
