@@ -213,4 +213,48 @@ TEST_F(domain_policy, hundred_thousand_entries_read_back_identical)
 	free(text);
 }
 
+/* The number on the "Memory used by policy:" line of stat. */
+static long policy_memory(void)
+{
+	char stat[4096];
+	char *line;
+
+	if (read_whole_file(WARDEN_DIR "/stat", stat, sizeof(stat)) <= 0)
+		return -1;
+	line = strstr(stat, "Memory used by policy:");
+	return line ? strtol(line + 38, NULL, 10) : -1;
+}
+
+TEST_F(domain_policy, policy_quota_refuses_entries_with_enomem)
+{
+	long used = policy_memory(), after;
+	char quota[64], line[64];
+	unsigned int i;
+	int fd, err = 0;
+
+	ASSERT_LT(0, used);
+	snprintf(quota, sizeof(quota), "Memory used by policy: %ld\n",
+		 used + 4096);
+	ASSERT_EQ(0, write_file_once(WARDEN_DIR "/stat", quota));
+	fd = open(DOMAIN_POLICY, O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(21, write(fd, "<kernel> /bin/quota\n", 21));
+	for (i = 0; i < 1000 && !err; i++) {
+		snprintf(line, sizeof(line), "file read /quota/f%u\n", i);
+		if (write(fd, line, strlen(line)) < 0)
+			err = errno;
+	}
+	close(fd);
+	EXPECT_EQ(ENOMEM, err);
+	EXPECT_LT(1, i);
+	after = policy_memory();
+	EXPECT_GE(used + 4096, after);
+	ASSERT_EQ(0, write_file_once(WARDEN_DIR "/stat",
+				     "Memory used by policy: 0\n"));
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY,
+				     "delete <kernel> /bin/quota\n"));
+	/* Deleting the domain returns its memory. */
+	EXPECT_EQ(used, policy_memory());
+}
+
 TEST_HARNESS_MAIN
