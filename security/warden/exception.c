@@ -9,8 +9,6 @@
 
 #include <linux/ctype.h>
 #include <linux/errno.h>
-#include <linux/inet.h>
-#include <linux/in6.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/overflow.h>
@@ -23,6 +21,7 @@
 #include "domain.h"
 #include "domain_policy.h"
 #include "exception.h"
+#include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
 #include "stat.h"
@@ -173,9 +172,7 @@ static int warden_group_member_parse(unsigned int type, const char *member,
 				     char *text, const char **reason)
 {
 	struct warden_number number;
-	char *copy, *dash;
-	u8 lo[16], hi[16];
-	bool v6;
+	char *copy;
 
 	switch (type) {
 	case WARDEN_PATH_GROUP:
@@ -200,29 +197,9 @@ static int warden_group_member_parse(unsigned int type, const char *member,
 		return 0;
 	}
 	/* An IPv4 or IPv6 address, or a range of one family. */
-	dash = strchr(member, '-');
-	v6 = strchr(member, ':');
-	if ((v6 ? !in6_pton(member, -1, lo, dash ? '-' : '\0', NULL) :
-		  !in4_pton(member, -1, lo, dash ? '-' : '\0', NULL)) ||
-	    (dash && (v6 ? !in6_pton(dash + 1, -1, hi, '\0', NULL) :
-			   !in4_pton(dash + 1, -1, hi, '\0', NULL))) ||
-	    (dash && memcmp(lo, hi, v6 ? 16 : 4) > 0)) {
+	if (warden_address_canonical(member, text, WARDEN_EXCEPTION_TEXT_MAX)) {
 		*reason = "invalid IPv4 or IPv6 address or range";
 		return -EINVAL;
-	}
-	if (v6)
-		snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%pI6c", lo);
-	else
-		snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%pI4", lo);
-	if (dash && memcmp(lo, hi, v6 ? 16 : 4)) {
-		size_t len = strlen(text);
-
-		if (v6)
-			snprintf(text + len, WARDEN_EXCEPTION_TEXT_MAX - len,
-				 "-%pI6c", hi);
-		else
-			snprintf(text + len, WARDEN_EXCEPTION_TEXT_MAX - len,
-				 "-%pI4", hi);
 	}
 	return 0;
 }

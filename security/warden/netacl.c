@@ -59,8 +59,16 @@ static bool warden_group_ref_valid(const char *word)
 	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
 }
 
-/* An IPv4 or IPv6 address or range, printed canonically into @out. */
-static int warden_parse_address(const char *text, char *out, size_t size)
+/**
+ * warden_address_canonical - check an address or range, print it canonically
+ * @text: an IPv4 or IPv6 address, or two of one family joined by '-'.
+ * @out: receives the canonical form ("%pI4" or "%pI6c", a single address
+ *       for a range of one).
+ * @size: the size of @out.
+ *
+ * Return: 0, or -EINVAL if @text is not an address or a rising range.
+ */
+int warden_address_canonical(const char *text, char *out, size_t size)
 {
 	const char *dash = strchr(text, '-');
 	bool v6 = strchr(text, ':');
@@ -103,8 +111,8 @@ static int warden_netacl_args(u8 arg, char *args, char *out,
 		if (warden_group_ref_valid(address))
 			len = scnprintf(out, WARDEN_NETACL_ARGS_MAX, "%s",
 					address);
-		else if (!warden_parse_address(address, out,
-					       WARDEN_NETACL_ARGS_MAX))
+		else if (!warden_address_canonical(address, out,
+						   WARDEN_NETACL_ARGS_MAX))
 			len = strlen(out);
 		else
 			goto bad_address;

@@ -70,6 +70,35 @@ static inline int write_file_once(const char *path, const char *text)
 	return err;
 }
 
+/*
+ * Write @len bytes of @text through one open file, in writes of at most
+ * @chunk bytes, then close it.  Returns 0, or -errno of the failing
+ * write() or close(): policy files apply a last line, and the policy file
+ * its whole document, when they are closed.
+ */
+static inline int write_in_chunks(const char *path, const char *text,
+				  size_t len, size_t chunk)
+{
+	size_t done = 0;
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while (done < len && !err) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		ssize_t w = write(fd, text + done, n);
+
+		if (w < 0)
+			err = -errno;
+		else
+			done += w;
+	}
+	if (close(fd) && !err)
+		err = -errno;
+	return err;
+}
+
 /* Whether @name appears as a whole entry of the comma-separated @list. */
 static inline bool list_has_entry(const char *list, const char *name)
 {

@@ -40,29 +40,6 @@ FIXTURE_TEARDOWN(domain_policy)
 	free(self->dump);
 }
 
-/* Write @text through one open file, in writes of at most @chunk bytes. */
-static int write_in_chunks(const char *path, const char *text, size_t chunk)
-{
-	size_t len = strlen(text), done = 0;
-	int fd, err = 0;
-
-	fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	while (done < len && !err) {
-		size_t n = len - done < chunk ? len - done : chunk;
-		ssize_t w = write(fd, text + done, n);
-
-		if (w < 0)
-			err = -errno;
-		else
-			done += w;
-	}
-	if (close(fd) && !err)
-		err = -errno;
-	return err;
-}
-
 /* The block of @dump that describes @domain, up to the next domain. */
 static char *domain_block(char *dump, const char *domain)
 {
@@ -145,7 +122,7 @@ TEST_F(domain_policy, guide_postgresql_lines_read_back_canonical)
 	char *block;
 
 	/* Split into small writes: lines cross write() boundaries. */
-	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, written, 7));
+	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, written, strlen(written), 7));
 	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
 	block = domain_block(self->dump, PG_DOMAIN "\n");
 	ASSERT_NE(NULL, block);
@@ -202,7 +179,7 @@ TEST_F(domain_policy, hundred_thousand_entries_read_back_identical)
 	for (i = 0; i < n; i++)
 		len += sprintf(text + len, "file read /data/f%u\n", i);
 	len += sprintf(text + len, "\n");
-	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, text, 65536));
+	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY, text, len, 65536));
 	ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump, DUMP_SIZE));
 	block = domain_block(self->dump, "<kernel> /usr/sbin/big\n");
 	ASSERT_NE(NULL, block);

@@ -71,30 +71,10 @@ FIXTURE_TEARDOWN(policy)
 	free(self->dump);
 }
 
-/*
- * Write @text through one open file in @chunk-byte writes.  Returns 0, or
- * -errno of the failing write() or close().
- */
+/* Load a policy document: it applies when the file is closed. */
 static int load_document(const char *text, size_t len, size_t chunk)
 {
-	size_t done = 0;
-	int fd, err = 0;
-
-	fd = open(POLICY_FILE, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	while (done < len && !err) {
-		size_t n = len - done < chunk ? len - done : chunk;
-		ssize_t w = write(fd, text + done, n);
-
-		if (w < 0)
-			err = -errno;
-		else
-			done += w;
-	}
-	if (close(fd) && !err)
-		err = -errno;
-	return err;
+	return write_in_chunks(POLICY_FILE, text, len, chunk);
 }
 
 TEST_F(policy, document_replaces_policy_and_reads_back_identical)
