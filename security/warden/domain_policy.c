@@ -23,7 +23,9 @@
 #include "acl.h"
 #include "domain.h"
 #include "domain_policy.h"
+#include "exception.h"
 #include "netacl.h"
+#include "pattern.h"
 #include "policy.h"
 #include "stat.h"
 
@@ -74,6 +76,7 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 	if (warden_acl_set_init(&domain->acls))
 		goto out_free;
 	INIT_LIST_HEAD(&domain->netacls);
+	INIT_LIST_HEAD(&domain->named_groups);
 	memcpy(domain->name, name, strlen(name) + 1);
 	list_add_tail_rcu(&domain->list, &policy->domains);
 	hash_add_rcu(policy->domain_hash, &domain->hash,
@@ -95,6 +98,7 @@ static void warden_domain_policy_delete(struct warden_domain_policy *domain)
 	synchronize_rcu();
 	warden_acl_set_destroy(&domain->acls);
 	warden_netacl_clear(&domain->netacls);
+	warden_text_list_clear(&domain->named_groups);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
@@ -113,6 +117,7 @@ void warden_domain_policy_clear(struct warden_policy *policy)
 		hash_del(&domain->hash);
 		warden_acl_set_destroy(&domain->acls);
 		warden_netacl_clear(&domain->netacls);
+		warden_text_list_clear(&domain->named_groups);
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_domain_policy_size(domain->name));
 		kfree(domain);
@@ -232,7 +237,18 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		return 0;
 	}
 	if (str_has_prefix(line, "use_group ")) {
-		if (warden_parse_u8(line + strlen("use_group "), &number)) {
+		const char *group = line + strlen("use_group ");
+
+		if (!isdigit(*group)) {
+			/* A named group, Warden's addition to TOMOYO's. */
+			if (warden_word_check(group, false) || *group == '@') {
+				*reason = "use_group takes 0 to 255 or a group name";
+				return -EINVAL;
+			}
+			return warden_text_list_update(&domain->named_groups, 0,
+						       group, is_delete, reason);
+		}
+		if (warden_parse_u8(group, &number)) {
 			*reason = "use_group takes a number from 0 to 255";
 			return -EINVAL;
 		}
@@ -267,6 +283,7 @@ void warden_domain_policy_show(struct seq_file *m,
 			       const struct warden_policy *policy)
 {
 	const struct warden_domain_policy *domain;
+	const struct warden_text_line *named;
 	unsigned int group;
 
 	lockdep_assert_held(&warden_policy_lock);
@@ -279,6 +296,8 @@ void warden_domain_policy_show(struct seq_file *m,
 			seq_puts(m, "transition_failed\n");
 		for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
 			seq_printf(m, "use_group %u\n", group);
+		list_for_each_entry(named, &domain->named_groups, list)
+			seq_printf(m, "use_group %s\n", named->text);
 		seq_putc(m, '\n');
 		warden_acl_show(m, &domain->acls);
 		warden_netacl_show(m, &domain->netacls);

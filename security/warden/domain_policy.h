@@ -29,7 +29,8 @@ struct warden_policy;
  * @profile: the profile number the domain uses.
  * @quota_exceeded: learning stopped at max_learning_entry.
  * @transition_failed: a transition out of the domain could not be made.
- * @groups: the ACL groups the domain uses.
+ * @groups: the numbered ACL groups the domain uses.
+ * @named_groups: the named ACL groups it uses, as &struct warden_text_line.
  * @acls: the domain's file entries.
  * @netacls: the domain's network, misc and task entries.
  * @name: the domainname.
@@ -41,6 +42,7 @@ struct warden_domain_policy {
 	bool quota_exceeded;
 	bool transition_failed;
 	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
+	struct list_head named_groups;
 	struct warden_acl_set acls;
 	struct list_head netacls;
 	char name[];

@@ -60,11 +60,11 @@ void warden_exception_init(struct warden_exception_policy *exception)
 
 static size_t warden_line_size(const char *text)
 {
-	return struct_size_t(struct warden_exception_line, text,
+	return struct_size_t(struct warden_text_line, text,
 			     strlen(text) + 1);
 }
 
-static void warden_line_free(struct warden_exception_line *line)
+static void warden_line_free(struct warden_text_line *line)
 {
 	list_del_rcu(&line->list);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
@@ -72,15 +72,24 @@ static void warden_line_free(struct warden_exception_line *line)
 	kfree_rcu_mightsleep(line);
 }
 
-/*
- * Add @text to @list unless it is there, or remove it for a delete.
- * Returns 0, -ENOENT or -ENOMEM.
+/**
+ * warden_text_list_update - add a canonical line to a list, or delete it
+ * @list: the list; the caller holds warden_policy_lock.
+ * @kind: the line's keyword, compared with the entries' kind.
+ * @text: the canonical text.
+ * @is_delete: remove the line instead of adding it.
+ * @reason: receives why the update was refused.
+ *
+ * A line already in the list is not added twice.
+ *
+ * Return: 0; -ENOENT when deleting a line that is not there; -ENOMEM
+ * when memory or the policy quota runs out.
  */
-static int warden_line_update(struct list_head *list, u8 kind,
-			      const char *text, bool is_delete,
-			      const char **reason)
+int warden_text_list_update(struct list_head *list, u8 kind,
+			    const char *text, bool is_delete,
+			    const char **reason)
 {
-	struct warden_exception_line *line;
+	struct warden_text_line *line;
 	size_t size;
 
 	list_for_each_entry(line, list, list) {
@@ -253,7 +262,7 @@ static int warden_group_write(struct warden_exception_policy *exception,
 		list_add_tail_rcu(&group->list, &exception->groups);
 	}
 	/* An emptied group stays, as a referenced TOMOYO group does. */
-	return warden_line_update(&group->members, 0, text, is_delete, reason);
+	return warden_text_list_update(&group->members, 0, text, is_delete, reason);
 }
 
 static struct warden_acl_group *
@@ -351,15 +360,17 @@ int warden_exception_write(struct warden_exception_policy *exception,
 	if (i == WARDEN_AGGREGATOR) {
 		err = warden_aggregator_parse(line, text, reason);
 		if (!err)
-			err = warden_line_update(&exception->transitions, i,
-						 text, is_delete, reason);
+			err = warden_text_list_update(&exception->transitions,
+						      i, text, is_delete,
+						      reason);
 		goto out_free;
 	}
 	if (i < WARDEN_AGGREGATOR) {
 		err = warden_transition_parse(i, line, text, reason);
 		if (!err)
-			err = warden_line_update(&exception->transitions, i,
-						 text, is_delete, reason);
+			err = warden_text_list_update(&exception->transitions,
+						      i, text, is_delete,
+						      reason);
 		goto out_free;
 	}
 	i = match_string(warden_group_names, ARRAY_SIZE(warden_group_names),
@@ -387,7 +398,7 @@ out_free:
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception)
 {
-	const struct warden_exception_line *line;
+	const struct warden_text_line *line;
 	const struct warden_acl_group *acl_group;
 	const struct warden_group *group;
 	unsigned int type;
@@ -416,21 +427,29 @@ void warden_exception_show(struct seq_file *m,
 }
 
 /**
+ * warden_text_list_clear - free every line of a list
+ * @list: the list.
+ */
+void warden_text_list_clear(struct list_head *list)
+{
+	struct warden_text_line *line, *next;
+
+	list_for_each_entry_safe(line, next, list, list)
+		warden_line_free(line);
+}
+
+/**
  * warden_exception_clear - free an exception policy nobody can reach
  * @exception: the exception policy.
  */
 void warden_exception_clear(struct warden_exception_policy *exception)
 {
-	struct warden_exception_line *line, *next_line;
 	struct warden_acl_group *acl_group, *next_acl_group;
 	struct warden_group *group, *next_group;
 
-	list_for_each_entry_safe(line, next_line, &exception->transitions,
-				 list)
-		warden_line_free(line);
+	warden_text_list_clear(&exception->transitions);
 	list_for_each_entry_safe(group, next_group, &exception->groups, list) {
-		list_for_each_entry_safe(line, next_line, &group->members, list)
-			warden_line_free(line);
+		warden_text_list_clear(&group->members);
 		list_del(&group->list);
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       struct_size(group, name,

@@ -20,7 +20,7 @@ struct warden_policy;
 /**
  * struct warden_exception_policy - the exception policy of a namespace
  * @transitions: transition controls and aggregators, as
- *               &struct warden_exception_line, in the order added.
+ *               &struct warden_text_line, in the order added.
  * @groups: path, number and address groups, as &struct warden_group.
  * @acl_groups: ACL groups, as &struct warden_acl_group.
  */
@@ -31,12 +31,13 @@ struct warden_exception_policy {
 };
 
 /**
- * struct warden_exception_line - a transition control or an aggregator
- * @list: links the entries of &warden_exception_policy.transitions.
- * @kind: the keyword's index, transition controls before "aggregator".
- * @text: the canonical line.
+ * struct warden_text_line - a policy line kept as its canonical text
+ * @list: links the entries of a list: transition controls and
+ *        aggregators, group members, a domain's named ACL groups.
+ * @kind: which keyword the line has, where the list mixes several.
+ * @text: the canonical text.
  */
-struct warden_exception_line {
+struct warden_text_line {
 	struct list_head list;
 	u8 kind;
 	char text[];
@@ -45,7 +46,7 @@ struct warden_exception_line {
 /**
  * struct warden_group - a named group of pathnames, numbers or addresses
  * @list: links the groups of &warden_exception_policy.groups.
- * @members: the members, as &struct warden_exception_line, in the order
+ * @members: the members, as &struct warden_text_line, in the order
  *           added; @kind is unused there.
  * @type: 0 path_group, 1 number_group, 2 address_group.
  * @name: the group's name.
@@ -69,6 +70,10 @@ struct warden_acl_group {
 	char name[];
 };
 
+int warden_text_list_update(struct list_head *list, u8 kind,
+			    const char *text, bool is_delete,
+			    const char **reason);
+void warden_text_list_clear(struct list_head *list);
 void warden_exception_init(struct warden_exception_policy *exception);
 void warden_exception_clear(struct warden_exception_policy *exception);
 int warden_exception_write(struct warden_exception_policy *exception,

@@ -137,7 +137,8 @@ TEST_F(domain_policy, bad_lines_fail_and_change_nothing)
 		"file reed /etc/passwd\n",
 		"file create /tmp/x\n",
 		"use_profile 256\n",
-		"use_group x\n",
+		"use_group @x\n",
+		"use_group 1x\n",
 		"bogus\n",
 	};
 	char *before;

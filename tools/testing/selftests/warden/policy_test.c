@@ -50,6 +50,8 @@ static const char small_policy[] =
 	"\n"
 	"<kernel> /usr/sbin/httpd\n"
 	"use_profile 1\n"
+	"use_group 0\n"
+	"use_group term_use_console\n"
 	"\n"
 	"file read/write /var/www/\\*\n"
 	"\n";
