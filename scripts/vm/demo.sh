@@ -31,7 +31,7 @@ say "3. The interface version: the TOMOYO 2.6 language Warden speaks."
 run cat /sys/kernel/security/warden/version
 echo
 
-say "4. Statistics, in TOMOYO's layout: no policy is loaded yet."
+say "4. Statistics, in TOMOYO's layout: only the root domain exists yet."
 run cat /sys/kernel/security/warden/stat
 
 say "5. Quotas are set by writing the stat file; bad input is refused."
@@ -42,3 +42,51 @@ echo "Memory used by nothing: 1" >/sys/kernel/security/warden/stat ||
 	echo "(refused, as it should be; the kernel log says why:)"
 dmesg | grep 'Warden: stat' | tail -n 1
 run grep 'Memory used by policy' /sys/kernel/security/warden/stat
+
+W=/sys/kernel/security/warden
+
+say "6. Profiles, as TOMOYO's tools write them: 1 learns, 3 enforces."
+cat >$W/profile <<'PROFILES'
+PROFILE_VERSION=20150505
+0-COMMENT=-----Disabled Mode-----
+0-CONFIG={ mode=disabled grant_log=no reject_log=yes }
+1-COMMENT=-----Learning Mode-----
+1-CONFIG={ mode=learning grant_log=no reject_log=yes }
+3-COMMENT=-----Enforcing Mode-----
+3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }
+PROFILES
+run cat $W/profile
+
+say "7. A domain and its policy, from the guide's postgresql example."
+cat >$W/domain_policy <<'DOMAIN'
+<kernel> /etc/rc.d/init.d/postgresql /sbin/runuser /bin/bash /usr/bin/postmaster
+use_profile 3
+file read /var/lib/pgsql/data/global/pg_control
+file write /var/lib/pgsql/data/global/pg_control
+file read /usr/share/zoneinfo/\{\*\}/\*
+file create /var/lib/pgsql/data/postmaster.pid 0600
+network inet stream bind 127.0.0.1 5432
+network inet stream listen 127.0.0.1 5432
+network unix stream bind /tmp/.s.PGSQL.5432
+network inet dgram send 127.0.0.1 1024-65535
+DOMAIN
+echo "(read and write of one file merge into one line, as in TOMOYO)"
+run cat $W/domain_policy
+
+say "8. A bad line is refused whole, with the reason in the kernel log."
+echo '# echo "file raed /etc/passwd" >> domain_policy'
+printf '%s\nfile raed /etc/passwd\n' \
+	"<kernel> /etc/rc.d/init.d/postgresql /sbin/runuser /bin/bash /usr/bin/postmaster" \
+	>$W/domain_policy || echo "(refused)"
+dmesg | grep 'Warden: domain_policy' | tail -n 1
+
+say "9. The whole policy is one document; loading one replaces it atomically."
+run sh -c "cat $W/policy | wc -l"
+cp $W/policy /tmp/saved.policy
+echo "# a document with one bad line in the middle:"
+sed 's|^use_profile 3$|use_profile 3\nfile read /etc/\\q|' /tmp/saved.policy >/tmp/bad.policy
+echo "# cat /tmp/bad.policy > $W/policy"
+cat /tmp/bad.policy >$W/policy
+dmesg | grep 'Warden: policy' | tail -n 1
+cmp -s /tmp/saved.policy $W/policy && echo "the policy in force is byte-for-byte the one saved before"
+run grep 'Policy update' $W/stat
