@@ -90,18 +90,24 @@ out_uncharge:
 	return NULL;
 }
 
-static void warden_domain_policy_delete(struct warden_domain_policy *domain)
+/* Free a domain that no reader can reach any more, with all it holds. */
+static void warden_domain_policy_free(struct warden_domain_policy *domain)
 {
-	list_del_rcu(&domain->list);
-	hash_del_rcu(&domain->hash);
-	/* Readers may still walk its ACL; the index cannot be freed in RCU. */
-	synchronize_rcu();
 	warden_acl_set_destroy(&domain->acls);
 	warden_netacl_clear(&domain->netacls);
 	warden_text_list_clear(&domain->named_groups);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
+}
+
+static void warden_domain_policy_delete(struct warden_domain_policy *domain)
+{
+	list_del_rcu(&domain->list);
+	hash_del_rcu(&domain->hash);
+	/* Readers may still walk its ACL; the index cannot be freed in RCU. */
+	synchronize_rcu();
+	warden_domain_policy_free(domain);
 }
 
 /**
@@ -115,12 +121,7 @@ void warden_domain_policy_clear(struct warden_policy *policy)
 	list_for_each_entry_safe(domain, next, &policy->domains, list) {
 		list_del(&domain->list);
 		hash_del(&domain->hash);
-		warden_acl_set_destroy(&domain->acls);
-		warden_netacl_clear(&domain->netacls);
-		warden_text_list_clear(&domain->named_groups);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       warden_domain_policy_size(domain->name));
-		kfree(domain);
+		warden_domain_policy_free(domain);
 	}
 }
 
