@@ -20,17 +20,20 @@
 
 #include "stat.h"
 
-static const char *const warden_stat_event_names[WARDEN_STAT_NR_EVENTS] = {
-	[WARDEN_STAT_POLICY_UPDATE] = "update:",
-	[WARDEN_STAT_VIOLATION_LEARNING] = "violation in learning mode:",
-	[WARDEN_STAT_VIOLATION_PERMISSIVE] = "violation in permissive mode:",
-	[WARDEN_STAT_VIOLATION_ENFORCING] = "violation in enforcing mode:",
+/* The whole label of each line; the stat file pads them to one width. */
+static const char *const warden_stat_labels[WARDEN_STAT_NR_EVENTS] = {
+	[WARDEN_STAT_POLICY_UPDATE] = "Policy update:",
+	[WARDEN_STAT_VIOLATION_LEARNING] = "Policy violation in learning mode:",
+	[WARDEN_STAT_VIOLATION_PERMISSIVE] =
+		"Policy violation in permissive mode:",
+	[WARDEN_STAT_VIOLATION_ENFORCING] =
+		"Policy violation in enforcing mode:",
 };
 
-static const char *const warden_memory_names[WARDEN_MEMORY_NR_KINDS] = {
-	[WARDEN_MEMORY_POLICY] = "policy:",
-	[WARDEN_MEMORY_AUDIT] = "audit log:",
-	[WARDEN_MEMORY_QUERY] = "query message:",
+static const char *const warden_memory_labels[WARDEN_MEMORY_NR_KINDS] = {
+	[WARDEN_MEMORY_POLICY] = "Memory used by policy:",
+	[WARDEN_MEMORY_AUDIT] = "Memory used by audit log:",
+	[WARDEN_MEMORY_QUERY] = "Memory used by query message:",
 };
 
 static atomic_t warden_stat_count[WARDEN_STAT_NR_EVENTS];
@@ -77,6 +80,13 @@ void warden_stat_record(enum warden_stat_event event)
 	WRITE_ONCE(warden_stat_last[event], ktime_get_real_seconds());
 }
 
+/* A label padded to 37 columns, then a number right-aligned to column 48. */
+static void warden_stat_line(struct seq_file *m, const char *label,
+			     unsigned int value)
+{
+	seq_printf(m, "%-37s %10u", label, value);
+}
+
 /**
  * warden_stat_show - print the stat file
  * @m: the seq_file to print into.
@@ -93,8 +103,8 @@ void warden_stat_show(struct seq_file *m)
 	for (i = 0; i < WARDEN_STAT_NR_EVENTS; i++) {
 		time64_t last = READ_ONCE(warden_stat_last[i]);
 
-		seq_printf(m, "Policy %-30s %10u", warden_stat_event_names[i],
-			   atomic_read(&warden_stat_count[i]));
+		warden_stat_line(m, warden_stat_labels[i],
+				 atomic_read(&warden_stat_count[i]));
 		if (last) {
 			char text[WARDEN_TIME_TEXT_SIZE];
 
@@ -108,15 +118,16 @@ void warden_stat_show(struct seq_file *m)
 		unsigned int quota = READ_ONCE(warden_memory_quota[i]);
 
 		total += used;
-		seq_printf(m, "Memory used by %-22s %10u", warden_memory_names[i],
-			   used);
+		warden_stat_line(m, warden_memory_labels[i], used);
 		if (quota)
 			seq_printf(m, " (Quota: %10u)", quota);
 		seq_putc(m, '\n');
 	}
-	seq_printf(m, "%-37s %10u\n", "Total memory used:", total);
-	seq_printf(m, "%-37s %10u\n", "Audit records dropped:",
-		   atomic_read(&warden_audit_dropped));
+	warden_stat_line(m, "Total memory used:", total);
+	seq_putc(m, '\n');
+	warden_stat_line(m, "Audit records dropped:",
+			 atomic_read(&warden_audit_dropped));
+	seq_putc(m, '\n');
 }
 
 /**
@@ -131,14 +142,10 @@ void warden_stat_show(struct seq_file *m)
 int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
 			    unsigned int *quota)
 {
-	static const char prefix[] = "Memory used by ";
 	int i;
 
-	if (!str_has_prefix(line, prefix))
-		return -EINVAL;
-	line += strlen(prefix);
 	for (i = 0; i < WARDEN_MEMORY_NR_KINDS; i++) {
-		size_t len = str_has_prefix(line, warden_memory_names[i]);
+		size_t len = str_has_prefix(line, warden_memory_labels[i]);
 
 		if (!len)
 			continue;
