@@ -465,26 +465,84 @@ void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 	warden_acl_show_prefixed(m, set, "");
 }
 
-/* Whether an entry filed under @key grants @op on @path. */
-static bool warden_acl_bucket_allows(struct warden_acl_set *set,
-				     u64 key, u16 bit, const char *path,
-				     bool patterns)
+/* Whether @acl's arguments after its first word cover those of @req. */
+static bool warden_acl_args_match(const struct warden_acl *acl,
+				  const struct warden_request *req)
+{
+	unsigned int i;
+
+	for (i = 1; i < warden_acl_kinds[acl->kind].nr_words; i++) {
+		const char *word = acl->word[i];
+
+		if (!req->word[i])
+			return false;
+		if (warden_word_has_wildcard(word) ?
+		    !warden_pattern_match(req->word[i], word) :
+		    strcmp(req->word[i], word))
+			return false;
+	}
+	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++)
+		if (req->number[i] < acl->number[i].min ||
+		    req->number[i] > acl->number[i].max)
+			return false;
+	return true;
+}
+
+/* Whether an entry filed under @key grants @req. */
+static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
+				     struct warden_request *req, bool patterns)
 {
 	struct rhlist_head *list, *pos;
 	const struct warden_acl *acl;
+	const char *name = req->word[0];
 
 	list = rhltable_lookup(&set->index, &key, warden_acl_index_params);
 	rhl_for_each_entry_rcu(acl, pos, list, node) {
 		/*
-		 * An entry with conditions needs the request's attributes,
-		 * which only the hooks have; this lookup answers for the
-		 * unconditional entries.
+		 * An entry with conditions needs attributes this lookup is
+		 * not given; it grants nothing until conditions are
+		 * evaluated, so it can never grant more than it says.
 		 */
-		if (acl->kind != WARDEN_ACL_PATH || !(READ_ONCE(acl->perm) & bit) ||
-		    acl->patterned != patterns || acl->cond)
+		if (acl->kind != req->kind || acl->patterned != patterns ||
+		    !(READ_ONCE(acl->perm) & BIT(req->op)) || acl->cond)
 			continue;
-		if (patterns ? warden_pattern_match(path, acl->word[0]) :
-			       !strcmp(path, acl->word[0]))
+		if (patterns ? !warden_pattern_match(name, acl->word[0]) :
+			       strcmp(name, acl->word[0]))
+			continue;
+		if (!warden_acl_args_match(acl, req))
+			continue;
+		req->matched = acl->word[0];
+		return true;
+	}
+	return false;
+}
+
+/**
+ * warden_acl_allows - check a file operation against a set of entries
+ * @set: the entries; the caller is in an RCU read-side critical section
+ *       or holds warden_policy_lock.
+ * @req: the request; @req->matched is set when an entry grants it.
+ *
+ * Looks up the exact first pathname, then the patterns filed under each
+ * of its directory prefixes: a handful of hash lookups, whatever the size
+ * of the domain's policy.
+ *
+ * Return: true if an entry grants @req.
+ */
+bool warden_acl_allows(struct warden_acl_set *set, struct warden_request *req)
+{
+	const char *name = req->word[0];
+	size_t len = strlen(name), i;
+
+	req->matched = NULL;
+	if (warden_acl_bucket_allows(set, warden_acl_key(name, len), req,
+				     false))
+		return true;
+	for (i = 0; i <= len; i++) {
+		if (i && name[i - 1] != '/')
+			continue;
+		if (warden_acl_bucket_allows(set, warden_acl_key(name, i), req,
+					     true))
 			return true;
 	}
 	return false;
@@ -497,29 +555,69 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set,
  * @op: the operation.
  * @path: the encoded pathname requested.
  *
- * Looks up the exact pathname, then the patterns filed under each of its
- * directory prefixes: a handful of hash lookups, whatever the size of the
- * domain's policy.
- *
  * Return: true if an entry allows @op on @path.
  */
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path)
 {
-	size_t len = strlen(path), i;
-	u16 bit = BIT(op);
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH,
+		.op = op,
+		.word = { path },
+	};
 
-	if (warden_acl_bucket_allows(set, warden_acl_key(path, len), bit,
-				     path, false))
-		return true;
-	for (i = 0; i <= len; i++) {
-		if (i && path[i - 1] != '/')
-			continue;
-		if (warden_acl_bucket_allows(set, warden_acl_key(path, i), bit,
-					     path, true))
-			return true;
+	return warden_acl_allows(set, &req);
+}
+
+/* How a learned number is written, by kind and position. */
+static u8 warden_acl_number_base(const struct warden_request *req,
+				 unsigned int i)
+{
+	if (req->kind == WARDEN_ACL_MOUNT)
+		return 16;
+	if (req->kind == WARDEN_ACL_MKDEV)
+		return i ? 10 : 8;
+	if (!strcmp(warden_path_number_op_names[req->op], "ioctl"))
+		return 16;
+	if (!strcmp(warden_path_number_op_names[req->op], "chown") ||
+	    !strcmp(warden_path_number_op_names[req->op], "chgrp"))
+		return 10;
+	return 8;
+}
+
+/**
+ * warden_acl_format - the "file" line that would grant a request
+ * @buf: receives the line, without its "file " keyword.
+ * @size: the size of @buf.
+ * @req: the request.
+ *
+ * This is the line learning mode adds: the request's own pathnames and
+ * numbers, numbers in the base TOMOYO prints them in.
+ *
+ * Return: 0, or -ENAMETOOLONG when @buf is too small.
+ */
+int warden_acl_format(char *buf, size_t size, const struct warden_request *req)
+{
+	const typeof(warden_acl_kinds[0]) *kind = &warden_acl_kinds[req->kind];
+	size_t len;
+	unsigned int i;
+
+	len = scnprintf(buf, size, "%s", kind->op_names[req->op]);
+	for (i = 0; i < kind->nr_words; i++)
+		len += scnprintf(buf + len, size - len, " %s", req->word[i]);
+	for (i = 0; i < kind->nr_numbers; i++) {
+		struct warden_number number = {
+			.min = req->number[i],
+			.max = req->number[i],
+		};
+
+		number.min_base = warden_acl_number_base(req, i);
+		number.max_base = number.min_base;
+		len += scnprintf(buf + len, size - len, " ");
+		warden_acl_print_number(buf + len, size - len, &number);
+		len += strlen(buf + len);
 	}
-	return false;
+	return len + 1 >= size ? -ENAMETOOLONG : 0;
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST

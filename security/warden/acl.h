@@ -111,6 +111,24 @@ struct warden_acl_set {
 	unsigned int count;
 };
 
+/**
+ * struct warden_request - a file operation asked for, as entries name it
+ * @kind: the &enum warden_acl_kind of the entries that can grant it.
+ * @op: the operation: its bit number among the operations of @kind.
+ * @word: the encoded pathnames and words of the request, by position.
+ * @number: its numbers, by position.
+ * @matched: receives the first word of the entry that granted the
+ *           request, or %NULL; valid while the caller stays in the RCU
+ *           read-side critical section of the check.
+ */
+struct warden_request {
+	u8 kind;
+	u8 op;
+	const char *word[WARDEN_ACL_MAX_WORDS];
+	unsigned long number[WARDEN_ACL_MAX_NUMBERS];
+	const char *matched;
+};
+
 int warden_acl_set_init(struct warden_acl_set *set);
 void warden_acl_set_destroy(struct warden_acl_set *set);
 int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
@@ -122,6 +140,10 @@ void warden_acl_show_prefixed(struct seq_file *m,
 int warden_acl_parse_number(char *text, struct warden_number *number);
 void warden_acl_print_number(char *buf, size_t size,
 			     const struct warden_number *number);
+bool warden_acl_allows(struct warden_acl_set *set,
+		       struct warden_request *req);
+int warden_acl_format(char *buf, size_t size,
+		      const struct warden_request *req);
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path);
 

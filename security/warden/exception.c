@@ -467,6 +467,140 @@ void warden_exception_clear(struct warden_exception_policy *exception)
 	}
 }
 
+/* Whether @pattern, a pathname that may hold wildcards, names @name. */
+static bool warden_program_matches(const char *pattern, const char *name)
+{
+	return warden_word_has_wildcard(pattern) ?
+	       warden_pattern_match(name, pattern) : !strcmp(pattern, name);
+}
+
+/*
+ * Whether the "from" part of a transition control covers a domain: "any",
+ * the whole domainname, or the program the domain was last entered by.
+ */
+static bool warden_from_matches(const char *from, const char *domainname)
+{
+	const char *last;
+
+	if (!strcmp(from, "any"))
+		return true;
+	if (*from == '<')
+		return !strcmp(from, domainname);
+	last = strrchr(domainname, ' ');
+	return last && warden_program_matches(from, last + 1);
+}
+
+/* Whether a canonical "<keyword> <program> from <from>" line applies. */
+static bool warden_transition_matches(const char *text,
+				      const char *domainname,
+				      const char *program)
+{
+	const char *args = strchr(text, ' ') + 1;
+	const char *from = strstr(args, " from ");
+	size_t len = from - args;
+	char *wanted;
+	bool match;
+
+	if (!warden_from_matches(from + strlen(" from "), domainname))
+		return false;
+	if (len == strlen("any") && !strncmp(args, "any", len))
+		return true;
+	wanted = kmemdup_nul(args, len, GFP_ATOMIC);
+	if (!wanted)
+		return false;
+	match = warden_program_matches(wanted, program);
+	kfree(wanted);
+	return match;
+}
+
+/**
+ * warden_exception_transition - the transition control that applies
+ * @exception: the exception policy; the caller is in an RCU read-side
+ *             critical section or holds warden_policy_lock.
+ * @domainname: the domain the exec happens in.
+ * @program: the program executed, after aggregation.
+ *
+ * Controls are tried in TOMOYO's order: reset, initialize, keep, each
+ * after its no_ form; a matching no_ form skips its positive form.
+ *
+ * Return: %WARDEN_TRANSITION_RESET, %WARDEN_TRANSITION_INITIALIZE or
+ * %WARDEN_TRANSITION_KEEP, or %WARDEN_TRANSITION_CHILD when none applies.
+ */
+enum warden_transition
+warden_exception_transition(const struct warden_exception_policy *exception,
+			    const char *domainname, const char *program)
+{
+	const struct warden_text_line *line;
+	unsigned int type = 0;
+
+	while (type < WARDEN_AGGREGATOR) {
+		bool found = false;
+
+		list_for_each_entry_rcu(line, &exception->transitions, list) {
+			if (line->kind == type &&
+			    warden_transition_matches(line->text, domainname,
+						      program)) {
+				found = true;
+				break;
+			}
+		}
+		if (!found) {
+			type++;
+			continue;
+		}
+		/* no_reset, no_initialize: skip the positive form. */
+		if (type == 0 || type == 2) {
+			type += 2;
+			continue;
+		}
+		break;
+	}
+	switch (type) {
+	case 1:
+		return WARDEN_TRANSITION_RESET;
+	case 3:
+		return WARDEN_TRANSITION_INITIALIZE;
+	case WARDEN_KEEP:
+		return WARDEN_TRANSITION_KEEP;
+	}
+	return WARDEN_TRANSITION_CHILD;
+}
+
+/**
+ * warden_exception_aggregate - the name an aggregator gives a program
+ * @exception: the exception policy; the caller is in an RCU read-side
+ *             critical section or holds warden_policy_lock.
+ * @program: the pathname of the executed program.
+ *
+ * Return: the aggregated name of the first aggregator whose pattern
+ * matches @program, valid while the caller stays in its critical section,
+ * or %NULL.
+ */
+const char *
+warden_exception_aggregate(const struct warden_exception_policy *exception,
+			   const char *program)
+{
+	const struct warden_text_line *line;
+
+	list_for_each_entry_rcu(line, &exception->transitions, list) {
+		const char *name = strchr(line->text, ' ');
+		char *pattern;
+		bool match;
+
+		if (line->kind != WARDEN_AGGREGATOR || !name)
+			continue;
+		pattern = kmemdup_nul(line->text, name - line->text,
+				      GFP_ATOMIC);
+		if (!pattern)
+			continue;
+		match = warden_program_matches(pattern, program);
+		kfree(pattern);
+		if (match)
+			return name + 1;
+	}
+	return NULL;
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>
