@@ -984,6 +984,100 @@ static void test_lookup_cost_by_policy_size(struct kunit *test)
 			   warden_bench_lookups(test, patterns[i], true));
 }
 
+/* Requests with arguments: numbers in ranges, second pathnames, mount. */
+static const struct warden_request_case {
+	struct warden_request req;
+	bool allowed;
+	const char *learned;
+} warden_request_cases[] = {
+	{ { WARDEN_ACL_PATH_NUMBER, 0, { "/tmp/a" }, { 0644 } }, true,
+	  "create /tmp/a 0644" },
+	{ { WARDEN_ACL_PATH_NUMBER, 0, { "/tmp/a" }, { 0600 } }, false,
+	  "create /tmp/a 0600" },
+	{ { WARDEN_ACL_PATH_NUMBER, 5, { "/tmp/a" }, { 0600 } }, true,
+	  "chmod /tmp/a 0600" },
+	{ { WARDEN_ACL_PATH_NUMBER, 5, { "/tmp/a" }, { 01000 } }, false,
+	  "chmod /tmp/a 01000" },
+	{ { WARDEN_ACL_PATH_NUMBER, 4, { "/dev/tty" }, { 0x5401 } }, true,
+	  "ioctl /dev/tty 0x5401" },
+	{ { WARDEN_ACL_PATH_NUMBER, 6, { "/tmp/a" }, { 1000 } }, true,
+	  "chown /tmp/a 1000" },
+	{ { WARDEN_ACL_PATH_NUMBER, 7, { "/tmp/a" }, { 1000 } }, false,
+	  "chgrp /tmp/a 1000" },
+	{ { WARDEN_ACL_MKDEV, 1, { "/dev/null2" }, { 0666, 1, 3 } }, true,
+	  "mkchar /dev/null2 0666 1 3" },
+	{ { WARDEN_ACL_MKDEV, 1, { "/dev/null2" }, { 0666, 1, 4 } }, false,
+	  "mkchar /dev/null2 0666 1 4" },
+	{ { WARDEN_ACL_PATH2, 1, { "/tmp/a", "/tmp/b" } }, true,
+	  "rename /tmp/a /tmp/b" },
+	{ { WARDEN_ACL_PATH2, 1, { "/tmp/a", "/etc/passwd" } }, false,
+	  "rename /tmp/a /etc/passwd" },
+	{ { WARDEN_ACL_PATH2, 0, { "/tmp/a", "/tmp/x.bak" } }, true,
+	  "link /tmp/a /tmp/x.bak" },
+	{ { WARDEN_ACL_MOUNT, 0, { "none", "/mnt/", "tmpfs" }, { 0 } }, true,
+	  "mount none /mnt/ tmpfs 0x0" },
+	{ { WARDEN_ACL_MOUNT, 0, { "none", "/mnt/", "proc" }, { 0 } }, false,
+	  "mount none /mnt/ proc 0x0" },
+	{ { WARDEN_ACL_MOUNT, 0, { "/tmp/", "/mnt/", "--bind" }, { 0 } }, false,
+	  "mount /tmp/ /mnt/ --bind 0x0" },
+};
+
+static void warden_request_case_desc(const struct warden_request_case *c,
+				     char *desc)
+{
+	strscpy(desc, c->learned, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(warden_request, warden_request_cases,
+		  warden_request_case_desc);
+
+static void test_request_arguments_and_learned_line(struct kunit *test)
+{
+	static const char *const lines[] = {
+		"create /tmp/\\* 0640-0644",
+		"chmod /tmp/a 0-0777",
+		"ioctl /dev/tty 0x5400-0x54FF",
+		"chown /tmp/a 1000",
+		"mkchar /dev/null2 0666 1 3",
+		"rename /tmp/a /tmp/\\*",
+		"link /tmp/a /tmp/\\*.bak",
+		"mount none /mnt/ tmpfs 0",
+	};
+	const struct warden_request_case *c = test->param_value;
+	struct warden_acl_set *set = warden_test_acl_set(test);
+	struct warden_request req = c->req;
+	char learned[128];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, lines[i], false),
+				0);
+	rcu_read_lock();
+	KUNIT_EXPECT_EQ(test, warden_acl_allows(set, &req), c->allowed);
+	rcu_read_unlock();
+	KUNIT_ASSERT_EQ(test, warden_acl_format(learned, sizeof(learned), &req),
+			0);
+	KUNIT_EXPECT_STREQ(test, learned, c->learned);
+	/* The learned line grants the request it was learned from. */
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, learned, false), 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	warden_acl_set_destroy(set);
+}
+
+static void test_format_refuses_short_buffer(struct kunit *test)
+{
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_READ,
+		.word = { "/a/rather/long/pathname" },
+	};
+	char buf[16];
+
+	KUNIT_EXPECT_EQ(test, warden_acl_format(buf, sizeof(buf), &req),
+			-ENAMETOOLONG);
+}
+
 static struct kunit_case warden_acl_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_file_line_prints_canonically,
 			 warden_acl_valid_gen_params),
@@ -991,6 +1085,9 @@ static struct kunit_case warden_acl_test_cases[] = {
 			 warden_acl_invalid_gen_params),
 	KUNIT_CASE(test_operations_merge_and_delete_separately),
 	KUNIT_CASE(test_lookup_finds_exact_and_pattern_entries),
+	KUNIT_CASE_PARAM(test_request_arguments_and_learned_line,
+			 warden_request_gen_params),
+	KUNIT_CASE(test_format_refuses_short_buffer),
 	KUNIT_CASE_SLOW(test_lookup_cost_by_policy_size),
 	{}
 };

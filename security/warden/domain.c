@@ -58,16 +58,18 @@ void __init warden_domain_init(void)
  */
 void warden_domain_put(struct warden_domain *domain)
 {
-	if (!domain || !refcount_dec_and_lock(&domain->usage,
-					       &warden_domains_lock))
+	if (!domain)
 		return;
-	if (WARN_ON_ONCE(domain == &warden_kernel_domain)) {
-		spin_unlock(&warden_domains_lock);
+	if (domain == &warden_kernel_domain) {
+		/* Warns, rather than frees, should the root ever reach 0. */
+		refcount_dec(&domain->usage);
 		return;
 	}
-	hash_del_rcu(&domain->node);
-	spin_unlock(&warden_domains_lock);
-	kfree_rcu(domain, rcu);
+	if (refcount_dec_and_lock(&domain->usage, &warden_domains_lock)) {
+		hash_del_rcu(&domain->node);
+		spin_unlock(&warden_domains_lock);
+		kfree_rcu(domain, rcu);
+	}
 }
 
 /* A live domain named @name with a new reference, or NULL. */

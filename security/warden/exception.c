@@ -855,12 +855,123 @@ static void test_exception_order_and_delete(struct kunit *test)
 	warden_exception_clear(&e);
 }
 
+/* Which way an exec of @program from @domain goes under @lines. */
+static const struct warden_transition_case {
+	const char *lines[3];
+	const char *domain;
+	const char *program;
+	enum warden_transition expected;
+} warden_transition_cases[] = {
+	{ { NULL }, "<kernel>", "/bin/sh", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/sbin/httpd" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd2", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd",
+	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
+	  "<kernel> /etc/rc", "/usr/sbin/httpd", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd",
+	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/sbin/httpd from /sbin/init" },
+	  "<kernel> /x /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/libexec/\\*" },
+	  "<kernel>", "/usr/libexec/helper", WARDEN_TRANSITION_INITIALIZE },
+	{ { "keep_domain <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/bash", WARDEN_TRANSITION_KEEP },
+	{ { "keep_domain <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd /bin/bash", "/bin/ls",
+	  WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
+	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/cat", WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
+	    "no_keep_domain /bin/passwd from any" },
+	  "<kernel> /usr/sbin/sshd", "/bin/passwd", WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
+	    "no_keep_domain /bin/passwd from any" },
+	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
+	{ { "reset_domain /usr/sbin/sshd" },
+	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_RESET },
+	{ { "reset_domain /usr/sbin/sshd",
+	    "no_reset_domain /usr/sbin/sshd from <kernel> /a /b" },
+	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_CHILD },
+	/* Reset is tried before initialize, initialize before keep. */
+	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x",
+	    "reset_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_RESET },
+	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_INITIALIZE },
+	{ { "keep_domain any from <kernel> /a",
+	    "no_initialize_domain /bin/x from any",
+	    "initialize_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_KEEP },
+};
+
+static void warden_transition_case_desc(const struct warden_transition_case *c,
+					char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s from %s", c->program,
+		 c->domain);
+}
+
+KUNIT_ARRAY_PARAM(warden_transition, warden_transition_cases,
+		  warden_transition_case_desc);
+
+static void test_transition_controls(struct kunit *test)
+{
+	const struct warden_transition_case *c = test->param_value;
+	struct warden_exception_policy e;
+	size_t i;
+
+	warden_exception_init(&e);
+	for (i = 0; i < ARRAY_SIZE(c->lines) && c->lines[i]; i++)
+		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, c->lines[i]),
+				0);
+	rcu_read_lock();
+	KUNIT_EXPECT_EQ(test, warden_exception_transition(&e, c->domain,
+							  c->program),
+			c->expected);
+	rcu_read_unlock();
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
+static void test_aggregator_names_first_match(struct kunit *test)
+{
+	struct warden_exception_policy e;
+
+	warden_exception_init(&e);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e,
+		"aggregator /usr/bin/\\*vi\\* /usr/bin/editor"), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e,
+		"aggregator /usr/bin/vim /usr/bin/vim-any"), 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/vim"),
+			   "/usr/bin/editor");
+	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/nvi"),
+			   "/usr/bin/editor");
+	KUNIT_EXPECT_NULL(test, warden_exception_aggregate(&e, "/usr/bin/ed"));
+	rcu_read_unlock();
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct kunit_case warden_exception_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_exception_line_prints_canonically,
 			 warden_exception_valid_gen_params),
 	KUNIT_CASE_PARAM(test_invalid_exception_line_changes_nothing,
 			 warden_exception_invalid_gen_params),
 	KUNIT_CASE(test_exception_order_and_delete),
+	KUNIT_CASE_PARAM(test_transition_controls,
+			 warden_transition_gen_params),
+	KUNIT_CASE(test_aggregator_names_first_match),
 	{}
 };
 

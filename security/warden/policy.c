@@ -64,6 +64,7 @@ void warden_policy_activate(void)
 		    !rcu_access_pointer(policy->profiles.profile[dp->profile]))
 			pr_warn("Warden: profile %u used by '%s' is not defined\n",
 				dp->profile, dp->name);
+	/* Pairs with warden_policy_is_loaded(): profiles are seen first. */
 	smp_store_release(&warden_policy_loaded, true);
 	pr_info("Warden: policy loaded\n");
 }

@@ -61,6 +61,7 @@ static inline struct warden_policy *warden_policy_locked(void)
  */
 static inline bool warden_policy_is_loaded(void)
 {
+	/* Pairs with warden_policy_activate(). */
 	return smp_load_acquire(&warden_policy_loaded);
 }
 

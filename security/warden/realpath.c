@@ -215,3 +215,52 @@ void warden_name_put(struct warden_name *name)
 	name->buf = NULL;
 	name->name = NULL;
 }
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+
+#include <kunit/test.h>
+
+static const struct {
+	const char *raw;
+	const char *encoded;
+} warden_encode_cases[] = {
+	{ "/etc/passwd", "/etc/passwd" },
+	{ "/tmp/my file", "/tmp/my\\040file" },
+	{ "/tmp/back\\slash", "/tmp/back\\\\slash" },
+	{ "/tmp/tab\there", "/tmp/tab\\011here" },
+	{ "/tmp/del\x7f", "/tmp/del\\177" },
+	{ "/tmp/caf\xc3\xa9", "/tmp/caf\\303\\251" },
+	{ "/tmp/\\*", "/tmp/\\\\*" },
+	{ "pipe:[1234]", "pipe:[1234]" },
+	{ "", "" },
+};
+
+static void test_encode_escapes_what_policy_escapes(struct kunit *test)
+{
+	char out[64];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(warden_encode_cases); i++) {
+		const char *raw = warden_encode_cases[i].raw;
+
+		KUNIT_EXPECT_EQ_MSG(test, warden_encoded_len(raw, strlen(raw)),
+				    strlen(warden_encode_cases[i].encoded),
+				    "%s", warden_encode_cases[i].encoded);
+		warden_encode(out, raw, strlen(raw));
+		KUNIT_EXPECT_STREQ(test, out, warden_encode_cases[i].encoded);
+	}
+}
+
+static struct kunit_case warden_realpath_test_cases[] = {
+	KUNIT_CASE(test_encode_escapes_what_policy_escapes),
+	{}
+};
+
+static struct kunit_suite warden_realpath_test_suite = {
+	.name = "warden_realpath",
+	.test_cases = warden_realpath_test_cases,
+};
+
+kunit_test_suite(warden_realpath_test_suite);
+
+#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */
