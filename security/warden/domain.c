@@ -65,11 +65,17 @@ void warden_domain_put(struct warden_domain *domain)
 		refcount_dec(&domain->usage);
 		return;
 	}
-	if (refcount_dec_and_lock(&domain->usage, &warden_domains_lock)) {
-		hash_del_rcu(&domain->node);
+	if (refcount_dec_not_one(&domain->usage))
+		return;
+	/* The last reference: a lookup must not revive it meanwhile. */
+	spin_lock(&warden_domains_lock);
+	if (!refcount_dec_and_test(&domain->usage)) {
 		spin_unlock(&warden_domains_lock);
-		kfree_rcu(domain, rcu);
+		return;
 	}
+	hash_del_rcu(&domain->node);
+	spin_unlock(&warden_domains_lock);
+	kfree_rcu(domain, rcu);
 }
 
 /* A live domain named @name with a new reference, or NULL. */

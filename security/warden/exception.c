@@ -945,12 +945,16 @@ static void test_transition_controls(struct kunit *test)
 static void test_aggregator_names_first_match(struct kunit *test)
 {
 	struct warden_exception_policy e;
+	static const char *const lines[] = {
+		"aggregator /usr/bin/\\*vi\\* /usr/bin/editor",
+		"aggregator /usr/bin/vim /usr/bin/vim-any",
+	};
+	size_t i;
 
 	warden_exception_init(&e);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e,
-		"aggregator /usr/bin/\\*vi\\* /usr/bin/editor"), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e,
-		"aggregator /usr/bin/vim /usr/bin/vim-any"), 0);
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, lines[i]),
+				0);
 	rcu_read_lock();
 	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/vim"),
 			   "/usr/bin/editor");
