@@ -229,6 +229,7 @@ int warden_check(const struct warden_domain *domain, enum warden_op op,
 		rcu_read_unlock();
 		return 0;
 	}
+	req->exception = &policy->exception;
 	verdict->granted = warden_domain_allows(policy, dp, req);
 	if (verdict->granted && req->matched &&
 	    warden_word_has_wildcard(req->matched)) {

@@ -474,6 +474,73 @@ static bool warden_program_matches(const char *pattern, const char *name)
 	       warden_pattern_match(name, pattern) : !strcmp(pattern, name);
 }
 
+/* The group of @type named @name, under RCU or warden_policy_lock. */
+static const struct warden_group *
+warden_group_lookup(const struct warden_exception_policy *exception,
+		    unsigned int type, const char *name)
+{
+	const struct warden_group *group;
+
+	list_for_each_entry_rcu(group, &exception->groups, list)
+		if (group->type == type && !strcmp(group->name, name))
+			return group;
+	return NULL;
+}
+
+/**
+ * warden_exception_path_group_matches - whether a path group names a file
+ * @exception: the exception policy, or %NULL; the caller is in an RCU
+ *             read-side critical section or holds warden_policy_lock.
+ * @name: the group's name, without its '@'.
+ * @path: the encoded pathname.
+ *
+ * Return: true if a member of the group, a pathname or a pattern, matches
+ * @path; false also when there is no such group.
+ */
+bool
+warden_exception_path_group_matches(const struct warden_exception_policy *exception,
+				    const char *name, const char *path)
+{
+	const struct warden_text_line *member;
+	const struct warden_group *group;
+
+	group = exception ? warden_group_lookup(exception, WARDEN_PATH_GROUP,
+						name) : NULL;
+	if (!group)
+		return false;
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (warden_program_matches(member->text, path))
+			return true;
+	return false;
+}
+
+/**
+ * warden_exception_number_group_matches - whether a number group has a value
+ * @exception: the exception policy, or %NULL; the caller is in an RCU
+ *             read-side critical section or holds warden_policy_lock.
+ * @name: the group's name, without its '@'.
+ * @value: the number.
+ *
+ * Return: true if a member of the group, a number or a range, covers
+ * @value; false also when there is no such group.
+ */
+bool
+warden_exception_number_group_matches(const struct warden_exception_policy *exception,
+				      const char *name, unsigned long value)
+{
+	const struct warden_text_line *member;
+	const struct warden_group *group;
+
+	group = exception ? warden_group_lookup(exception, WARDEN_NUMBER_GROUP,
+						name) : NULL;
+	if (!group)
+		return false;
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (warden_acl_number_text_covers(member->text, value))
+			return true;
+	return false;
+}
+
 /*
  * Whether the "from" part of a transition control covers a domain: "any",
  * the whole domainname, or the program the domain was last entered by.

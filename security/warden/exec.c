@@ -23,6 +23,7 @@
 #include <uapi/linux/lsm.h>
 
 #include "check.h"
+#include "cond.h"
 #include "cred.h"
 #include "domain.h"
 #include "domain_policy.h"
@@ -146,8 +147,12 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 		.kind = WARDEN_ACL_PATH,
 		.op = WARDEN_PATH_EXECUTE,
 	};
+	struct warden_cond_ctx ctx = {
+		.path = { &bprm->file->f_path },
+		.bprm = bprm,
+	};
+	struct warden_name exe, real = {};
 	struct warden_verdict verdict;
-	struct warden_name exe;
 	char *program, *name;
 	const char *aggregated;
 	bool strict;
@@ -169,8 +174,15 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (!program)
 		return -ENOMEM;
 
+	/* exec.realpath in conditions: the file, its symlinks followed. */
+	err = warden_name_build(&bprm->file->f_path, false, &real);
+	if (err)
+		goto out;
+	ctx.exec_realpath = real.name;
 	req.word[0] = program;
+	req.cond = &ctx;
 	err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
+	warden_name_put(&real);
 	if (err)
 		goto out;
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */

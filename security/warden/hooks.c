@@ -20,6 +20,7 @@
 
 #include "acl.h"
 #include "check.h"
+#include "cond.h"
 #include "cred.h"
 #include "hooks.h"
 #include "realpath.h"
@@ -45,6 +46,7 @@ enum warden_path2_op {
 /* A request being put together by a hook, and the names it built. */
 struct warden_hook_request {
 	struct warden_request req;
+	struct warden_cond_ctx ctx;
 	struct warden_name name[WARDEN_ACL_MAX_WORDS];
 	unsigned int nr_names;
 };
@@ -59,6 +61,10 @@ static int warden_hook_add_path(struct warden_hook_request *hr,
 	err = warden_name_build(path, is_dir, name);
 	if (err)
 		return err;
+	/* The files of "path1" and "path2" in the request's conditions. */
+	if (hr->nr_names < ARRAY_SIZE(hr->ctx.path))
+		hr->ctx.path[hr->nr_names] = path;
+	hr->req.cond = &hr->ctx;
 	hr->req.word[hr->nr_names++] = name->name;
 	return 0;
 }
@@ -80,16 +86,16 @@ static int warden_hook_add_word(struct warden_hook_request *hr,
 	return 0;
 }
 
-/* Decide the request in the caller's domain, then release its names. */
+/* Decide the request in @domain, then release its names. */
 static int warden_hook_decide(struct warden_hook_request *hr,
+			      const struct warden_domain *domain,
 			      enum warden_op op, int err)
 {
 	struct warden_verdict verdict;
 	unsigned int i;
 
 	if (!err) {
-		err = warden_check(warden_current_domain(), op, &hr->req,
-				   &verdict);
+		err = warden_check(domain, op, &hr->req, &verdict);
 		kfree(verdict.matched);
 	}
 	for (i = 0; i < hr->nr_names; i++)
@@ -112,18 +118,11 @@ int warden_path_perm(const struct warden_domain *domain, enum warden_op op,
 	struct warden_hook_request hr = {
 		.req = { .kind = WARDEN_ACL_PATH, .op = path_op },
 	};
-	struct warden_verdict verdict;
-	int err;
 
 	if (!warden_op_enabled(domain, op))
 		return 0;
-	err = warden_hook_add_path(&hr, path, false);
-	if (err)
-		return err;
-	err = warden_check(domain, op, &hr.req, &verdict);
-	kfree(verdict.matched);
-	warden_name_put(&hr.name[0]);
-	return err;
+	return warden_hook_decide(&hr, domain, op,
+				  warden_hook_add_path(&hr, path, false));
 }
 
 static int warden_current_path_perm(enum warden_op op,
@@ -149,7 +148,7 @@ static int warden_path_number_perm(enum warden_op op,
 
 	if (!warden_op_enabled(warden_current_domain(), op))
 		return 0;
-	return warden_hook_decide(&hr, op,
+	return warden_hook_decide(&hr, warden_current_domain(), op,
 				  warden_hook_add_path(&hr, path, is_dir));
 }
 
@@ -168,7 +167,7 @@ static int warden_path2_perm(enum warden_op op, enum warden_path2_op p2_op,
 	err = warden_hook_add_path(&hr, path1, false);
 	if (!err)
 		err = warden_hook_add_path(&hr, path2, d_is_dir(path1->dentry));
-	return warden_hook_decide(&hr, op, err);
+	return warden_hook_decide(&hr, warden_current_domain(), op, err);
 }
 
 static int warden_file_open(struct file *file)
@@ -239,9 +238,26 @@ static int warden_path_symlink(const struct path *dir, struct dentry *dentry,
 			       const char *old_name)
 {
 	struct path path = { .mnt = dir->mnt, .dentry = dentry };
+	struct warden_hook_request hr = {
+		.req = { .kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_SYMLINK },
+	};
+	size_t len = strlen(old_name);
+	char *target;
+	int err;
 
-	return warden_current_path_perm(WARDEN_OP_FILE_SYMLINK,
-					WARDEN_PATH_SYMLINK, &path);
+	if (!warden_op_enabled(warden_current_domain(), WARDEN_OP_FILE_SYMLINK))
+		return 0;
+	/* symlink.target in conditions is the encoded link contents. */
+	target = kmalloc(warden_encoded_len(old_name, len) + 1, GFP_NOFS);
+	if (!target)
+		return -ENOMEM;
+	warden_encode(target, old_name, len);
+	hr.ctx.symlink_target = target;
+	err = warden_hook_decide(&hr, warden_current_domain(),
+				 WARDEN_OP_FILE_SYMLINK,
+				 warden_hook_add_path(&hr, &path, false));
+	kfree(target);
+	return err;
 }
 
 static int warden_path_chroot(const struct path *path)
@@ -296,7 +312,7 @@ static int warden_path_mknod(const struct path *dir, struct dentry *dentry,
 	hr.req.number[0] = perm;
 	hr.req.number[1] = MAJOR(new_decode_dev(dev));
 	hr.req.number[2] = MINOR(new_decode_dev(dev));
-	return warden_hook_decide(&hr, op,
+	return warden_hook_decide(&hr, warden_current_domain(), op,
 				  warden_hook_add_path(&hr, &path, false));
 }
 
@@ -422,6 +438,8 @@ static int warden_mount_add_device(struct warden_hook_request *hr,
 	if (dev_is_path && dev_name &&
 	    !kern_path(dev_name, LOOKUP_FOLLOW, &path)) {
 		err = warden_hook_add_path(hr, &path, false);
+		/* The device's path does not outlive this function. */
+		hr->ctx.path[0] = NULL;
 		path_put(&path);
 		return err;
 	}
@@ -450,7 +468,8 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 	if (!err)
 		err = warden_hook_add_word(&hr, word);
 	hr.req.number[0] = flags;
-	return warden_hook_decide(&hr, WARDEN_OP_FILE_MOUNT, err);
+	return warden_hook_decide(&hr, warden_current_domain(),
+				  WARDEN_OP_FILE_MOUNT, err);
 }
 
 static struct security_hook_list warden_file_hooks[] __ro_after_init = {
