@@ -23,6 +23,7 @@
 
 #include "acl.h"
 #include "cond.h"
+#include "domain.h"
 #include "exception.h"
 #include "pattern.h"
 #include "stat.h"
@@ -272,6 +273,9 @@ static bool warden_acl_same_args(const struct warden_acl *a,
 	/* Entries with different conditions are different entries. */
 	if (!a->cond != !b->cond || (a->cond && strcmp(a->cond, b->cond)))
 		return false;
+	if (!a->transit != !b->transit ||
+	    (a->transit && strcmp(a->transit, b->transit)))
+		return false;
 	return !memcmp(a->number, b->number, sizeof(a->number));
 }
 
@@ -295,6 +299,43 @@ static bool warden_acl_group_name_valid(const char *word)
 	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
 }
 
+static const char *const warden_transit_keywords[] = {
+	"keep", "child", "parent", "reset", "initialize",
+};
+
+/*
+ * "file execute <path>" may say where the exec goes before its
+ * conditions: a domainname, a program, or one of the keywords.  Cuts it
+ * off *@rest and returns it, %NULL when there is none, or an ERR_PTR.
+ */
+static char *warden_acl_split_transit(const struct warden_acl *parsed,
+				      char **rest)
+{
+	char *line = *rest, *word;
+
+	if (!line || parsed->kind != WARDEN_ACL_PATH ||
+	    parsed->perm != BIT(WARDEN_PATH_EXECUTE))
+		return NULL;
+	if (*line == '<') {
+		*rest = warden_cond_split(line);
+		return warden_domainname_check(line) ? ERR_PTR(-EINVAL) : line;
+	}
+	word = line;
+	line = strchr(word, ' ');
+	if (line)
+		*line = '\0';
+	if (match_string(warden_transit_keywords,
+			 ARRAY_SIZE(warden_transit_keywords), word) >= 0 ||
+	    (*word == '/' && !warden_word_check(word, false))) {
+		*rest = line ? line + 1 : NULL;
+		return word;
+	}
+	/* Not a preference: the conditions start here. */
+	if (line)
+		*line = ' ';
+	return NULL;
+}
+
 /*
  * Build an entry from the words of a line, all checked.  Returns the
  * entry, or an ERR_PTR with *@reason set.
@@ -306,8 +347,8 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 	char cond[WARDEN_ACL_COND_MAX];
 	struct warden_acl *acl;
 	int i, need, nr_paths;
+	char *word, *p, *transit;
 	size_t text = 0;
-	char *word, *p;
 
 	words[0] = strsep(&line, " ");
 	if (warden_parse_ops(words[0], &parsed.kind, &parsed.perm)) {
@@ -323,6 +364,13 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 			return ERR_PTR(-EINVAL);
 		}
 	}
+	transit = warden_acl_split_transit(&parsed, &line);
+	if (IS_ERR(transit)) {
+		*reason = "invalid domain transition preference";
+		return ERR_CAST(transit);
+	}
+	if (transit)
+		text += strlen(transit) + 1;
 	/* What is left are the entry's conditions. */
 	cond[0] = '\0';
 	if (line && warden_cond_canonical(line, cond, sizeof(cond), reason))
@@ -375,6 +423,11 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 		memcpy(p, group, len);
 		acl->word[nr_paths + i] = p;
 		p += len;
+	}
+	if (transit) {
+		memcpy(p, transit, strlen(transit) + 1);
+		acl->transit = p;
+		p += strlen(transit) + 1;
 	}
 	if (cond[0]) {
 		memcpy(p, cond, strlen(cond) + 1);
@@ -503,6 +556,8 @@ void warden_acl_show_prefixed(struct seq_file *m,
 						&acl->number[i]);
 			seq_printf(m, " %s", number);
 		}
+		if (acl->transit)
+			seq_printf(m, " %s", acl->transit);
 		if (acl->cond)
 			seq_printf(m, " %s", acl->cond);
 		seq_putc(m, '\n');
@@ -583,6 +638,7 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
 						   req->exception))
 			continue;
 		req->matched = acl->word[0];
+		req->transit = acl->transit;
 		return true;
 	}
 	return false;
@@ -606,6 +662,7 @@ bool warden_acl_allows(struct warden_acl_set *set, struct warden_request *req)
 	size_t len = strlen(name), i;
 
 	req->matched = NULL;
+	req->transit = NULL;
 	if (warden_acl_bucket_allows(set, warden_acl_key(name, len), req))
 		return true;
 	for (i = 0; i < len; i++) {
@@ -771,6 +828,12 @@ static const struct warden_acl_case warden_acl_valid[] = {
 	{ "read proc:/self/fd/\\$", "file read proc:/self/fd/\\$\n" },
 	{ "create /tmp/x 0600", "file create /tmp/x 0600\n" },
 	{ "read @group", "file read @group\n" },
+	{ "execute /bin/sh keep", "file execute /bin/sh keep\n" },
+	{ "execute /bin/sh parent", "file execute /bin/sh parent\n" },
+	{ "execute /bin/sh /bin/bash", "file execute /bin/sh /bin/bash\n" },
+	{ "execute /bin/sh <kernel> /usr/sbin/sshd task.uid=0",
+	  "file execute /bin/sh <kernel> /usr/sbin/sshd task.uid=0\n" },
+	{ "execute /bin/sh <kernel>", "file execute /bin/sh <kernel>\n" },
 	{ "create /tmp/x @numbers", "file create /tmp/x @numbers\n" },
 	{ "rename @A @B", "file rename @A @B\n" },
 	{ "mkchar @DEVS 0600 @MAJ 3", "file mkchar @DEVS 0600 @MAJ 3\n" },
@@ -872,6 +935,11 @@ static const char *const warden_acl_invalid[] = {
 	"read /etc/\\{x",
 	"read /etc/\\}/x",
 	"read @",
+	"read /bin/sh keep",
+	"execute/read /bin/sh keep",
+	"execute /bin/sh <kernel",
+	"execute /bin/sh <kernel> bin/sh",
+	"execute /bin/sh sideways",
 	"read @bad\\*",
 	"create /tmp/x @",
 	"create /tmp/x",

@@ -87,6 +87,8 @@ struct warden_number {
  * @word: the pathnames and other words of the entry, pointing into @text;
  *        after them, "@name" where a number is a number group.
  * @cond: the entry's conditions in canonical form, or %NULL.
+ * @transit: for "file execute", where the exec goes: a domainname, a
+ *           program, or keep, child, parent, reset or initialize; or %NULL.
  * @text: storage for @word.
  */
 struct warden_acl {
@@ -100,6 +102,7 @@ struct warden_acl {
 	struct warden_number number[WARDEN_ACL_MAX_NUMBERS];
 	const char *word[WARDEN_ACL_MAX_WORDS];
 	const char *cond;
+	const char *transit;
 	char text[];
 };
 
@@ -128,6 +131,7 @@ struct warden_acl_set {
  * @matched: receives the first word of the entry that granted the
  *           request, or %NULL; valid while the caller stays in the RCU
  *           read-side critical section of the check.
+ * @transit: receives the granting entry's @transit, valid as @matched.
  */
 struct warden_request {
 	u8 kind;
@@ -137,6 +141,7 @@ struct warden_request {
 	const struct warden_exception_policy *exception;
 	const struct warden_cond_ctx *cond;
 	const char *matched;
+	const char *transit;
 };
 
 int warden_acl_set_init(struct warden_acl_set *set);

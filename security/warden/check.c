@@ -201,7 +201,8 @@ static void warden_report(const struct warden_domain *domain, u8 mode,
  * @domain: the domain the request is made in.
  * @op: the profile operation it falls under.
  * @req: the request.
- * @verdict: receives how it was decided; free @verdict->matched.
+ * @verdict: receives how it was decided; free @verdict->matched and
+ *           @verdict->transit.
  *
  * A request no entry grants is, by the domain's mode: learned (its line is
  * added to the domain), allowed and counted (permissive), or rejected and
@@ -234,10 +235,13 @@ int warden_check(const struct warden_domain *domain, enum warden_op op,
 	if (verdict->granted && req->matched &&
 	    warden_word_has_wildcard(req->matched)) {
 		verdict->matched = kstrdup(req->matched, GFP_ATOMIC);
-		if (!verdict->matched) {
-			rcu_read_unlock();
-			return -ENOMEM;
-		}
+		if (!verdict->matched)
+			goto out_nomem;
+	}
+	if (verdict->granted && req->transit) {
+		verdict->transit = kstrdup(req->transit, GFP_ATOMIC);
+		if (!verdict->transit)
+			goto out_nomem;
 	}
 	profile = rcu_dereference(policy->profiles.profile[READ_ONCE(dp->profile)]);
 	if (profile)
@@ -252,4 +256,10 @@ int warden_check(const struct warden_domain *domain, enum warden_op op,
 	if (mode == WARDEN_MODE_LEARNING)
 		warden_learn(domain, req, max_learning);
 	return mode == WARDEN_MODE_ENFORCING ? -EPERM : 0;
+
+out_nomem:
+	rcu_read_unlock();
+	kfree(verdict->matched);
+	verdict->matched = NULL;
+	return -ENOMEM;
 }

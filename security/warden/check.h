@@ -26,11 +26,14 @@ struct warden_policy;
  * @granted: an entry granted it.
  * @matched: a copy of the first word of the granting entry when that
  *           word is a pattern, for the caller to free; else %NULL.
+ * @transit: a copy of the granting entry's domain transition preference,
+ *           for the caller to free; else %NULL.
  */
 struct warden_verdict {
 	u8 mode;
 	bool granted;
 	char *matched;
+	char *transit;
 };
 
 struct warden_domain_policy *

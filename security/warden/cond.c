@@ -175,6 +175,31 @@ static int warden_cond_one(char *word, char *out, size_t size, size_t *len)
 }
 
 /**
+ * warden_cond_split - cut words off where the conditions begin
+ * @words: words, one space apart, that may run into conditions; cut.
+ *
+ * A domainname is several words, and conditions follow it on the same
+ * line; the first word with a '=' starts the conditions.
+ *
+ * Return: the conditions, or %NULL when there are none.
+ */
+char *warden_cond_split(char *words)
+{
+	char *space;
+
+	for (space = strchr(words, ' '); space; space = strchr(space + 1, ' ')) {
+		char *next = strchr(space + 1, ' ');
+		char *eq = strchr(space + 1, '=');
+
+		if (eq && (!next || eq < next)) {
+			*space = '\0';
+			return space + 1;
+		}
+	}
+	return NULL;
+}
+
+/**
  * warden_cond_canonical - check conditions and print them canonically
  * @words: the conditions, one space apart; changed.
  * @out: receives the canonical conditions, one space apart.

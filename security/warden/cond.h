@@ -30,6 +30,7 @@ struct warden_cond_ctx {
 	const struct linux_binprm *bprm;
 };
 
+char *warden_cond_split(char *words);
 int warden_cond_canonical(char *words, char *out, size_t size,
 			  const char **reason);
 bool warden_cond_eval(const char *cond, const struct warden_cond_ctx *ctx,

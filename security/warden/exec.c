@@ -112,17 +112,59 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 	return warden_domain_lookup(name, GFP_KERNEL);
 }
 
-/* The domain an exec of @program from @from enters, or NULL to stay. */
+/*
+ * Where "file execute <program> <transit>" sends the exec: a domainname,
+ * a program taken as the child's, "parent", or NULL for the keywords,
+ * which name a transition type instead.
+ */
+static char *warden_transit_domainname(const struct warden_domain *from,
+				       const char *transit,
+				       enum warden_transition *type)
+{
+	const char *last;
+
+	if (!strcmp(transit, "keep"))
+		*type = WARDEN_TRANSITION_KEEP;
+	else if (!strcmp(transit, "child"))
+		*type = WARDEN_TRANSITION_CHILD;
+	else if (!strcmp(transit, "reset"))
+		*type = WARDEN_TRANSITION_RESET;
+	else if (!strcmp(transit, "initialize"))
+		*type = WARDEN_TRANSITION_INITIALIZE;
+	else if (*transit == '<')
+		return kstrdup(transit, GFP_KERNEL);
+	else if (strcmp(transit, "parent"))
+		return kasprintf(GFP_KERNEL, "%s %s", from->name, transit);
+	else if ((last = strrchr(from->name, ' ')))
+		return kmemdup_nul(from->name, last - from->name, GFP_KERNEL);
+	else
+		return kstrdup(from->name, GFP_KERNEL);
+	return NULL;
+}
+
+/*
+ * The domain an exec of @program from @from enters, or NULL to stay.  An
+ * entry's preference @transit overrides the exception policy, and makes
+ * a transition that cannot be made fail the exec (*@strict).
+ */
 static char *warden_next_domainname(const struct warden_domain *from,
-				    const char *program, bool *strict)
+				    const char *program, const char *transit,
+				    bool *strict)
 {
 	enum warden_transition type;
 
-	rcu_read_lock();
-	type = warden_exception_transition(&rcu_dereference(warden_policy)->exception,
-					   from->name, program);
-	rcu_read_unlock();
-	*strict = false;
+	*strict = transit;
+	if (transit) {
+		char *name = warden_transit_domainname(from, transit, &type);
+
+		if (name)
+			return name;
+	} else {
+		rcu_read_lock();
+		type = warden_exception_transition(&rcu_dereference(warden_policy)->exception,
+						   from->name, program);
+		rcu_read_unlock();
+	}
 	switch (type) {
 	case WARDEN_TRANSITION_KEEP:
 		return NULL;
@@ -190,7 +232,8 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 		kfree(program);
 		program = verdict.matched;
 	}
-	name = warden_next_domainname(from, program, &strict);
+	name = warden_next_domainname(from, program, verdict.transit, &strict);
+	kfree(verdict.transit);
 	if (!name)
 		goto out;
 	next = warden_enter_domain(from, name);

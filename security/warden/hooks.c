@@ -97,6 +97,7 @@ static int warden_hook_decide(struct warden_hook_request *hr,
 	if (!err) {
 		err = warden_check(domain, op, &hr->req, &verdict);
 		kfree(verdict.matched);
+		kfree(verdict.transit);
 	}
 	for (i = 0; i < hr->nr_names; i++)
 		warden_name_put(&hr->name[i]);

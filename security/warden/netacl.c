@@ -171,16 +171,7 @@ static char *warden_netacl_split_cond(u8 arg, char *rest)
 		*space = '\0';
 		return space + 1;
 	}
-	for (space = strchr(rest, ' '); space; space = strchr(space + 1, ' ')) {
-		char *next = strchr(space + 1, ' ');
-		char *eq = strchr(space + 1, '=');
-
-		if (eq && (!next || eq < next)) {
-			*space = '\0';
-			return space + 1;
-		}
-	}
-	return NULL;
+	return warden_cond_split(rest);
 }
 
 /* Find the family whose prefix starts @line; set @rest past it. */
