@@ -121,7 +121,7 @@ static char *warden_transit_domainname(const struct warden_domain *from,
 				       const char *transit,
 				       enum warden_transition *type)
 {
-	const char *last;
+	const char *last = strrchr(from->name, ' ');
 
 	if (!strcmp(transit, "keep"))
 		*type = WARDEN_TRANSITION_KEEP;
@@ -135,7 +135,7 @@ static char *warden_transit_domainname(const struct warden_domain *from,
 		return kstrdup(transit, GFP_KERNEL);
 	else if (strcmp(transit, "parent"))
 		return kasprintf(GFP_KERNEL, "%s %s", from->name, transit);
-	else if ((last = strrchr(from->name, ' ')))
+	else if (last)
 		return kmemdup_nul(from->name, last - from->name, GFP_KERNEL);
 	else
 		return kstrdup(from->name, GFP_KERNEL);
