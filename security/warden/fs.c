@@ -680,6 +680,8 @@ static ssize_t warden_self_domain_write(struct file *file,
 	name = memdup_user_nul(ubuf, count);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
+	/* "echo <domainname> > self_domain" ends it with a newline. */
+	name[strcspn(name, "\n")] = '\0';
 	warden_normalize_line(name);
 	err = warden_self_transition(name);
 	kfree(name);

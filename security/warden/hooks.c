@@ -176,8 +176,11 @@ static int warden_file_open(struct file *file)
 	const struct warden_domain *domain = warden_current_domain();
 	int err = 0;
 
-	/* The exec hooks check the program itself. */
-	if (file->f_mode & FMODE_EXEC)
+	/*
+	 * The exec hooks check the program itself; an exec opens it with
+	 * __FMODE_EXEC in f_flags (f_mode gets FMODE_EXEC only later).
+	 */
+	if (file->f_flags & __FMODE_EXEC)
 		return 0;
 	if (file->f_mode & FMODE_READ)
 		err = warden_path_perm(domain, WARDEN_OP_FILE_OPEN,
