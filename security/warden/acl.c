@@ -23,6 +23,7 @@
 
 #include "acl.h"
 #include "cond.h"
+#include "exception.h"
 #include "pattern.h"
 #include "stat.h"
 
@@ -189,6 +190,24 @@ int warden_acl_parse_number(char *text, struct warden_number *number)
 	return 0;
 }
 
+/**
+ * warden_acl_number_text_covers - whether a written number or range has a value
+ * @text: a number or range, as policy writes it.
+ * @value: the value.
+ *
+ * Return: true if @text parses and covers @value.
+ */
+bool warden_acl_number_text_covers(const char *text, unsigned long value)
+{
+	struct warden_number number;
+	char copy[48];
+
+	if (strscpy(copy, text, sizeof(copy)) < 0 ||
+	    warden_acl_parse_number(copy, &number))
+		return false;
+	return number.min <= value && value <= number.max;
+}
+
 static int warden_print_ulong(char *buf, size_t size, unsigned long value,
 			      u8 base)
 {
@@ -270,6 +289,12 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
 	return NULL;
 }
 
+/* "@name": a reference to a path or number group. */
+static bool warden_acl_group_name_valid(const char *word)
+{
+	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
+}
+
 /*
  * Build an entry from the words of a line, all checked.  Returns the
  * entry, or an ERR_PTR with *@reason set.
@@ -304,11 +329,8 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 		return ERR_PTR(-EINVAL);
 	for (i = 0; i < nr_paths; i++) {
 		word = words[1 + i];
-		if (word[0] == '@') {
-			*reason = "path groups in file lines are not supported yet";
-			return ERR_PTR(-EINVAL);
-		}
-		if (warden_word_check(word, true)) {
+		if (word[0] == '@' ? !warden_acl_group_name_valid(word) :
+		    warden_word_check(word, true)) {
 			*reason = "invalid pathname or pattern";
 			return ERR_PTR(-EINVAL);
 		}
@@ -317,8 +339,12 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 	for (i = 0; i < warden_acl_kinds[parsed.kind].nr_numbers; i++) {
 		word = words[1 + nr_paths + i];
 		if (word[0] == '@') {
-			*reason = "number groups in file lines are not supported yet";
-			return ERR_PTR(-EINVAL);
+			if (!warden_acl_group_name_valid(word)) {
+				*reason = "invalid number group name";
+				return ERR_PTR(-EINVAL);
+			}
+			text += strlen(word) + 1;
+			continue;
 		}
 		if (warden_acl_parse_number(word, &parsed.number[i])) {
 			*reason = "invalid number or range";
@@ -340,14 +366,27 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 		acl->word[i] = p;
 		p += len;
 	}
+	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
+		const char *group = words[1 + nr_paths + i];
+		size_t len = strlen(group) + 1;
+
+		if (group[0] != '@')
+			continue;
+		memcpy(p, group, len);
+		acl->word[nr_paths + i] = p;
+		p += len;
+	}
 	if (cond[0]) {
 		memcpy(p, cond, strlen(cond) + 1);
 		acl->cond = p;
 	}
 	acl->patterned = warden_word_has_wildcard(acl->word[0]);
-	acl->key = warden_acl_key(acl->word[0], acl->patterned ?
-				  warden_pattern_dir_prefix(acl->word[0]) :
-				  strlen(acl->word[0]));
+	if (acl->word[0][0] == '@')
+		acl->key = warden_acl_key("@", 1);
+	else
+		acl->key = warden_acl_key(acl->word[0], acl->patterned ?
+					  warden_pattern_dir_prefix(acl->word[0]) :
+					  strlen(acl->word[0]));
 	return acl;
 }
 
@@ -429,6 +468,7 @@ void warden_acl_show_prefixed(struct seq_file *m,
 	const struct warden_acl *acl;
 
 	list_for_each_entry(acl, &set->entries, list) {
+		const unsigned int nr_words = warden_acl_kinds[acl->kind].nr_words;
 		const char *sep = "file ";
 		unsigned int op, i;
 		u16 perm = READ_ONCE(acl->perm);
@@ -442,9 +482,15 @@ void warden_acl_show_prefixed(struct seq_file *m,
 				   warden_acl_kinds[acl->kind].op_names[op]);
 			sep = "/";
 		}
-		for (i = 0; i < WARDEN_ACL_MAX_WORDS && acl->word[i]; i++)
+		for (i = 0; i < nr_words; i++)
 			seq_printf(m, " %s", acl->word[i]);
 		for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
+			const char *group = acl->word[nr_words + i];
+
+			if (group) {
+				seq_printf(m, " %s", group);
+				continue;
+			}
 			warden_acl_print_number(number, sizeof(number),
 						&acl->number[i]);
 			seq_printf(m, " %s", number);
@@ -465,29 +511,103 @@ void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 	warden_acl_show_prefixed(m, set, "");
 }
 
-/* Whether an entry filed under @key grants @op on @path. */
-static bool warden_acl_bucket_allows(struct warden_acl_set *set,
-				     u64 key, u16 bit, const char *path,
-				     bool patterns)
+/* Whether an entry's word (a pathname, a pattern or "@group") names @name. */
+static bool warden_acl_word_matches(const char *word, const char *name,
+				    const struct warden_request *req)
+{
+	if (!name)
+		return false;
+	if (word[0] == '@')
+		return warden_exception_path_group_matches(req->exception,
+							   word + 1, name);
+	if (warden_word_has_wildcard(word))
+		return warden_pattern_match(name, word);
+	return !strcmp(word, name);
+}
+
+/* Whether @acl's arguments after its first word cover those of @req. */
+static bool warden_acl_args_match(const struct warden_acl *acl,
+				  const struct warden_request *req)
+{
+	const unsigned int nr_words = warden_acl_kinds[acl->kind].nr_words;
+	unsigned int i;
+
+	for (i = 1; i < nr_words; i++)
+		if (!warden_acl_word_matches(acl->word[i], req->word[i], req))
+			return false;
+	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
+		const char *group = acl->word[nr_words + i];
+		unsigned long value = req->number[i];
+		bool covered;
+
+		if (group)
+			covered = warden_exception_number_group_matches(req->exception,
+									group + 1,
+									value);
+		else
+			covered = acl->number[i].min <= value &&
+				  value <= acl->number[i].max;
+		if (!covered)
+			return false;
+	}
+	return true;
+}
+
+/* Whether an entry filed under @key grants @req. */
+static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
+				     struct warden_request *req)
 {
 	struct rhlist_head *list, *pos;
 	const struct warden_acl *acl;
 
 	list = rhltable_lookup(&set->index, &key, warden_acl_index_params);
 	rhl_for_each_entry_rcu(acl, pos, list, node) {
-		/*
-		 * An entry with conditions needs the request's attributes,
-		 * which only the hooks have; this lookup answers for the
-		 * unconditional entries.
-		 */
-		if (acl->kind != WARDEN_ACL_PATH || !(READ_ONCE(acl->perm) & bit) ||
-		    acl->patterned != patterns || acl->cond)
+		if (acl->kind != req->kind ||
+		    !(READ_ONCE(acl->perm) & BIT(req->op)) ||
+		    !warden_acl_word_matches(acl->word[0], req->word[0], req) ||
+		    !warden_acl_args_match(acl, req))
 			continue;
-		if (patterns ? warden_pattern_match(path, acl->word[0]) :
-			       !strcmp(path, acl->word[0]))
-			return true;
+		/*
+		 * Conditions on what the hook did not provide are not met,
+		 * so an entry never grants more than it says.
+		 */
+		if (acl->cond && !warden_cond_eval(acl->cond, req->cond,
+						   req->exception))
+			continue;
+		req->matched = acl->word[0];
+		return true;
 	}
 	return false;
+}
+
+/**
+ * warden_acl_allows - check a file operation against a set of entries
+ * @set: the entries; the caller is in an RCU read-side critical section
+ *       or holds warden_policy_lock.
+ * @req: the request; @req->matched is set when an entry grants it.
+ *
+ * Looks up the exact first pathname, then the patterns filed under each
+ * of its directory prefixes: a handful of hash lookups, whatever the size
+ * of the domain's policy.
+ *
+ * Return: true if an entry grants @req.
+ */
+bool warden_acl_allows(struct warden_acl_set *set, struct warden_request *req)
+{
+	const char *name = req->word[0];
+	size_t len = strlen(name), i;
+
+	req->matched = NULL;
+	if (warden_acl_bucket_allows(set, warden_acl_key(name, len), req))
+		return true;
+	for (i = 0; i < len; i++) {
+		if (i && name[i - 1] != '/')
+			continue;
+		if (warden_acl_bucket_allows(set, warden_acl_key(name, i), req))
+			return true;
+	}
+	/* Entries whose first word is a path group are filed together. */
+	return warden_acl_bucket_allows(set, warden_acl_key("@", 1), req);
 }
 
 /**
@@ -497,29 +617,69 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set,
  * @op: the operation.
  * @path: the encoded pathname requested.
  *
- * Looks up the exact pathname, then the patterns filed under each of its
- * directory prefixes: a handful of hash lookups, whatever the size of the
- * domain's policy.
- *
  * Return: true if an entry allows @op on @path.
  */
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path)
 {
-	size_t len = strlen(path), i;
-	u16 bit = BIT(op);
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH,
+		.op = op,
+		.word = { path },
+	};
 
-	if (warden_acl_bucket_allows(set, warden_acl_key(path, len), bit,
-				     path, false))
-		return true;
-	for (i = 0; i <= len; i++) {
-		if (i && path[i - 1] != '/')
-			continue;
-		if (warden_acl_bucket_allows(set, warden_acl_key(path, i), bit,
-					     path, true))
-			return true;
+	return warden_acl_allows(set, &req);
+}
+
+/* How a learned number is written, by kind and position. */
+static u8 warden_acl_number_base(const struct warden_request *req,
+				 unsigned int i)
+{
+	if (req->kind == WARDEN_ACL_MOUNT)
+		return 16;
+	if (req->kind == WARDEN_ACL_MKDEV)
+		return i ? 10 : 8;
+	if (!strcmp(warden_path_number_op_names[req->op], "ioctl"))
+		return 16;
+	if (!strcmp(warden_path_number_op_names[req->op], "chown") ||
+	    !strcmp(warden_path_number_op_names[req->op], "chgrp"))
+		return 10;
+	return 8;
+}
+
+/**
+ * warden_acl_format - the "file" line that would grant a request
+ * @buf: receives the line, without its "file " keyword.
+ * @size: the size of @buf.
+ * @req: the request.
+ *
+ * This is the line learning mode adds: the request's own pathnames and
+ * numbers, numbers in the base TOMOYO prints them in.
+ *
+ * Return: 0, or -ENAMETOOLONG when @buf is too small.
+ */
+int warden_acl_format(char *buf, size_t size, const struct warden_request *req)
+{
+	const typeof(warden_acl_kinds[0]) *kind = &warden_acl_kinds[req->kind];
+	size_t len;
+	unsigned int i;
+
+	len = scnprintf(buf, size, "%s", kind->op_names[req->op]);
+	for (i = 0; i < kind->nr_words; i++)
+		len += scnprintf(buf + len, size - len, " %s", req->word[i]);
+	for (i = 0; i < kind->nr_numbers; i++) {
+		struct warden_number number = {
+			.min = req->number[i],
+			.max = req->number[i],
+		};
+
+		number.min_base = warden_acl_number_base(req, i);
+		number.max_base = number.min_base;
+		len += scnprintf(buf + len, size - len, " ");
+		warden_acl_print_number(buf + len, size - len, &number);
+		len += strlen(buf + len);
 	}
-	return false;
+	return len + 1 >= size ? -ENAMETOOLONG : 0;
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
@@ -602,6 +762,10 @@ static const struct warden_acl_case warden_acl_valid[] = {
 	{ "read pipe:[\\$]", "file read pipe:[\\$]\n" },
 	{ "read proc:/self/fd/\\$", "file read proc:/self/fd/\\$\n" },
 	{ "create /tmp/x 0600", "file create /tmp/x 0600\n" },
+	{ "read @group", "file read @group\n" },
+	{ "create /tmp/x @numbers", "file create /tmp/x @numbers\n" },
+	{ "rename @A @B", "file rename @A @B\n" },
+	{ "mkchar @DEVS 0600 @MAJ 3", "file mkchar @DEVS 0600 @MAJ 3\n" },
 	{ "create /var/lib/pgsql/data/postmaster.pid 0600",
 	  "file create /var/lib/pgsql/data/postmaster.pid 0600\n" },
 	{ "mkdir /var/lib/pgsql/data/pg_log/ 0700",
@@ -699,7 +863,9 @@ static const char *const warden_acl_invalid[] = {
 	"read /etc/\\101",
 	"read /etc/\\{x",
 	"read /etc/\\}/x",
-	"read @group",
+	"read @",
+	"read @bad\\*",
+	"create /tmp/x @",
 	"create /tmp/x",
 	"create /tmp/x 0600 extra",
 	"create /tmp/x 08",
@@ -712,7 +878,6 @@ static const char *const warden_acl_invalid[] = {
 	"create /tmp/x 1-2-3",
 	"create /tmp/x 18446744073709551616",
 	"create /tmp/x abc",
-	"create /tmp/x @numbers",
 	"create /tmp/x 1 2",
 	"mkdir /tmp/d/",
 	"ioctl /dev/tty 0x54g1",
@@ -886,6 +1051,161 @@ static void test_lookup_cost_by_policy_size(struct kunit *test)
 			   warden_bench_lookups(test, patterns[i], true));
 }
 
+/* Requests with arguments: numbers in ranges, second pathnames, mount. */
+static const struct warden_request_case {
+	struct warden_request req;
+	bool allowed;
+	const char *learned;
+} warden_request_cases[] = {
+	{ { WARDEN_ACL_PATH_NUMBER, 0, { "/tmp/a" }, { 0644 } }, true,
+	  "create /tmp/a 0644" },
+	{ { WARDEN_ACL_PATH_NUMBER, 0, { "/tmp/a" }, { 0600 } }, false,
+	  "create /tmp/a 0600" },
+	{ { WARDEN_ACL_PATH_NUMBER, 5, { "/tmp/a" }, { 0600 } }, true,
+	  "chmod /tmp/a 0600" },
+	{ { WARDEN_ACL_PATH_NUMBER, 5, { "/tmp/a" }, { 01000 } }, false,
+	  "chmod /tmp/a 01000" },
+	{ { WARDEN_ACL_PATH_NUMBER, 4, { "/dev/tty" }, { 0x5401 } }, true,
+	  "ioctl /dev/tty 0x5401" },
+	{ { WARDEN_ACL_PATH_NUMBER, 6, { "/tmp/a" }, { 1000 } }, true,
+	  "chown /tmp/a 1000" },
+	{ { WARDEN_ACL_PATH_NUMBER, 7, { "/tmp/a" }, { 1000 } }, false,
+	  "chgrp /tmp/a 1000" },
+	{ { WARDEN_ACL_MKDEV, 1, { "/dev/null2" }, { 0666, 1, 3 } }, true,
+	  "mkchar /dev/null2 0666 1 3" },
+	{ { WARDEN_ACL_MKDEV, 1, { "/dev/null2" }, { 0666, 1, 4 } }, false,
+	  "mkchar /dev/null2 0666 1 4" },
+	{ { WARDEN_ACL_PATH2, 1, { "/tmp/a", "/tmp/b" } }, true,
+	  "rename /tmp/a /tmp/b" },
+	{ { WARDEN_ACL_PATH2, 1, { "/tmp/a", "/etc/passwd" } }, false,
+	  "rename /tmp/a /etc/passwd" },
+	{ { WARDEN_ACL_PATH2, 0, { "/tmp/a", "/tmp/x.bak" } }, true,
+	  "link /tmp/a /tmp/x.bak" },
+	{ { WARDEN_ACL_MOUNT, 0, { "none", "/mnt/", "tmpfs" }, { 0 } }, true,
+	  "mount none /mnt/ tmpfs 0x0" },
+	{ { WARDEN_ACL_MOUNT, 0, { "none", "/mnt/", "proc" }, { 0 } }, false,
+	  "mount none /mnt/ proc 0x0" },
+	{ { WARDEN_ACL_MOUNT, 0, { "/tmp/", "/mnt/", "--bind" }, { 0 } }, false,
+	  "mount /tmp/ /mnt/ --bind 0x0" },
+};
+
+static void warden_request_case_desc(const struct warden_request_case *c,
+				     char *desc)
+{
+	strscpy(desc, c->learned, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(warden_request, warden_request_cases,
+		  warden_request_case_desc);
+
+static void test_request_arguments_and_learned_line(struct kunit *test)
+{
+	static const char *const lines[] = {
+		"create /tmp/\\* 0640-0644",
+		"chmod /tmp/a 0-0777",
+		"ioctl /dev/tty 0x5400-0x54FF",
+		"chown /tmp/a 1000",
+		"mkchar /dev/null2 0666 1 3",
+		"rename /tmp/a /tmp/\\*",
+		"link /tmp/a /tmp/\\*.bak",
+		"mount none /mnt/ tmpfs 0",
+	};
+	const struct warden_request_case *c = test->param_value;
+	struct warden_acl_set *set = warden_test_acl_set(test);
+	struct warden_request req = c->req;
+	char learned[128];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, lines[i], false),
+				0);
+	rcu_read_lock();
+	KUNIT_EXPECT_EQ(test, warden_acl_allows(set, &req), c->allowed);
+	rcu_read_unlock();
+	KUNIT_ASSERT_EQ(test, warden_acl_format(learned, sizeof(learned), &req),
+			0);
+	KUNIT_EXPECT_STREQ(test, learned, c->learned);
+	/* The learned line grants the request it was learned from. */
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, learned, false), 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	warden_acl_set_destroy(set);
+}
+
+static void test_format_refuses_short_buffer(struct kunit *test)
+{
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_READ,
+		.word = { "/a/rather/long/pathname" },
+	};
+	char buf[16];
+
+	KUNIT_EXPECT_EQ(test, warden_acl_format(buf, sizeof(buf), &req),
+			-ENAMETOOLONG);
+}
+
+static void test_group_words_in_file_lines(struct kunit *test)
+{
+	static const char *const exception_lines[] = {
+		"path_group WEB /var/www/\\*",
+		"path_group WEB /srv/\\{\\*\\}/\\*.html",
+		"number_group MODES 0600",
+		"number_group MODES 0640-0644",
+	};
+	struct warden_acl_set *set = warden_test_acl_set(test);
+	struct warden_request req = { .kind = WARDEN_ACL_PATH };
+	struct warden_exception_policy e;
+	const char *reason;
+	size_t i;
+
+	warden_exception_init(&e);
+	mutex_lock(&warden_policy_lock);
+	for (i = 0; i < ARRAY_SIZE(exception_lines); i++) {
+		char *line = kstrdup(exception_lines[i], GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
+				0);
+		kfree(line);
+	}
+	mutex_unlock(&warden_policy_lock);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "read @WEB", false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "chmod /tmp/\\* @MODES",
+						    false), 0);
+	KUNIT_EXPECT_STREQ(test, warden_test_acl_dump(test, set),
+			   "file read @WEB\nfile chmod /tmp/\\* @MODES\n");
+	req.exception = &e;
+	rcu_read_lock();
+	req.op = WARDEN_PATH_READ;
+	req.word[0] = "/var/www/index.html";
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	KUNIT_EXPECT_STREQ(test, req.matched, "@WEB");
+	req.word[0] = "/srv/a/b/page.html";
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	req.word[0] = "/etc/passwd";
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	req.op = WARDEN_PATH_WRITE;
+	req.word[0] = "/var/www/index.html";
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	req.kind = WARDEN_ACL_PATH_NUMBER;
+	req.op = 5;
+	req.word[0] = "/tmp/f";
+	req.number[0] = 0642;
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	req.number[0] = 0666;
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	/* Without the exception policy, no group has members. */
+	req.exception = NULL;
+	req.number[0] = 0600;
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	warden_acl_set_destroy(set);
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct kunit_case warden_acl_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_file_line_prints_canonically,
 			 warden_acl_valid_gen_params),
@@ -893,6 +1213,10 @@ static struct kunit_case warden_acl_test_cases[] = {
 			 warden_acl_invalid_gen_params),
 	KUNIT_CASE(test_operations_merge_and_delete_separately),
 	KUNIT_CASE(test_lookup_finds_exact_and_pattern_entries),
+	KUNIT_CASE_PARAM(test_request_arguments_and_learned_line,
+			 warden_request_gen_params),
+	KUNIT_CASE(test_format_refuses_short_buffer),
+	KUNIT_CASE(test_group_words_in_file_lines),
 	KUNIT_CASE_SLOW(test_lookup_cost_by_policy_size),
 	{}
 };

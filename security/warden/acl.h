@@ -16,6 +16,9 @@
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
+struct warden_cond_ctx;
+struct warden_exception_policy;
+
 /**
  * enum warden_acl_kind - the shapes of a "file" line
  * @WARDEN_ACL_PATH: "file <op> <path>".
@@ -81,7 +84,8 @@ struct warden_number {
  * @perm: the operations allowed, one bit each.
  * @patterned: the first pathname holds wildcards.
  * @number: the numbers of the entry, by kind.
- * @word: the pathnames and other words of the entry, pointing into @text.
+ * @word: the pathnames and other words of the entry, pointing into @text;
+ *        after them, "@name" where a number is a number group.
  * @cond: the entry's conditions in canonical form, or %NULL.
  * @text: storage for @word.
  */
@@ -111,6 +115,30 @@ struct warden_acl_set {
 	unsigned int count;
 };
 
+/**
+ * struct warden_request - a file operation asked for, as entries name it
+ * @kind: the &enum warden_acl_kind of the entries that can grant it.
+ * @op: the operation: its bit number among the operations of @kind.
+ * @word: the encoded pathnames and words of the request, by position.
+ * @number: its numbers, by position.
+ * @exception: the exception policy that "@group" words refer to, or
+ *             %NULL; set by the check.
+ * @cond: what the entries' conditions are evaluated against, or %NULL
+ *        where the hook has nothing for them.
+ * @matched: receives the first word of the entry that granted the
+ *           request, or %NULL; valid while the caller stays in the RCU
+ *           read-side critical section of the check.
+ */
+struct warden_request {
+	u8 kind;
+	u8 op;
+	const char *word[WARDEN_ACL_MAX_WORDS];
+	unsigned long number[WARDEN_ACL_MAX_NUMBERS];
+	const struct warden_exception_policy *exception;
+	const struct warden_cond_ctx *cond;
+	const char *matched;
+};
+
 int warden_acl_set_init(struct warden_acl_set *set);
 void warden_acl_set_destroy(struct warden_acl_set *set);
 int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
@@ -120,8 +148,13 @@ void warden_acl_show_prefixed(struct seq_file *m,
 			      const struct warden_acl_set *set,
 			      const char *prefix);
 int warden_acl_parse_number(char *text, struct warden_number *number);
+bool warden_acl_number_text_covers(const char *text, unsigned long value);
 void warden_acl_print_number(char *buf, size_t size,
 			     const struct warden_number *number);
+bool warden_acl_allows(struct warden_acl_set *set,
+		       struct warden_request *req);
+int warden_acl_format(char *buf, size_t size,
+		      const struct warden_request *req);
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path);
 

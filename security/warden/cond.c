@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Warden LSM - conditions on ACL entries: syntax and canonical form.
+ * Warden LSM - conditions on ACL entries: syntax, canonical form and
+ * evaluation.
  *
  * The grammar is TOMOYO 2.6's: each condition is one word,
  * "<left>=<right>" or "<left>!=<right>", or one of "grant_log=yes|no" and
@@ -8,14 +9,24 @@
  * printed back in the base they were written in.
  */
 
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/dcache.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/uidgid.h>
 
 #include "acl.h"
 #include "cond.h"
 #include "domain.h"
+#include "exception.h"
 #include "pattern.h"
 
 /* Left sides compared with numbers, and usable as right sides too. */
@@ -188,9 +199,228 @@ int warden_cond_canonical(char *words, char *out, size_t size,
 	return 0;
 }
 
+/* The file types and mode bits of warden_cond_constants, in its order. */
+static const umode_t warden_cond_constant_bits[] = {
+	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
+	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
+	0004, 0002, 0001,
+};
+
+/* The first seven constants are file types; the others mode bits. */
+#define WARDEN_COND_NR_TYPES 7
+
+static unsigned long warden_cond_ppid(void)
+{
+	unsigned long ppid;
+
+	rcu_read_lock();
+	ppid = task_tgid_vnr(rcu_dereference(current->real_parent));
+	rcu_read_unlock();
+	return ppid;
+}
+
+/* The value of a task.* attribute. */
+static bool warden_cond_task(const char *field, unsigned long *value)
+{
+	const struct cred *cred = current_cred();
+
+	if (!strcmp(field, "uid"))
+		*value = from_kuid(&init_user_ns, cred->uid);
+	else if (!strcmp(field, "euid"))
+		*value = from_kuid(&init_user_ns, cred->euid);
+	else if (!strcmp(field, "suid"))
+		*value = from_kuid(&init_user_ns, cred->suid);
+	else if (!strcmp(field, "fsuid"))
+		*value = from_kuid(&init_user_ns, cred->fsuid);
+	else if (!strcmp(field, "gid"))
+		*value = from_kgid(&init_user_ns, cred->gid);
+	else if (!strcmp(field, "egid"))
+		*value = from_kgid(&init_user_ns, cred->egid);
+	else if (!strcmp(field, "sgid"))
+		*value = from_kgid(&init_user_ns, cred->sgid);
+	else if (!strcmp(field, "fsgid"))
+		*value = from_kgid(&init_user_ns, cred->fsgid);
+	else if (!strcmp(field, "pid"))
+		*value = task_tgid_vnr(current);
+	else if (!strcmp(field, "ppid"))
+		*value = warden_cond_ppid();
+	else
+		return false;
+	return true;
+}
+
+/* The value of a path1.* or path2.* attribute, if that file exists. */
+static bool warden_cond_path(const struct warden_cond_ctx *ctx,
+			     const char *left, unsigned long *value)
+{
+	const struct path *path = ctx ? ctx->path[left[4] - '1'] : NULL;
+	const char *field = left + strlen("path1.");
+	const struct inode *inode;
+	struct dentry *dentry;
+
+	if (!path)
+		return false;
+	dentry = path->dentry;
+	if (str_has_prefix(field, "parent.")) {
+		field += strlen("parent.");
+		dentry = READ_ONCE(dentry->d_parent);
+	}
+	inode = d_backing_inode(dentry);
+	if (!inode)
+		return false;
+	if (!strcmp(field, "uid"))
+		*value = from_kuid(&init_user_ns, inode->i_uid);
+	else if (!strcmp(field, "gid"))
+		*value = from_kgid(&init_user_ns, inode->i_gid);
+	else if (!strcmp(field, "ino"))
+		*value = inode->i_ino;
+	else if (!strcmp(field, "perm"))
+		*value = inode->i_mode & S_IALLUGO;
+	else if (!strcmp(field, "type"))
+		*value = inode->i_mode & S_IFMT;
+	else if (!strcmp(field, "major"))
+		*value = MAJOR(inode->i_sb->s_dev);
+	else if (!strcmp(field, "minor"))
+		*value = MINOR(inode->i_sb->s_dev);
+	else if (!strcmp(field, "dev_major"))
+		*value = MAJOR(inode->i_rdev);
+	else if (!strcmp(field, "dev_minor"))
+		*value = MINOR(inode->i_rdev);
+	else
+		return false;
+	return true;
+}
+
+/* The value of a numeric left side, if the request has it. */
+static bool warden_cond_value(const struct warden_cond_ctx *ctx,
+			      const char *left, unsigned long *value)
+{
+	if (str_has_prefix(left, "task."))
+		return warden_cond_task(left + strlen("task."), value);
+	if (!strcmp(left, "exec.argc") || !strcmp(left, "exec.envc")) {
+		if (!ctx || !ctx->bprm)
+			return false;
+		*value = left[5] == 'a' ? ctx->bprm->argc : ctx->bprm->envc;
+		return true;
+	}
+	if (str_has_prefix(left, "path1.") || str_has_prefix(left, "path2."))
+		return warden_cond_path(ctx, left, value);
+	return false;
+}
+
+/* Whether @value, of the attribute @left, is what @right says. */
+static bool
+warden_cond_number_matches(const struct warden_cond_ctx *ctx,
+			   const struct warden_exception_policy *exception,
+			   unsigned long value, const char *right)
+{
+	unsigned long other;
+	int i;
+
+	i = match_string(warden_cond_constants,
+			 ARRAY_SIZE(warden_cond_constants), right);
+	if (i >= 0) {
+		/* path1.type=directory, or path1.perm=setuid */
+		if (i < WARDEN_COND_NR_TYPES)
+			return value == warden_cond_constant_bits[i];
+		return value & warden_cond_constant_bits[i];
+	}
+	if (*right == '@')
+		return warden_exception_number_group_matches(exception,
+							     right + 1, value);
+	if (match_string(warden_cond_numeric, ARRAY_SIZE(warden_cond_numeric),
+			 right) >= 0)
+		return warden_cond_value(ctx, right, &other) && value == other;
+	return warden_acl_number_text_covers(right, value);
+}
+
+/* Whether the encoded @name is what @right ("pattern" or @group) says. */
+static bool
+warden_cond_name_matches(const struct warden_exception_policy *exception,
+			 const char *name, const char *right)
+{
+	size_t len = strlen(right);
+	char *pattern;
+	bool match;
+
+	if (*right == '@')
+		return warden_exception_path_group_matches(exception, right + 1,
+							   name);
+	if (len < 2)
+		return false;
+	pattern = kmemdup_nul(right + 1, len - 2, GFP_ATOMIC);
+	if (!pattern)
+		return false;
+	match = warden_pattern_match(name, pattern);
+	kfree(pattern);
+	return match;
+}
+
+/* Evaluate one canonical condition word. */
+static bool warden_cond_eval_one(const struct warden_cond_ctx *ctx,
+				 const struct warden_exception_policy *exception,
+				 char *word)
+{
+	char *eq = strchr(word, '=');
+	bool negate = eq[-1] == '!';
+	const char *right = eq + 1;
+	unsigned long value;
+	bool match;
+
+	*(negate ? eq - 1 : eq) = '\0';
+	if (!strcmp(word, "grant_log") ||
+	    !strcmp(word, "auto_domain_transition"))
+		return true;
+	if (!strcmp(word, "exec.realpath") || !strcmp(word, "symlink.target")) {
+		const char *name = !ctx ? NULL : word[0] == 'e' ?
+				   ctx->exec_realpath : ctx->symlink_target;
+
+		if (!name)
+			return false;
+		match = warden_cond_name_matches(exception, name, right);
+	} else if (warden_cond_value(ctx, word, &value)) {
+		match = warden_cond_number_matches(ctx, exception, value, right);
+	} else {
+		/* exec.argv[] and exec.envp[] are not read yet. */
+		return false;
+	}
+	return match != negate;
+}
+
+/**
+ * warden_cond_eval - whether a request meets an entry's conditions
+ * @cond: the entry's canonical conditions.
+ * @ctx: what the request has: its files, the program; or %NULL.
+ * @exception: the exception policy "@group" values refer to, or %NULL.
+ *
+ * A condition on something the request lacks (a file that does not
+ * exist yet, or an exec attribute outside an exec) is not met, so a
+ * conditional entry never grants more than it says.
+ *
+ * Return: true if every condition holds.
+ */
+bool warden_cond_eval(const char *cond, const struct warden_cond_ctx *ctx,
+		      const struct warden_exception_policy *exception)
+{
+	char *copy, *cursor, *word;
+	bool ok = true;
+
+	copy = kstrdup(cond, GFP_ATOMIC);
+	if (!copy)
+		return false;
+	cursor = copy;
+	while (ok && (word = strsep(&cursor, " ")))
+		ok = warden_cond_eval_one(ctx, exception, word);
+	kfree(copy);
+	return ok;
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>
+#include <linux/mutex.h>
+
+#include "policy.h"
 
 struct warden_cond_case {
 	const char *words;
@@ -280,8 +510,99 @@ static void test_condition_syntax(struct kunit *test)
 	}
 }
 
+/* An exception policy with the groups the evaluation cases refer to. */
+static void warden_test_cond_groups(struct kunit *test,
+				    struct warden_exception_policy *e)
+{
+	static const char *const lines[] = {
+		"number_group ROOTS 0",
+		"number_group USERS 1000-1999",
+		"path_group SHELLS /bin/\\*sh",
+		"path_group WEB /var/www/\\*",
+	};
+	const char *reason;
+	size_t i;
+
+	warden_exception_init(e);
+	mutex_lock(&warden_policy_lock);
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
+		char *line = kstrdup(lines[i], GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		KUNIT_EXPECT_EQ(test, warden_exception_write(e, line, &reason),
+				0);
+		kfree(line);
+	}
+	mutex_unlock(&warden_policy_lock);
+}
+
+static const struct {
+	const char *cond;
+	bool with_ctx;
+	bool met;
+} warden_cond_eval_cases[] = {
+	/* KUnit runs as root. */
+	{ "task.uid=0", false, true },
+	{ "task.uid!=0", false, false },
+	{ "task.euid=0-10 task.fsgid=0", false, true },
+	{ "task.uid=1000-1999", false, false },
+	{ "task.uid=@ROOTS", false, true },
+	{ "task.uid=@USERS", false, false },
+	{ "task.uid!=@USERS", false, true },
+	{ "task.uid=@NOSUCH", false, false },
+	{ "task.uid=task.euid", false, true },
+	{ "grant_log=no", false, true },
+	/* What a request does not have is never met, negated or not. */
+	{ "path1.uid=0", false, false },
+	{ "path1.uid!=0", false, false },
+	{ "exec.argc=1", false, false },
+	{ "exec.realpath=\"/bin/sh\"", false, false },
+	{ "exec.realpath=\"/bin/sh\"", true, true },
+	{ "exec.realpath=\"/bin/\\*\"", true, true },
+	{ "exec.realpath!=\"/bin/\\*\"", true, false },
+	{ "exec.realpath=@SHELLS", true, true },
+	{ "symlink.target=\"../etc/passwd\"", true, true },
+	{ "symlink.target=@WEB", true, false },
+	{ "exec.argv[0]=\"sh\"", true, false },
+	{ "task.uid=0 exec.realpath=\"/bin/ls\"", true, false },
+};
+
+static void test_condition_evaluation(struct kunit *test)
+{
+	const struct warden_cond_ctx ctx = {
+		.exec_realpath = "/bin/sh",
+		.symlink_target = "../etc/passwd",
+	};
+	struct warden_exception_policy e;
+	char canonical[256], *words;
+	const char *reason;
+	size_t i;
+
+	warden_test_cond_groups(test, &e);
+	for (i = 0; i < ARRAY_SIZE(warden_cond_eval_cases); i++) {
+		words = kstrdup(warden_cond_eval_cases[i].cond, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, words);
+		KUNIT_ASSERT_EQ(test, warden_cond_canonical(words, canonical,
+							    sizeof(canonical),
+							    &reason), 0);
+		kfree(words);
+		rcu_read_lock();
+		KUNIT_EXPECT_EQ_MSG(test,
+				    warden_cond_eval(canonical,
+						     warden_cond_eval_cases[i].with_ctx ?
+						     &ctx : NULL, &e),
+				    warden_cond_eval_cases[i].met, "%s",
+				    warden_cond_eval_cases[i].cond);
+		rcu_read_unlock();
+	}
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct kunit_case warden_cond_test_cases[] = {
 	KUNIT_CASE_PARAM(test_condition_syntax, warden_cond_gen_params),
+	KUNIT_CASE(test_condition_evaluation),
 	{}
 };
 

@@ -19,12 +19,14 @@ static int warden_cred_prepare(struct cred *new, const struct cred *old,
 			       gfp_t gfp)
 {
 	warden_cred(new)->domain = warden_domain_get(warden_cred(old)->domain);
+	warden_cred(new)->exec_file = NULL;
 	return 0;
 }
 
 static void warden_cred_transfer(struct cred *new, const struct cred *old)
 {
 	warden_cred(new)->domain = warden_domain_get(warden_cred(old)->domain);
+	warden_cred(new)->exec_file = NULL;
 }
 
 static void warden_cred_free(struct cred *cred)

@@ -20,9 +20,13 @@
  * struct warden_cred_security - Warden's part of a struct cred
  * @domain: the domain the credentials' owner runs in; holds a reference.
  *          %NULL only in a blank cred that has not been prepared yet.
+ * @exec_file: in the credentials an exec prepares, the program file the
+ *             exec started with, so that the file of an interpreter can be
+ *             told apart; only ever compared, never dereferenced.
  */
 struct warden_cred_security {
 	struct warden_domain *domain;
+	const struct file *exec_file;
 };
 
 static inline struct warden_cred_security *warden_cred(const struct cred *cred)

@@ -2,15 +2,18 @@
 /*
  * Warden LSM - domain lifetime.
  *
- * The root domain is static and lives for ever; every other domain keeps
- * its parent alive, so a domain's name prefix and ancestry stay valid for
- * as long as any credential refers to it.
+ * The root domain is static and lives for ever.  Every other domain is
+ * created by the first exec that enters it, shared by every task in it,
+ * and freed when the last credential that refers to it goes away.
  */
 
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/hashtable.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/stringhash.h>
 
 #include "domain.h"
 #include "pattern.h"
@@ -21,54 +24,131 @@ struct warden_domain warden_kernel_domain = {
 	.name = WARDEN_ROOT_DOMAINNAME,
 };
 
+/* The live domains other than the root, by name. */
+static DEFINE_HASHTABLE(warden_domains, 10);
+static DEFINE_SPINLOCK(warden_domains_lock);
+
+/**
+ * warden_domainname_hash - the hash a domain is found by
+ * @name: the domainname.
+ *
+ * Return: the hash, shared by the live domain table and the policy.
+ */
+u32 warden_domainname_hash(const char *name)
+{
+	return full_name_hash(NULL, name, strlen(name));
+}
+
+/**
+ * warden_domain_init - finish the root domain at boot
+ */
+void __init warden_domain_init(void)
+{
+	warden_kernel_domain.hash =
+		warden_domainname_hash(WARDEN_ROOT_DOMAINNAME);
+}
+
 /**
  * warden_domain_put - drop a reference on a domain
  * @domain: the domain, or %NULL
  *
- * The last reference frees the domain after an RCU grace period and drops
- * the reference it held on its parent.  The root never reaches zero: its
- * initial reference is never released.
+ * The last reference takes the domain out of the table and frees it after
+ * an RCU grace period.  The root never reaches zero: its initial
+ * reference is never released.
  */
 void warden_domain_put(struct warden_domain *domain)
 {
-	while (domain && refcount_dec_and_test(&domain->usage)) {
-		struct warden_domain *parent = domain->parent;
-
-		if (WARN_ON_ONCE(!parent))
-			return;
-		/*
-		 * Iterate rather than recurse: a long exec chain must not
-		 * turn into a deep kernel stack when its leaf goes away.
-		 */
-		kfree_rcu(domain, rcu);
-		domain = parent;
+	if (!domain)
+		return;
+	if (domain == &warden_kernel_domain) {
+		/* Warns, rather than frees, should the root ever reach 0. */
+		refcount_dec(&domain->usage);
+		return;
 	}
+	if (refcount_dec_not_one(&domain->usage))
+		return;
+	/* The last reference: a lookup must not revive it meanwhile. */
+	spin_lock(&warden_domains_lock);
+	if (!refcount_dec_and_test(&domain->usage)) {
+		spin_unlock(&warden_domains_lock);
+		return;
+	}
+	hash_del_rcu(&domain->node);
+	spin_unlock(&warden_domains_lock);
+	kfree_rcu(domain, rcu);
+}
+
+/* A live domain named @name with a new reference, or NULL. */
+static struct warden_domain *warden_domain_find(const char *name, u32 hash)
+{
+	struct warden_domain *domain;
+
+	hash_for_each_possible_rcu(warden_domains, domain, node, hash)
+		if (domain->hash == hash && !strcmp(domain->name, name) &&
+		    refcount_inc_not_zero(&domain->usage))
+			return domain;
+	return NULL;
 }
 
 /**
- * warden_domain_new_child - allocate the domain entered by an exec
- * @parent: the domain the exec happens in; the child takes a reference.
+ * warden_domain_lookup - the domain of a name, created if not live
+ * @name: the full domainname.
+ * @gfp: allocation flags.
+ *
+ * Return: the domain with a new reference, or %NULL when out of memory.
+ */
+struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp)
+{
+	u32 hash = warden_domainname_hash(name);
+	struct warden_domain *domain, *found;
+	size_t len = strlen(name);
+
+	if (!strcmp(name, WARDEN_ROOT_DOMAINNAME))
+		return warden_domain_get(&warden_kernel_domain);
+	rcu_read_lock();
+	found = warden_domain_find(name, hash);
+	rcu_read_unlock();
+	if (found)
+		return found;
+	domain = kmalloc(struct_size(domain, name, len + 1), gfp);
+	if (!domain)
+		return NULL;
+	refcount_set(&domain->usage, 1);
+	domain->hash = hash;
+	memcpy(domain->name, name, len + 1);
+	spin_lock(&warden_domains_lock);
+	/* Another exec may have entered the same domain meanwhile. */
+	found = warden_domain_find(name, hash);
+	if (!found)
+		hash_add_rcu(warden_domains, &domain->node, hash);
+	spin_unlock(&warden_domains_lock);
+	if (found) {
+		kfree(domain);
+		return found;
+	}
+	return domain;
+}
+
+/**
+ * warden_domain_new_child - the domain entered by an ordinary exec
+ * @parent: the domain the exec happens in.
  * @program: the pathname of the executed program.
  * @gfp: allocation flags.
  *
- * Return: the new domain with one reference, or %NULL when out of memory.
+ * Return: the domain named "<parent's name> <program>" with a new
+ * reference, or %NULL when out of memory.
  */
 struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 					      const char *program, gfp_t gfp)
 {
-	size_t parent_len = strlen(parent->name);
-	size_t program_len = strlen(program);
 	struct warden_domain *domain;
+	char *name;
 
-	domain = kmalloc(struct_size(domain, name,
-				     parent_len + 1 + program_len + 1), gfp);
-	if (!domain)
+	name = kasprintf(gfp, "%s %s", parent->name, program);
+	if (!name)
 		return NULL;
-	refcount_set(&domain->usage, 1);
-	domain->parent = warden_domain_get(parent);
-	memcpy(domain->name, parent->name, parent_len);
-	domain->name[parent_len] = ' ';
-	memcpy(domain->name + parent_len + 1, program, program_len + 1);
+	domain = warden_domain_lookup(name, gfp);
+	kfree(name);
 	return domain;
 }
 
@@ -128,7 +208,8 @@ int warden_domainname_check(const char *name)
 static void test_root_domain_is_named_kernel(struct kunit *const test)
 {
 	KUNIT_EXPECT_STREQ(test, warden_kernel_domain.name, "<kernel>");
-	KUNIT_EXPECT_NULL(test, warden_kernel_domain.parent);
+	KUNIT_EXPECT_EQ(test, warden_kernel_domain.hash,
+			warden_domainname_hash("<kernel>"));
 }
 
 static void test_root_domain_get_put_is_balanced(struct kunit *const test)
@@ -155,47 +236,42 @@ static void test_child_name_appends_program(struct kunit *const test)
 	KUNIT_ASSERT_NOT_NULL(test, sh);
 	KUNIT_EXPECT_STREQ(test, httpd->name, "<kernel> /usr/sbin/httpd");
 	KUNIT_EXPECT_STREQ(test, sh->name, "<kernel> /usr/sbin/httpd /bin/sh");
-	KUNIT_EXPECT_PTR_EQ(test, sh->parent, httpd);
 	warden_domain_put(httpd);
 	warden_domain_put(sh);
 }
 
-static void test_child_pins_parent_until_released(struct kunit *const test)
+static void test_same_name_shares_one_domain(struct kunit *const test)
 {
-	unsigned int root_before = refcount_read(&warden_kernel_domain.usage);
-	struct warden_domain *child;
+	struct warden_domain *a, *b, *c;
 
-	child = warden_domain_new_child(&warden_kernel_domain, "/sbin/init",
-					GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, child);
-	KUNIT_EXPECT_EQ(test, refcount_read(&warden_kernel_domain.usage),
-			root_before + 1);
-	KUNIT_EXPECT_EQ(test, refcount_read(&child->usage), 1);
-	warden_domain_put(child);
-	KUNIT_EXPECT_EQ(test, refcount_read(&warden_kernel_domain.usage),
-			root_before);
+	a = warden_domain_new_child(&warden_kernel_domain, "/sbin/init",
+				    GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	b = warden_domain_lookup("<kernel> /sbin/init", GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_PTR_EQ(test, a, b);
+	KUNIT_EXPECT_EQ(test, refcount_read(&a->usage), 2);
+	warden_domain_put(b);
+	KUNIT_EXPECT_EQ(test, refcount_read(&a->usage), 1);
+	c = warden_domain_lookup("<kernel>", GFP_KERNEL);
+	KUNIT_EXPECT_PTR_EQ(test, c, &warden_kernel_domain);
+	warden_domain_put(c);
+	warden_domain_put(a);
 }
 
-static void test_chain_release_drops_every_ancestor(struct kunit *const test)
+static void test_released_domain_is_created_anew(struct kunit *const test)
 {
-	unsigned int root_before = refcount_read(&warden_kernel_domain.usage);
-	struct warden_domain *leaf = warden_domain_get(&warden_kernel_domain);
+	struct warden_domain *a;
 	int i;
 
+	/* Each round frees the domain; the next finds no stale node. */
 	for (i = 0; i < 64; i++) {
-		struct warden_domain *next;
-
-		next = warden_domain_new_child(leaf, "/bin/sh", GFP_KERNEL);
-		KUNIT_ASSERT_NOT_NULL(test, next);
-		/* The chain now holds @leaf through @next alone. */
-		warden_domain_put(leaf);
-		leaf = next;
+		a = warden_domain_lookup("<kernel> /bin/sh", GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, a);
+		KUNIT_EXPECT_EQ(test, refcount_read(&a->usage), 1);
+		KUNIT_EXPECT_STREQ(test, a->name, "<kernel> /bin/sh");
+		warden_domain_put(a);
 	}
-	KUNIT_EXPECT_EQ(test, strlen(leaf->name),
-			strlen(WARDEN_ROOT_DOMAINNAME) + 64 * strlen(" /bin/sh"));
-	warden_domain_put(leaf);
-	KUNIT_EXPECT_EQ(test, refcount_read(&warden_kernel_domain.usage),
-			root_before);
 }
 
 static void test_domainname_syntax(struct kunit *const test)
@@ -240,8 +316,8 @@ static struct kunit_case warden_domain_test_cases[] = {
 	KUNIT_CASE(test_root_domain_is_named_kernel),
 	KUNIT_CASE(test_root_domain_get_put_is_balanced),
 	KUNIT_CASE(test_child_name_appends_program),
-	KUNIT_CASE(test_child_pins_parent_until_released),
-	KUNIT_CASE(test_chain_release_drops_every_ancestor),
+	KUNIT_CASE(test_same_name_shares_one_domain),
+	KUNIT_CASE(test_released_domain_is_created_anew),
 	KUNIT_CASE(test_domainname_syntax),
 	{}
 };

@@ -3,14 +3,19 @@
  * Warden LSM - domains.
  *
  * A domain is a node of the tree that exec chains grow from the root
- * "<kernel>": its name is its parent's name followed by the program that
- * was executed.  Domains are reference counted; credentials hold them.
+ * "<kernel>": its name is the name of the domain the exec happened in
+ * followed by the program that was executed.  Domains are reference
+ * counted; credentials hold them.  Live domains are kept in a hash table
+ * by name, so that an exec finds the domain it enters in constant time
+ * and every task of one domain shares one node.
  */
 
 #ifndef _SECURITY_WARDEN_DOMAIN_H
 #define _SECURITY_WARDEN_DOMAIN_H
 
 #include <linux/gfp_types.h>
+#include <linux/init.h>
+#include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 
@@ -19,14 +24,16 @@
 
 /**
  * struct warden_domain - a node of the exec-chain domain tree
- * @usage: references held by credentials and by child domains.
- * @parent: the domain this one was entered from; %NULL for the root.
+ * @usage: references held by credentials.
+ * @hash: full_name_hash() of @name, also the key of the domain policy.
+ * @node: the domain in the table of live domains.
  * @rcu: defers freeing past readers that found the domain under RCU.
  * @name: the full domainname, e.g. "<kernel> /usr/sbin/httpd /bin/sh".
  */
 struct warden_domain {
 	refcount_t usage;
-	struct warden_domain *parent;
+	u32 hash;
+	struct hlist_node node;
 	struct rcu_head rcu;
 	char name[];
 };
@@ -47,8 +54,11 @@ warden_domain_get(struct warden_domain *domain)
 	return domain;
 }
 
+void __init warden_domain_init(void);
+u32 warden_domainname_hash(const char *name);
 void warden_domain_put(struct warden_domain *domain);
 int warden_domainname_check(const char *name);
+struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp);
 struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 					      const char *program, gfp_t gfp);
 

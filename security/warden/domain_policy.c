@@ -29,11 +29,6 @@
 #include "policy.h"
 #include "stat.h"
 
-static u32 warden_domain_hash(const char *name)
-{
-	return full_name_hash(NULL, name, strlen(name));
-}
-
 static size_t warden_domain_policy_size(const char *name)
 {
 	return struct_size_t(struct warden_domain_policy, name,
@@ -52,8 +47,24 @@ struct warden_domain_policy *
 warden_domain_policy_find(const struct warden_policy *policy,
 			  const char *name)
 {
+	return warden_domain_policy_lookup(policy, name,
+					   warden_domainname_hash(name));
+}
+
+/**
+ * warden_domain_policy_lookup - look a domain up by name and hash
+ * @policy: the policy; the caller holds warden_policy_lock or is in an
+ *          RCU read-side critical section.
+ * @name: the domainname.
+ * @hash: warden_domainname_hash() of @name, which live domains keep.
+ *
+ * Return: the domain, or %NULL.
+ */
+struct warden_domain_policy *
+warden_domain_policy_lookup(const struct warden_policy *policy,
+			    const char *name, u32 hash)
+{
 	struct warden_domain_policy *domain;
-	u32 hash = warden_domain_hash(name);
 
 	hash_for_each_possible_rcu(policy->domain_hash, domain, hash, hash,
 				   lockdep_is_held(&warden_policy_lock))
@@ -80,7 +91,7 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 	memcpy(domain->name, name, strlen(name) + 1);
 	list_add_tail_rcu(&domain->list, &policy->domains);
 	hash_add_rcu(policy->domain_hash, &domain->hash,
-		     warden_domain_hash(name));
+		     warden_domainname_hash(name));
 	return domain;
 
 out_free:
@@ -138,6 +149,44 @@ int warden_domain_policy_init(struct warden_policy *policy)
 	if (!warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME))
 		return -ENOMEM;
 	return 0;
+}
+
+/**
+ * warden_domain_policy_assign - the policy of a domain an exec enters
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @name: the domainname.
+ * @from: the policy of the domain the exec happens in, or %NULL.
+ *
+ * A domain the policy lacks is created with the profile and ACL groups
+ * of @from, as TOMOYO does, so that a service learning in profile 1
+ * learns its children too.
+ *
+ * Return: the domain, or %NULL when it could not be created.
+ */
+struct warden_domain_policy *
+warden_domain_policy_assign(struct warden_policy *policy, const char *name,
+			    const struct warden_domain_policy *from)
+{
+	const struct warden_text_line *group;
+	struct warden_domain_policy *domain;
+	const char *reason;
+
+	lockdep_assert_held(&warden_policy_lock);
+	domain = warden_domain_policy_find(policy, name);
+	if (domain)
+		return domain;
+	if (warden_domainname_check(name))
+		return NULL;
+	domain = warden_domain_policy_create(policy, name);
+	if (!domain || !from)
+		return domain;
+	domain->profile = from->profile;
+	bitmap_copy(domain->groups, from->groups, WARDEN_MAX_ACL_GROUPS);
+	list_for_each_entry(group, &from->named_groups, list)
+		if (warden_text_list_update(&domain->named_groups, 0,
+					    group->text, false, &reason))
+			break;
+	return domain;
 }
 
 /* Parse a profile or group number, 0 to 255. */
@@ -232,6 +281,16 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 	if (str_has_prefix(line, "use_profile ") && !is_delete) {
 		if (warden_parse_u8(line + strlen("use_profile "), &number)) {
 			*reason = "use_profile takes a number from 0 to 255";
+			return -EINVAL;
+		}
+		/*
+		 * Once the policy is loaded, a live domain may only move to
+		 * a defined profile; a policy document is checked whole.
+		 */
+		if (number && warden_policy_is_loaded() &&
+		    policy == warden_policy_locked() &&
+		    !rcu_access_pointer(policy->profiles.profile[number])) {
+			*reason = "that profile is not defined";
 			return -EINVAL;
 		}
 		WRITE_ONCE(domain->profile, number);

@@ -53,6 +53,12 @@ void warden_domain_policy_clear(struct warden_policy *policy);
 struct warden_domain_policy *
 warden_domain_policy_find(const struct warden_policy *policy,
 			  const char *name);
+struct warden_domain_policy *
+warden_domain_policy_lookup(const struct warden_policy *policy,
+			    const char *name, u32 hash);
+struct warden_domain_policy *
+warden_domain_policy_assign(struct warden_policy *policy, const char *name,
+			    const struct warden_domain_policy *from);
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, const char **reason);
 void warden_domain_policy_show(struct seq_file *m,

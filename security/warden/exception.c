@@ -467,6 +467,207 @@ void warden_exception_clear(struct warden_exception_policy *exception)
 	}
 }
 
+/* Whether @pattern, a pathname that may hold wildcards, names @name. */
+static bool warden_program_matches(const char *pattern, const char *name)
+{
+	return warden_word_has_wildcard(pattern) ?
+	       warden_pattern_match(name, pattern) : !strcmp(pattern, name);
+}
+
+/* The group of @type named @name, under RCU or warden_policy_lock. */
+static const struct warden_group *
+warden_group_lookup(const struct warden_exception_policy *exception,
+		    unsigned int type, const char *name)
+{
+	const struct warden_group *group;
+
+	list_for_each_entry_rcu(group, &exception->groups, list)
+		if (group->type == type && !strcmp(group->name, name))
+			return group;
+	return NULL;
+}
+
+/**
+ * warden_exception_path_group_matches - whether a path group names a file
+ * @exception: the exception policy, or %NULL; the caller is in an RCU
+ *             read-side critical section or holds warden_policy_lock.
+ * @name: the group's name, without its '@'.
+ * @path: the encoded pathname.
+ *
+ * Return: true if a member of the group, a pathname or a pattern, matches
+ * @path; false also when there is no such group.
+ */
+bool
+warden_exception_path_group_matches(const struct warden_exception_policy *exception,
+				    const char *name, const char *path)
+{
+	const struct warden_text_line *member;
+	const struct warden_group *group;
+
+	group = exception ? warden_group_lookup(exception, WARDEN_PATH_GROUP,
+						name) : NULL;
+	if (!group)
+		return false;
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (warden_program_matches(member->text, path))
+			return true;
+	return false;
+}
+
+/**
+ * warden_exception_number_group_matches - whether a number group has a value
+ * @exception: the exception policy, or %NULL; the caller is in an RCU
+ *             read-side critical section or holds warden_policy_lock.
+ * @name: the group's name, without its '@'.
+ * @value: the number.
+ *
+ * Return: true if a member of the group, a number or a range, covers
+ * @value; false also when there is no such group.
+ */
+bool
+warden_exception_number_group_matches(const struct warden_exception_policy *exception,
+				      const char *name, unsigned long value)
+{
+	const struct warden_text_line *member;
+	const struct warden_group *group;
+
+	group = exception ? warden_group_lookup(exception, WARDEN_NUMBER_GROUP,
+						name) : NULL;
+	if (!group)
+		return false;
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (warden_acl_number_text_covers(member->text, value))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the "from" part of a transition control covers a domain: "any",
+ * the whole domainname, or the program the domain was last entered by.
+ */
+static bool warden_from_matches(const char *from, const char *domainname)
+{
+	const char *last;
+
+	if (!strcmp(from, "any"))
+		return true;
+	if (*from == '<')
+		return !strcmp(from, domainname);
+	last = strrchr(domainname, ' ');
+	return last && warden_program_matches(from, last + 1);
+}
+
+/* Whether a canonical "<keyword> <program> from <from>" line applies. */
+static bool warden_transition_matches(const char *text,
+				      const char *domainname,
+				      const char *program)
+{
+	const char *args = strchr(text, ' ') + 1;
+	const char *from = strstr(args, " from ");
+	size_t len = from - args;
+	char *wanted;
+	bool match;
+
+	if (!warden_from_matches(from + strlen(" from "), domainname))
+		return false;
+	if (len == strlen("any") && !strncmp(args, "any", len))
+		return true;
+	wanted = kmemdup_nul(args, len, GFP_ATOMIC);
+	if (!wanted)
+		return false;
+	match = warden_program_matches(wanted, program);
+	kfree(wanted);
+	return match;
+}
+
+/**
+ * warden_exception_transition - the transition control that applies
+ * @exception: the exception policy; the caller is in an RCU read-side
+ *             critical section or holds warden_policy_lock.
+ * @domainname: the domain the exec happens in.
+ * @program: the program executed, after aggregation.
+ *
+ * Controls are tried in TOMOYO's order: reset, initialize, keep, each
+ * after its no_ form; a matching no_ form skips its positive form.
+ *
+ * Return: %WARDEN_TRANSITION_RESET, %WARDEN_TRANSITION_INITIALIZE or
+ * %WARDEN_TRANSITION_KEEP, or %WARDEN_TRANSITION_CHILD when none applies.
+ */
+enum warden_transition
+warden_exception_transition(const struct warden_exception_policy *exception,
+			    const char *domainname, const char *program)
+{
+	const struct warden_text_line *line;
+	unsigned int type = 0;
+
+	while (type < WARDEN_AGGREGATOR) {
+		bool found = false;
+
+		list_for_each_entry_rcu(line, &exception->transitions, list) {
+			if (line->kind == type &&
+			    warden_transition_matches(line->text, domainname,
+						      program)) {
+				found = true;
+				break;
+			}
+		}
+		if (!found) {
+			type++;
+			continue;
+		}
+		/* no_reset, no_initialize: skip the positive form. */
+		if (type == 0 || type == 2) {
+			type += 2;
+			continue;
+		}
+		break;
+	}
+	switch (type) {
+	case 1:
+		return WARDEN_TRANSITION_RESET;
+	case 3:
+		return WARDEN_TRANSITION_INITIALIZE;
+	case WARDEN_KEEP:
+		return WARDEN_TRANSITION_KEEP;
+	}
+	return WARDEN_TRANSITION_CHILD;
+}
+
+/**
+ * warden_exception_aggregate - the name an aggregator gives a program
+ * @exception: the exception policy; the caller is in an RCU read-side
+ *             critical section or holds warden_policy_lock.
+ * @program: the pathname of the executed program.
+ *
+ * Return: the aggregated name of the first aggregator whose pattern
+ * matches @program, valid while the caller stays in its critical section,
+ * or %NULL.
+ */
+const char *
+warden_exception_aggregate(const struct warden_exception_policy *exception,
+			   const char *program)
+{
+	const struct warden_text_line *line;
+
+	list_for_each_entry_rcu(line, &exception->transitions, list) {
+		const char *name = strchr(line->text, ' ');
+		char *pattern;
+		bool match;
+
+		if (line->kind != WARDEN_AGGREGATOR || !name)
+			continue;
+		pattern = kmemdup_nul(line->text, name - line->text,
+				      GFP_ATOMIC);
+		if (!pattern)
+			continue;
+		match = warden_program_matches(pattern, program);
+		kfree(pattern);
+		if (match)
+			return name + 1;
+	}
+	return NULL;
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>
@@ -721,12 +922,127 @@ static void test_exception_order_and_delete(struct kunit *test)
 	warden_exception_clear(&e);
 }
 
+/* Which way an exec of @program from @domain goes under @lines. */
+static const struct warden_transition_case {
+	const char *lines[3];
+	const char *domain;
+	const char *program;
+	enum warden_transition expected;
+} warden_transition_cases[] = {
+	{ { NULL }, "<kernel>", "/bin/sh", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/sbin/httpd" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd2", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd",
+	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
+	  "<kernel> /etc/rc", "/usr/sbin/httpd", WARDEN_TRANSITION_CHILD },
+	{ { "initialize_domain /usr/sbin/httpd",
+	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
+	  "<kernel> /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/sbin/httpd from /sbin/init" },
+	  "<kernel> /x /sbin/init", "/usr/sbin/httpd",
+	  WARDEN_TRANSITION_INITIALIZE },
+	{ { "initialize_domain /usr/libexec/\\*" },
+	  "<kernel>", "/usr/libexec/helper", WARDEN_TRANSITION_INITIALIZE },
+	{ { "keep_domain <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/bash", WARDEN_TRANSITION_KEEP },
+	{ { "keep_domain <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd /bin/bash", "/bin/ls",
+	  WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
+	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
+	  "<kernel> /usr/sbin/sshd", "/bin/cat", WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
+	    "no_keep_domain /bin/passwd from any" },
+	  "<kernel> /usr/sbin/sshd", "/bin/passwd", WARDEN_TRANSITION_CHILD },
+	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
+	    "no_keep_domain /bin/passwd from any" },
+	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
+	{ { "reset_domain /usr/sbin/sshd" },
+	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_RESET },
+	{ { "reset_domain /usr/sbin/sshd",
+	    "no_reset_domain /usr/sbin/sshd from <kernel> /a /b" },
+	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_CHILD },
+	/* Reset is tried before initialize, initialize before keep. */
+	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x",
+	    "reset_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_RESET },
+	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_INITIALIZE },
+	{ { "keep_domain any from <kernel> /a",
+	    "no_initialize_domain /bin/x from any",
+	    "initialize_domain /bin/x" },
+	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_KEEP },
+};
+
+static void warden_transition_case_desc(const struct warden_transition_case *c,
+					char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s from %s", c->program,
+		 c->domain);
+}
+
+KUNIT_ARRAY_PARAM(warden_transition, warden_transition_cases,
+		  warden_transition_case_desc);
+
+static void test_transition_controls(struct kunit *test)
+{
+	const struct warden_transition_case *c = test->param_value;
+	struct warden_exception_policy e;
+	size_t i;
+
+	warden_exception_init(&e);
+	for (i = 0; i < ARRAY_SIZE(c->lines) && c->lines[i]; i++)
+		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, c->lines[i]),
+				0);
+	rcu_read_lock();
+	KUNIT_EXPECT_EQ(test, warden_exception_transition(&e, c->domain,
+							  c->program),
+			c->expected);
+	rcu_read_unlock();
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
+static void test_aggregator_names_first_match(struct kunit *test)
+{
+	struct warden_exception_policy e;
+	static const char *const lines[] = {
+		"aggregator /usr/bin/\\*vi\\* /usr/bin/editor",
+		"aggregator /usr/bin/vim /usr/bin/vim-any",
+	};
+	size_t i;
+
+	warden_exception_init(&e);
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, lines[i]),
+				0);
+	rcu_read_lock();
+	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/vim"),
+			   "/usr/bin/editor");
+	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/nvi"),
+			   "/usr/bin/editor");
+	KUNIT_EXPECT_NULL(test, warden_exception_aggregate(&e, "/usr/bin/ed"));
+	rcu_read_unlock();
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct kunit_case warden_exception_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_exception_line_prints_canonically,
 			 warden_exception_valid_gen_params),
 	KUNIT_CASE_PARAM(test_invalid_exception_line_changes_nothing,
 			 warden_exception_invalid_gen_params),
 	KUNIT_CASE(test_exception_order_and_delete),
+	KUNIT_CASE_PARAM(test_transition_controls,
+			 warden_transition_gen_params),
+	KUNIT_CASE(test_aggregator_names_first_match),
 	{}
 };
 

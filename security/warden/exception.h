@@ -70,6 +70,20 @@ struct warden_acl_group {
 	char name[];
 };
 
+/**
+ * enum warden_transition - where an exec takes a task
+ * @WARDEN_TRANSITION_CHILD: to the child "<domain> <program>".
+ * @WARDEN_TRANSITION_RESET: to the root of the namespace "<program>".
+ * @WARDEN_TRANSITION_INITIALIZE: to "<namespace> <program>".
+ * @WARDEN_TRANSITION_KEEP: nowhere; the task stays in its domain.
+ */
+enum warden_transition {
+	WARDEN_TRANSITION_CHILD,
+	WARDEN_TRANSITION_RESET,
+	WARDEN_TRANSITION_INITIALIZE,
+	WARDEN_TRANSITION_KEEP,
+};
+
 int warden_text_list_update(struct list_head *list, u8 kind,
 			    const char *text, bool is_delete,
 			    const char **reason);
@@ -78,6 +92,18 @@ void warden_exception_init(struct warden_exception_policy *exception);
 void warden_exception_clear(struct warden_exception_policy *exception);
 int warden_exception_write(struct warden_exception_policy *exception,
 			   char *line, const char **reason);
+enum warden_transition
+warden_exception_transition(const struct warden_exception_policy *exception,
+			    const char *domainname, const char *program);
+const char *
+warden_exception_aggregate(const struct warden_exception_policy *exception,
+			   const char *program);
+bool
+warden_exception_path_group_matches(const struct warden_exception_policy *exception,
+				    const char *name, const char *path);
+bool
+warden_exception_number_group_matches(const struct warden_exception_policy *exception,
+				      const char *name, unsigned long value);
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception);
 

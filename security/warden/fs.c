@@ -8,10 +8,14 @@
  */
 
 #include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/kstrtox.h>
 #include <linux/minmax.h>
 #include <linux/mutex.h>
 #include <linux/init.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/security.h>
@@ -20,7 +24,11 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "check.h"
+#include "cred.h"
+#include "domain.h"
 #include "domain_policy.h"
+#include "exec.h"
 #include "manager.h"
 #include "policy.h"
 #include "profile.h"
@@ -322,11 +330,17 @@ static const struct file_operations warden_document_fops = {
 	.release = warden_policy_file_release,
 };
 
+/* The first profile line written activates the policy. */
 static int warden_profile_write_line(char **state, char *line,
 				     const char **reason)
 {
-	return warden_profile_write(&warden_policy_locked()->profiles, line,
-				    reason);
+	int err;
+
+	err = warden_profile_write(&warden_policy_locked()->profiles, line,
+				   reason);
+	if (!err)
+		warden_policy_activate();
+	return err;
 }
 
 static void warden_profile_show_file(struct seq_file *m)
@@ -490,6 +504,139 @@ static const struct file_operations warden_stat_fops = {
 	.release = single_release,
 };
 
+/* The longest domainname self_domain accepts. */
+#define WARDEN_DOMAINNAME_MAX 4096
+
+static ssize_t warden_self_domain_read(struct file *file, char __user *buf,
+				       size_t count, loff_t *ppos)
+{
+	struct warden_domain *domain;
+	ssize_t ret;
+
+	domain = warden_domain_get(warden_current_domain());
+	ret = simple_read_from_buffer(buf, count, ppos, domain->name,
+				      strlen(domain->name));
+	warden_domain_put(domain);
+	return ret;
+}
+
+/* Writing a domainname moves the writer there, if its policy allows. */
+static ssize_t warden_self_domain_write(struct file *file,
+					const char __user *ubuf, size_t count,
+					loff_t *ppos)
+{
+	char *name;
+	int err;
+
+	if (!count || count >= WARDEN_DOMAINNAME_MAX)
+		return -EINVAL;
+	name = memdup_user_nul(ubuf, count);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	warden_normalize_line(name);
+	err = warden_self_transition(name);
+	kfree(name);
+	return err ? err : count;
+}
+
+static const struct file_operations warden_self_domain_fops = {
+	.read = warden_self_domain_read,
+	.write = warden_self_domain_write,
+	.llseek = generic_file_llseek,
+};
+
+/* Serialises the answers of .process_status with their readers. */
+static DEFINE_MUTEX(warden_process_status_lock);
+
+/*
+ * .process_status: write a pid ("<pid>" or "global-pid <pid>"), then read
+ * "<pid> <profile> <domainname>" of that process.
+ */
+static ssize_t warden_process_status_write(struct file *file,
+					   const char __user *ubuf,
+					   size_t count, loff_t *ppos)
+{
+	struct warden_domain *domain = NULL;
+	const struct warden_domain_policy *dp;
+	struct task_struct *task;
+	char text[32], *cursor = text;
+	bool global;
+	u8 profile = 0;
+	char *answer;
+	pid_t pid;
+
+	if (!count || count >= sizeof(text))
+		return -EINVAL;
+	if (copy_from_user(text, ubuf, count))
+		return -EFAULT;
+	text[count] = '\0';
+	cursor = strim(text);
+	global = str_has_prefix(cursor, "global-pid ");
+	if (global)
+		cursor += strlen("global-pid ");
+	if (kstrtoint(cursor, 10, &pid) || pid <= 0)
+		return -EINVAL;
+	rcu_read_lock();
+	task = global ? find_task_by_pid_ns(pid, &init_pid_ns) :
+			find_task_by_vpid(pid);
+	if (task)
+		domain = warden_domain_get(warden_cred(__task_cred(task))->domain);
+	if (domain) {
+		dp = warden_check_domain(rcu_dereference(warden_policy), domain);
+		if (dp)
+			profile = READ_ONCE(dp->profile);
+	}
+	rcu_read_unlock();
+	if (!domain)
+		return -ESRCH;
+	answer = kasprintf(GFP_KERNEL, "%d %u %s\n", pid, profile,
+			   domain->name);
+	warden_domain_put(domain);
+	if (!answer)
+		return -ENOMEM;
+	mutex_lock(&warden_process_status_lock);
+	kfree(file->private_data);
+	file->private_data = answer;
+	mutex_unlock(&warden_process_status_lock);
+	return count;
+}
+
+static ssize_t warden_process_status_read(struct file *file, char __user *buf,
+					  size_t count, loff_t *ppos)
+{
+	const char *answer;
+	ssize_t ret = 0;
+
+	mutex_lock(&warden_process_status_lock);
+	answer = file->private_data;
+	if (answer)
+		ret = simple_read_from_buffer(buf, count, ppos, answer,
+					      strlen(answer));
+	mutex_unlock(&warden_process_status_lock);
+	return ret;
+}
+
+static int warden_process_status_open(struct inode *inode, struct file *file)
+{
+	file->private_data = NULL;
+	return 0;
+}
+
+static int warden_process_status_release(struct inode *inode,
+					 struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
+static const struct file_operations warden_process_status_fops = {
+	.open = warden_process_status_open,
+	.read = warden_process_status_read,
+	.write = warden_process_status_write,
+	.release = warden_process_status_release,
+	.llseek = generic_file_llseek,
+};
+
 static const struct warden_fs_file {
 	const char *name;
 	umode_t mode;
@@ -503,6 +650,8 @@ static const struct warden_fs_file {
 	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },
 	{ "policy", 0600, &warden_document_fops, &warden_document_file },
 	{ "profile", 0600, &warden_policy_file_fops, &warden_profile_file },
+	{ "self_domain", 0666, &warden_self_domain_fops, NULL },
+	{ ".process_status", 0600, &warden_process_status_fops, NULL },
 	{ "stat", 0644, &warden_stat_fops, NULL },
 	{ "version", 0400, &warden_version_fops, NULL },
 };

@@ -355,6 +355,27 @@ void warden_netacl_clear(struct list_head *entries)
 	}
 }
 
+/**
+ * warden_netacl_task_allowed - whether a domain may move itself elsewhere
+ * @entries: the domain's entries; the caller is in an RCU read-side
+ *           critical section or holds warden_policy_lock.
+ * @domainname: the domain it asks to move to.
+ *
+ * Return: true if a "task manual_domain_transition" entry without
+ * conditions names @domainname.
+ */
+bool warden_netacl_task_allowed(const struct list_head *entries,
+				const char *domainname)
+{
+	const int family = ARRAY_SIZE(warden_net_families) - 1;
+	const struct warden_netacl *entry;
+
+	list_for_each_entry_rcu(entry, entries, list)
+		if (entry->family == family && !strcmp(entry->args, domainname))
+			return true;
+	return false;
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>

@@ -35,6 +35,8 @@ int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 			const char **reason);
 void warden_netacl_show(struct seq_file *m, const struct list_head *entries);
 void warden_netacl_clear(struct list_head *entries);
+bool warden_netacl_task_allowed(const struct list_head *entries,
+				const char *domainname);
 int warden_address_canonical(const char *text, char *out, size_t size);
 
 #endif /* _SECURITY_WARDEN_NETACL_H */

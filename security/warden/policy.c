@@ -40,6 +40,35 @@ static struct warden_policy warden_initial_policy = {
 struct warden_policy __rcu *warden_policy =
 	RCU_INITIALIZER(&warden_initial_policy);
 
+/* Set once, when an administrator first loads policy. */
+bool warden_policy_loaded;
+
+/**
+ * warden_policy_activate - mark the policy loaded
+ *
+ * Called by the first write to the profile or policy file.  From then on
+ * profiles decide, and the domains that use a profile nobody defined are
+ * named in the kernel log, as they stay disabled.
+ */
+void warden_policy_activate(void)
+{
+	const struct warden_domain_policy *dp;
+	const struct warden_policy *policy;
+
+	lockdep_assert_held(&warden_policy_lock);
+	if (warden_policy_loaded)
+		return;
+	policy = warden_policy_locked();
+	list_for_each_entry(dp, &policy->domains, list)
+		if (dp->profile &&
+		    !rcu_access_pointer(policy->profiles.profile[dp->profile]))
+			pr_warn("Warden: profile %u used by '%s' is not defined\n",
+				dp->profile, dp->name);
+	/* Pairs with warden_policy_is_loaded(): profiles are seen first. */
+	smp_store_release(&warden_policy_loaded, true);
+	pr_info("Warden: policy loaded\n");
+}
+
 /**
  * warden_policy_init - complete the initial policy
  *
@@ -146,6 +175,27 @@ static int warden_policy_apply_line(struct warden_policy *policy,
 	return -EINVAL;
 }
 
+/*
+ * A domain may not use a profile the document does not define, except
+ * profile 0, whose absence means what it would say anyway: disabled.
+ */
+static int warden_policy_check_profiles(const struct warden_policy *policy,
+					const char **reason)
+{
+	const struct warden_domain_policy *dp;
+
+	list_for_each_entry(dp, &policy->domains, list) {
+		if (!dp->profile ||
+		    rcu_access_pointer(policy->profiles.profile[dp->profile]))
+			continue;
+		pr_warn_ratelimited("Warden: policy: profile %u used by '%s' is not defined\n",
+				    dp->profile, dp->name);
+		*reason = "a domain uses a profile the policy does not define";
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /**
  * warden_policy_replace - build a policy from a document and put it in force
  * @document: the whole policy: "[profile]", "[manager]",
@@ -192,6 +242,8 @@ int warden_policy_replace(char *document, unsigned int *lineno,
 					       reason);
 	}
 	kfree(selected);
+	if (!err)
+		err = warden_policy_check_profiles(new, reason);
 	if (err) {
 		warden_policy_free(new);
 		goto out_unlock;
@@ -199,6 +251,7 @@ int warden_policy_replace(char *document, unsigned int *lineno,
 	old = warden_policy_locked();
 	rcu_assign_pointer(warden_policy, new);
 	warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+	warden_policy_activate();
 	/* Checks that started under the old policy finish before it goes. */
 	synchronize_rcu();
 	warden_policy_free(old);

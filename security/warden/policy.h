@@ -39,6 +39,7 @@ struct warden_policy {
 };
 
 extern struct mutex warden_policy_lock;
+extern bool warden_policy_loaded;
 extern struct warden_policy __rcu *warden_policy;
 
 /**
@@ -52,6 +53,19 @@ static inline struct warden_policy *warden_policy_locked(void)
 					 lockdep_is_held(&warden_policy_lock));
 }
 
+/**
+ * warden_policy_is_loaded - whether the policy is active
+ *
+ * Return: true once an administrator's policy has been loaded; before,
+ * every operation is disabled and exec from the root stays in the root.
+ */
+static inline bool warden_policy_is_loaded(void)
+{
+	/* Pairs with warden_policy_activate(). */
+	return smp_load_acquire(&warden_policy_loaded);
+}
+
+void warden_policy_activate(void);
 int __init warden_policy_init(void);
 void warden_normalize_line(char *line);
 int warden_policy_replace(char *document, unsigned int *lineno,

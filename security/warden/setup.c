@@ -12,6 +12,8 @@
 #include <uapi/linux/lsm.h>
 
 #include "cred.h"
+#include "domain.h"
+#include "hooks.h"
 #include "policy.h"
 #include "setup.h"
 
@@ -30,12 +32,15 @@ static int __init warden_init(void)
 {
 	int err;
 
+	warden_domain_init();
 	err = warden_policy_init();
 	if (err) {
 		pr_err("Warden: cannot allocate the initial policy: %d\n", err);
 		return err;
 	}
 	warden_add_cred_hooks();
+	warden_add_exec_hooks();
+	warden_add_file_hooks();
 	warden_initialized = true;
 	pr_info("Warden: initialized\n");
 	return 0;

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - deciding a request.
+ *
+ * A hook first asks whether the operation is mediated at all in the
+ * caller's domain, so that a disabled operation costs no pathname; then
+ * it builds the request and asks for the decision, which applies the
+ * mode of the domain's profile: learn, complain or reject.
+ */
+
+#ifndef _SECURITY_WARDEN_CHECK_H
+#define _SECURITY_WARDEN_CHECK_H
+
+#include <linux/types.h>
+
+#include "acl.h"
+#include "profile.h"
+
+struct warden_domain;
+struct warden_domain_policy;
+struct warden_policy;
+
+/**
+ * struct warden_verdict - how a request was decided
+ * @mode: the &enum warden_mode it was decided in.
+ * @granted: an entry granted it.
+ * @matched: a copy of the first word of the granting entry when that
+ *           word is a pattern, for the caller to free; else %NULL.
+ */
+struct warden_verdict {
+	u8 mode;
+	bool granted;
+	char *matched;
+};
+
+struct warden_domain_policy *
+warden_check_domain(const struct warden_policy *policy,
+		    const struct warden_domain *domain);
+u8 warden_check_mode(const struct warden_policy *policy,
+		     const struct warden_domain_policy *dp, enum warden_op op);
+bool warden_op_enabled(const struct warden_domain *domain,
+		       enum warden_op op);
+int warden_check(const struct warden_domain *domain, enum warden_op op,
+		 struct warden_request *req, struct warden_verdict *verdict);
+
+#endif /* _SECURITY_WARDEN_CHECK_H */

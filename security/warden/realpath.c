@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - building the pathname of a file for a check.
+ *
+ * The name is built in a page of the VFS names cache and escaped only when
+ * it holds bytes that need it, so a check of an ordinary pathname
+ * allocates nothing beyond that cached page.
+ */
+
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
+#include <linux/magic.h>
+#include <linux/mount.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "realpath.h"
+
+/**
+ * warden_encoded_len - the length of a byte string once escaped
+ * @raw: the bytes.
+ * @len: their number.
+ *
+ * A backslash becomes "\\"; a space, a control byte or a byte above 0x7e
+ * becomes a backslash and three octal digits.
+ *
+ * Return: the length of the escaped string, without its NUL.
+ */
+size_t warden_encoded_len(const char *raw, size_t len)
+{
+	size_t i, out = len;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = raw[i];
+
+		if (c == '\\')
+			out += 1;
+		else if (c <= ' ' || c >= 0x7f)
+			out += 3;
+	}
+	return out;
+}
+
+/**
+ * warden_encode - escape a byte string
+ * @out: receives the escaped string and a NUL; it holds at least
+ *       warden_encoded_len(@raw, @len) + 1 bytes.
+ * @raw: the bytes.
+ * @len: their number.
+ */
+void warden_encode(char *out, const char *raw, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = raw[i];
+
+		if (c == '\\') {
+			*out++ = '\\';
+			*out++ = '\\';
+		} else if (c <= ' ' || c >= 0x7f) {
+			*out++ = '\\';
+			*out++ = '0' + (c >> 6);
+			*out++ = '0' + ((c >> 3) & 7);
+			*out++ = '0' + (c & 7);
+		} else {
+			*out++ = c;
+		}
+	}
+	*out = '\0';
+}
+
+/*
+ * In procfs, "/<pid>/..." of the caller's own process is named
+ * "/self/...", so that one policy line covers every instance of a program.
+ */
+static char *warden_proc_self(struct super_block *sb, char *buf, char *pos)
+{
+	unsigned long pid = 0;
+	char *end = pos + 1;
+
+	while (*end >= '0' && *end <= '9' && pid < INT_MAX)
+		pid = pid * 10 + (*end++ - '0');
+	if (end == pos + 1 || *end != '/' || pid >= INT_MAX ||
+	    pid != task_tgid_nr_ns(current, proc_pid_ns(sb)))
+		return pos;
+	if (end - strlen("/self") < buf)
+		return pos;
+	pos = end - strlen("/self");
+	memcpy(pos, "/self", strlen("/self"));
+	return pos;
+}
+
+/*
+ * The name of a file within its filesystem, "<fstype>:<path>" or
+ * "dev(<major>,<minor>):<path>", for filesystems that have no place in the
+ * mount tree a pathname could name.
+ */
+static char *warden_local_path(struct dentry *dentry, char *buf, int buflen)
+{
+	struct super_block *sb = dentry->d_sb;
+	char prefix[32];
+	const char *fsname = prefix;
+	size_t len;
+	char *pos;
+
+	pos = dentry_path_raw(dentry, buf, buflen);
+	if (IS_ERR(pos))
+		return pos;
+	if (sb->s_magic == PROC_SUPER_MAGIC && *pos == '/')
+		pos = warden_proc_self(sb, buf, pos);
+	if (sb->s_type->fs_flags & FS_REQUIRES_DEV)
+		snprintf(prefix, sizeof(prefix), "dev(%u,%u)", MAJOR(sb->s_dev),
+			 MINOR(sb->s_dev));
+	else
+		fsname = sb->s_type->name;
+	len = strlen(fsname);
+	if (pos - buf < len + 1)
+		return ERR_PTR(-ENAMETOOLONG);
+	pos -= len + 1;
+	memcpy(pos, fsname, len);
+	pos[len] = ':';
+	return pos;
+}
+
+/*
+ * Filesystems that can be renamed within, or that sit on a device, are
+ * named by their place in the mount tree; the others (procfs, sysfs,
+ * securityfs, ...) by their own name and the path inside them.
+ */
+static bool warden_named_by_mount(const struct path *path)
+{
+	struct super_block *sb = path->dentry->d_sb;
+
+	return path->mnt && (d_backing_inode(sb->s_root)->i_op->rename ||
+			     (sb->s_type->fs_flags & FS_REQUIRES_DEV));
+}
+
+/**
+ * warden_name_build - the pathname of a file, as policy names it
+ * @path: the file; its dentry may be negative (a name being created).
+ * @is_dir: name a directory, ending in '/', even if the dentry is negative.
+ * @out: receives the name; release it with warden_name_put().
+ *
+ * Pseudo files (pipes, sockets, anonymous inodes) are named by their
+ * filesystem ("pipe:[1234]").  Files that the root of the mount namespace
+ * cannot reach, e.g. on a lazily unmounted tree, are named within their
+ * filesystem instead of failing the caller's request.
+ *
+ * Return: 0, -ENOMEM, or -ENAMETOOLONG.
+ */
+int warden_name_build(const struct path *path, bool is_dir,
+		      struct warden_name *out)
+{
+	struct dentry *dentry = path->dentry;
+	/* One byte is kept back for the '/' of a directory. */
+	const int buflen = PATH_MAX - 1;
+	size_t len, encoded;
+	char *buf, *pos;
+
+	out->encoded = NULL;
+	out->buf = __getname();
+	if (!out->buf)
+		return -ENOMEM;
+	buf = out->buf;
+	if (dentry->d_op && dentry->d_op->d_dname) {
+		pos = dentry->d_op->d_dname(dentry, buf, buflen);
+	} else if (!warden_named_by_mount(path)) {
+		pos = warden_local_path(dentry, buf, buflen);
+	} else {
+		pos = d_absolute_path(path, buf, buflen);
+		if (pos == ERR_PTR(-EINVAL))
+			pos = warden_local_path(dentry, buf, buflen);
+	}
+	if (IS_ERR(pos)) {
+		__putname(buf);
+		out->buf = NULL;
+		return PTR_ERR(pos);
+	}
+	len = strlen(pos);
+	if ((is_dir || d_is_dir(dentry)) && (!len || pos[len - 1] != '/')) {
+		pos[len++] = '/';
+		pos[len] = '\0';
+	}
+	encoded = warden_encoded_len(pos, len);
+	if (encoded == len) {
+		out->name = pos;
+		return 0;
+	}
+	out->encoded = kmalloc(encoded + 1, GFP_NOFS);
+	if (!out->encoded) {
+		warden_name_put(out);
+		return -ENOMEM;
+	}
+	warden_encode(out->encoded, pos, len);
+	out->name = out->encoded;
+	return 0;
+}
+
+/**
+ * warden_name_put - release what warden_name_build() built
+ * @name: the name; may have been released already.
+ */
+void warden_name_put(struct warden_name *name)
+{
+	kfree(name->encoded);
+	name->encoded = NULL;
+	if (name->buf)
+		__putname(name->buf);
+	name->buf = NULL;
+	name->name = NULL;
+}
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+
+#include <kunit/test.h>
+
+static const struct {
+	const char *raw;
+	const char *encoded;
+} warden_encode_cases[] = {
+	{ "/etc/passwd", "/etc/passwd" },
+	{ "/tmp/my file", "/tmp/my\\040file" },
+	{ "/tmp/back\\slash", "/tmp/back\\\\slash" },
+	{ "/tmp/tab\there", "/tmp/tab\\011here" },
+	{ "/tmp/del\x7f", "/tmp/del\\177" },
+	{ "/tmp/caf\xc3\xa9", "/tmp/caf\\303\\251" },
+	{ "/tmp/\\*", "/tmp/\\\\*" },
+	{ "pipe:[1234]", "pipe:[1234]" },
+	{ "", "" },
+};
+
+static void test_encode_escapes_what_policy_escapes(struct kunit *test)
+{
+	char out[64];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(warden_encode_cases); i++) {
+		const char *raw = warden_encode_cases[i].raw;
+
+		KUNIT_EXPECT_EQ_MSG(test, warden_encoded_len(raw, strlen(raw)),
+				    strlen(warden_encode_cases[i].encoded),
+				    "%s", warden_encode_cases[i].encoded);
+		warden_encode(out, raw, strlen(raw));
+		KUNIT_EXPECT_STREQ(test, out, warden_encode_cases[i].encoded);
+	}
+}
+
+static struct kunit_case warden_realpath_test_cases[] = {
+	KUNIT_CASE(test_encode_escapes_what_policy_escapes),
+	{}
+};
+
+static struct kunit_suite warden_realpath_test_suite = {
+	.name = "warden_realpath",
+	.test_cases = warden_realpath_test_cases,
+};
+
+kunit_test_suite(warden_realpath_test_suite);
+
+#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */
