@@ -210,6 +210,39 @@ static inline bool domain_has_line(const char *domain, const char *line)
 	return found;
 }
 
+/*
+ * Whether @domain in domain_policy has a line granting @acl, a line
+ * "file <operation> <arguments>": TOMOYO merges operations on the same
+ * arguments into one line ("file read/getattr /etc/hosts").
+ */
+static inline bool domain_allows(const char *domain, const char *acl)
+{
+	const char *op = acl + strlen("file "), *args = strchr(op, ' ');
+	char *block = domain_policy_block(domain), *line, *cursor;
+	size_t op_len = args ? args - op : 0;
+	bool found = false;
+
+	if (!block || strncmp(acl, "file ", 5) || !args) {
+		free(block);
+		return false;
+	}
+	cursor = block;
+	while (!found && (line = strsep(&cursor, "\n"))) {
+		char *ops = line + strlen("file "), *rest, *word;
+
+		if (strncmp(line, "file ", 5))
+			continue;
+		rest = strchr(ops, ' ');
+		if (!rest || strcmp(rest, args))
+			continue;
+		*rest = '\0';
+		while (!found && (word = strsep(&ops, "/")))
+			found = strlen(word) == op_len && !strncmp(word, op, op_len);
+	}
+	free(block);
+	return found;
+}
+
 /* Copy the file @from to @to with @mode. Returns 0 or -errno. */
 static inline int copy_file(const char *from, const char *to, mode_t mode)
 {

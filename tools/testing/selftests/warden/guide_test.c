@@ -16,11 +16,13 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -53,6 +55,23 @@ FIXTURE(guide) {
 	pid_t httpd;
 };
 
+/* The test VM starts with the loopback interface down. */
+static int loopback_up(void)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr))
+		err = -errno;
+	ifr.ifr_flags |= IFF_UP;
+	if (!err && ioctl(fd, SIOCSIFFLAGS, &ifr))
+		err = -errno;
+	close(fd);
+	return err;
+}
+
 FIXTURE_SETUP(guide)
 {
 	self->httpd = 0;
@@ -60,6 +79,7 @@ FIXTURE_SETUP(guide)
 		SKIP(return, "warden is not in " LSM_LIST_FILE);
 	if (access(HTTPD, X_OK))
 		SKIP(return, HTTPD " is missing");
+	ASSERT_EQ(0, loopback_up());
 	remove_tree(WWW);
 	ASSERT_EQ(0, mkdir(WWW, 0755));
 	ASSERT_EQ(0, mkdir(WWW "/cgi-bin", 0755));
@@ -190,7 +210,8 @@ out:
 static void expect_line(struct __test_metadata *_metadata, const char *domain,
 			const char *line)
 {
-	EXPECT_TRUE(domain_has_line(domain, line)) {
+	EXPECT_TRUE(strncmp(line, "file ", 5) ? domain_has_line(domain, line) :
+		    domain_allows(domain, line)) {
 		char *block = domain_policy_block(domain);
 
 		TH_LOG("no \"%s\" in:\n%s", line, block ?: "(no such domain)");
@@ -267,8 +288,8 @@ TEST_F_TIMEOUT(guide, learn_in_profile_1_then_enforce_in_profile_3, 120)
 	EXPECT_TRUE(stat_has_last_time(STAT_ENFORCING));
 
 	/* Enforcing mode learned none of it. */
-	EXPECT_FALSE(domain_has_line(CAT_DOMAIN, "file read " WWW "/data/secret"));
-	EXPECT_FALSE(domain_has_line(CGI_DOMAIN, "file execute /bin/uname"));
+	EXPECT_FALSE(domain_allows(CAT_DOMAIN, "file read " WWW "/data/secret"));
+	EXPECT_FALSE(domain_allows(CGI_DOMAIN, "file execute /bin/uname"));
 }
 
 TEST_HARNESS_MAIN

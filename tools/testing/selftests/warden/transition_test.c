@@ -45,7 +45,8 @@
  *   --lsmattr          print lsm_get_self_attr()'s Warden entry;
  *   --wait             print "ready", then wait for stdin to close;
  *   --self domainname  write the domainname to self_domain, print
- *                      "W=<errno>" and the current domain.
+ *                      "W=<errno>" and the current domain;
+ *   --self-echo domainname  the same with a newline, as echo writes it.
  */
 static int print_domain(void)
 {
@@ -125,12 +126,12 @@ static int helper_wait(void)
 	return 0;
 }
 
-static int helper_self(const char *domain)
+static int helper_self(const char *domain, const char *end)
 {
 	char line[DOMAIN_NAME_MAX];
 	int err;
 
-	snprintf(line, sizeof(line), "%s\n", domain);
+	snprintf(line, sizeof(line), "%s%s", domain, end);
 	err = write_file_once(WARDEN_DIR "/self_domain", line);
 	printf("W=%d\n", -err);
 	fflush(stdout);
@@ -523,6 +524,23 @@ TEST_F(transition, self_domain_write_without_acl_fails_with_eperm)
 	EXPECT_STREQ(want, got);
 }
 
+TEST_F(transition, self_domain_write_accepts_trailing_newline_as_echo_sends)
+{
+	char domains[2 * DOMAIN_NAME_MAX], domain[DOMAIN_NAME_MAX];
+	char got[DOMAIN_NAME_MAX + 16];
+	char *argv[] = { PROG_A, "--self-echo", TARGET_DOMAIN, NULL };
+
+	/* echo '<kernel> ...' > self_domain, as TOMOYO users do. */
+	under(self, " " PROG_A, domain, sizeof(domain));
+	snprintf(domains, sizeof(domains),
+		 "%s\nuse_profile 0\ntask manual_domain_transition "
+		 TARGET_DOMAIN "\n\n" TARGET_DOMAIN "\nuse_profile 0\n\n",
+		 domain);
+	ASSERT_EQ(0, load(self, NULL, domains));
+	ASSERT_EQ(0, run_program(PROG_A, argv, NULL, NULL, got, sizeof(got)));
+	EXPECT_STREQ("W=0\n" TARGET_DOMAIN "\n", got);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "--chain"))
@@ -534,6 +552,8 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--wait"))
 		return helper_wait();
 	if (argc == 3 && !strcmp(argv[1], "--self"))
-		return helper_self(argv[2]);
+		return helper_self(argv[2], "");
+	if (argc == 3 && !strcmp(argv[1], "--self-echo"))
+		return helper_self(argv[2], "\n");
 	return test_harness_run(argc, argv);
 }
