@@ -66,15 +66,15 @@ static inline int read_current_domain(char *buf, size_t size)
  * Install a whole policy: the standard profiles plus @profile_extra, the
  * exception policy @exception, and the domain policy @domains.  The domain
  * the caller runs in stays in profile 0, so the test itself is never
- * confined by what it loads.  Returns 0 or -errno.
+ * confined by what it loads.  No manager is listed, so that any process
+ * with CAP_MAC_ADMIN, as the next test program, may change the policy.
+ * Returns 0 or -errno.
  */
 static inline int load_test_policy(const char *profile_extra,
 				   const char *exception, const char *domains)
 {
 	char self_domain[DOMAIN_NAME_MAX], self_block[DOMAIN_NAME_MAX + 32];
-	char exe[512];
 	char *doc;
-	ssize_t exe_len;
 	int err, len;
 
 	err = read_current_domain(self_domain, sizeof(self_domain));
@@ -84,20 +84,14 @@ static inline int load_test_policy(const char *profile_extra,
 	if (strcmp(self_domain, "<kernel>"))
 		snprintf(self_block, sizeof(self_block), "%s\nuse_profile 0\n\n",
 			 self_domain);
-	exe_len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (exe_len <= 0)
-		return -errno;
-	exe[exe_len] = '\0';
 	doc = malloc(POLICY_DOC_SIZE);
 	if (!doc)
 		return -ENOMEM;
-	len = snprintf(doc, POLICY_DOC_SIZE,
-		       "[profile]\n%s%s"
-		       "[manager]\n%s\n"
-		       "[exception_policy]\n%s"
-		       "[domain_policy]\n<kernel>\nuse_profile 0\n\n%s%s",
-		       STANDARD_PROFILES, profile_extra ?: "", exe,
-		       exception ?: "", self_block, domains ?: "");
+	len = snprintf(doc, POLICY_DOC_SIZE, "[profile]\n%s%s%s%s%s%s%s",
+		       STANDARD_PROFILES, profile_extra ?: "",
+		       "[exception_policy]\n", exception ?: "",
+		       "[domain_policy]\n<kernel>\nuse_profile 0\n\n",
+		       self_block, domains ?: "");
 	if (len >= POLICY_DOC_SIZE)
 		err = -E2BIG;
 	else

@@ -176,7 +176,8 @@ static int http_get(const char *uri, char *buf, size_t size)
 		done += n;
 	buf[done] = '\0';
 	close(fd);
-	sscanf(buf, "HTTP/1.%*d %d", &status);
+	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
+		return -1;
 	return status;
 }
 
