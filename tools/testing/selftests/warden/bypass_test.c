@@ -103,7 +103,7 @@ static void try_openat2(char kind, const char *what, int dirfd,
 /* Exec @path (or @fd with AT_EMPTY_PATH); only a failure returns. */
 static void try_exec(int dirfd, const char *path, int flags)
 {
-	char *argv[] = { "secret_prog", "--exec-ok", NULL };
+	static char *const argv[] = { "secret_prog", "--exec-ok", NULL };
 
 	syscall(SYS_execveat, dirfd, path, argv, empty_env, flags);
 	report('A', "exec", errno);

@@ -169,7 +169,8 @@ FIXTURE_TEARDOWN(transition)
 
 /*
  * Exec @first, which execs each following program of the NULL-terminated
- * list in turn; the domain the last one lands in, in @out ("" on error).
+ * list in turn; the domain the last one lands in, in @out, or what went
+ * wrong.  With @by_fd, PROG_OTHER execs @first by a descriptor.
  */
 static void domain_after(const char *first, const char *const *rest,
 			 bool by_fd, char *out, size_t size)
@@ -207,8 +208,7 @@ static const char *under(FIXTURE_DATA(transition) *self, const char *suffix,
 	EXPECT_STREQ(expected, __got); \
 } while (0)
 
-static int load(FIXTURE_DATA(transition) *self, const char *exception,
-		const char *domains)
+static int load(const char *exception, const char *domains)
 {
 	return load_test_policy(NULL, exception, domains);
 }
@@ -217,7 +217,7 @@ TEST_F(transition, exec_appends_program_to_domainname)
 {
 	char want[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self, NULL, NULL));
+	ASSERT_EQ(0, load(NULL, NULL));
 	EXPECT_LANDS(under(self, " " PROG_A, want, sizeof(want)), PROG_A, NULL);
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_B, want, sizeof(want)),
 		     PROG_A, PROG_B, NULL);
@@ -227,7 +227,7 @@ TEST_F(transition, exec_by_symlink_names_the_link_not_its_target)
 {
 	char want[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self, NULL, NULL));
+	ASSERT_EQ(0, load(NULL, NULL));
 	ASSERT_EQ(0, symlink("a", TR_DIR "/link"));
 	ASSERT_EQ(0, symlink(TR_DIR, TR_DIR "/dirlink"));
 	EXPECT_LANDS(under(self, " " TR_DIR "/link", want, sizeof(want)),
@@ -244,7 +244,7 @@ TEST_F(transition, exec_by_fd_names_the_file)
 	static const char *const none[] = { NULL };
 	char want[DOMAIN_NAME_MAX], got[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self, NULL, NULL));
+	ASSERT_EQ(0, load(NULL, NULL));
 	ASSERT_EQ(0, symlink("a", TR_DIR "/link"));
 	/* PROG_OTHER execs PROG_A through execveat(fd, "", AT_EMPTY_PATH). */
 	domain_after(PROG_A, none, true, got, sizeof(got));
@@ -260,7 +260,7 @@ TEST_F(transition, initialize_domain_from_any_restarts_under_kernel)
 {
 	char want[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self, "initialize_domain " PROG_B " from any\n", NULL));
+	ASSERT_EQ(0, load("initialize_domain " PROG_B " from any\n", NULL));
 	EXPECT_LANDS("<kernel> " PROG_B, PROG_A, PROG_B, NULL);
 	EXPECT_LANDS("<kernel> " PROG_B " " PROG_A, PROG_A, PROG_B, PROG_A, NULL);
 	/* Other programs are not affected. */
@@ -274,7 +274,7 @@ TEST_F(transition, initialize_domain_from_domain_applies_only_there)
 
 	snprintf(exception, sizeof(exception),
 		 "initialize_domain " PROG_B " from %s " PROG_A "\n", self->self);
-	ASSERT_EQ(0, load(self, exception, NULL));
+	ASSERT_EQ(0, load(exception, NULL));
 	EXPECT_LANDS("<kernel> " PROG_B, PROG_A, PROG_B, NULL);
 	EXPECT_LANDS(under(self, " " PROG_OTHER " " PROG_B, want, sizeof(want)),
 		     PROG_OTHER, PROG_B, NULL);
@@ -288,7 +288,7 @@ TEST_F(transition, no_initialize_domain_from_domain_cancels_it_there)
 		 "initialize_domain " PROG_B " from any\n"
 		 "no_initialize_domain " PROG_B " from %s " PROG_A "\n",
 		 self->self);
-	ASSERT_EQ(0, load(self, exception, NULL));
+	ASSERT_EQ(0, load(exception, NULL));
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_B, want, sizeof(want)),
 		     PROG_A, PROG_B, NULL);
 	EXPECT_LANDS("<kernel> " PROG_B, PROG_OTHER, PROG_B, NULL);
@@ -299,8 +299,7 @@ TEST_F(transition, no_initialize_domain_from_program_cancels_it_after_it)
 	char want[DOMAIN_NAME_MAX];
 
 	/* A "from" that is a pathname matches the domain's last program. */
-	ASSERT_EQ(0, load(self,
-			  "initialize_domain " PROG_B " from any\n"
+	ASSERT_EQ(0, load("initialize_domain " PROG_B " from any\n"
 			  "no_initialize_domain " PROG_B " from " PROG_A "\n",
 			  NULL));
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_B, want, sizeof(want)),
@@ -317,7 +316,7 @@ TEST_F(transition, keep_domain_any_from_domain_stays_for_every_program)
 
 	snprintf(exception, sizeof(exception),
 		 "keep_domain any from %s " PROG_A "\n", self->self);
-	ASSERT_EQ(0, load(self, exception, NULL));
+	ASSERT_EQ(0, load(exception, NULL));
 	under(self, " " PROG_A, want, sizeof(want));
 	EXPECT_LANDS(want, PROG_A, PROG_B, NULL);
 	EXPECT_LANDS(want, PROG_A, PROG_B, PROG_OTHER, NULL);
@@ -332,7 +331,7 @@ TEST_F(transition, keep_domain_program_from_domain_stays_for_that_program)
 
 	snprintf(exception, sizeof(exception),
 		 "keep_domain " PROG_B " from %s " PROG_A "\n", self->self);
-	ASSERT_EQ(0, load(self, exception, NULL));
+	ASSERT_EQ(0, load(exception, NULL));
 	EXPECT_LANDS(under(self, " " PROG_A, want, sizeof(want)),
 		     PROG_A, PROG_B, NULL);
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_OTHER, want, sizeof(want)),
@@ -346,7 +345,7 @@ TEST_F(transition, no_keep_domain_cancels_keep_domain_for_program)
 	snprintf(exception, sizeof(exception),
 		 "keep_domain any from %s " PROG_A "\n"
 		 "no_keep_domain " PROG_B " from any\n", self->self);
-	ASSERT_EQ(0, load(self, exception, NULL));
+	ASSERT_EQ(0, load(exception, NULL));
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_B, want, sizeof(want)),
 		     PROG_A, PROG_B, NULL);
 	EXPECT_LANDS(under(self, " " PROG_A, want, sizeof(want)),
@@ -357,7 +356,7 @@ TEST_F(transition, reset_domain_enters_namespace_named_by_program)
 {
 	char want[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self, "reset_domain " PROG_B " from any\n",
+	ASSERT_EQ(0, load("reset_domain " PROG_B " from any\n",
 			  "<" PROG_B ">\nuse_profile 0\n\n"));
 	EXPECT_LANDS("<" PROG_B ">", PROG_A, PROG_B, NULL);
 	/* Exec from there continues inside that namespace. */
@@ -374,7 +373,7 @@ TEST_F(transition, no_reset_domain_from_domain_cancels_it_there)
 	snprintf(exception, sizeof(exception),
 		 "reset_domain " PROG_B " from any\n"
 		 "no_reset_domain " PROG_B " from %s " PROG_A "\n", self->self);
-	ASSERT_EQ(0, load(self, exception, "<" PROG_B ">\nuse_profile 0\n\n"));
+	ASSERT_EQ(0, load(exception, "<" PROG_B ">\nuse_profile 0\n\n"));
 	EXPECT_LANDS(under(self, " " PROG_A " " PROG_B, want, sizeof(want)),
 		     PROG_A, PROG_B, NULL);
 	EXPECT_LANDS("<" PROG_B ">", PROG_OTHER, PROG_B, NULL);
@@ -384,8 +383,7 @@ TEST_F(transition, aggregator_names_domain_by_aggregate_name)
 {
 	char want[DOMAIN_NAME_MAX];
 
-	ASSERT_EQ(0, load(self,
-			  "aggregator " TR_DIR "/agg-\\* " TR_DIR "/aggregated\n",
+	ASSERT_EQ(0, load("aggregator " TR_DIR "/agg-\\* " TR_DIR "/aggregated\n",
 			  NULL));
 	under(self, " " PROG_A " " TR_DIR "/aggregated", want, sizeof(want));
 	EXPECT_LANDS(want, PROG_A, PROG_AGG1, NULL);
@@ -397,8 +395,7 @@ TEST_F(transition, aggregator_names_domain_by_aggregate_name)
 
 TEST_F(transition, transition_controls_see_aggregated_name)
 {
-	ASSERT_EQ(0, load(self,
-			  "aggregator " TR_DIR "/agg-\\* " TR_DIR "/aggregated\n"
+	ASSERT_EQ(0, load("aggregator " TR_DIR "/agg-\\* " TR_DIR "/aggregated\n"
 			  "initialize_domain " TR_DIR "/aggregated from any\n",
 			  NULL));
 	EXPECT_LANDS("<kernel> " TR_DIR "/aggregated", PROG_A, PROG_AGG2, NULL);
@@ -408,10 +405,10 @@ TEST_F(transition, lsm_get_self_attr_reports_domain)
 {
 	char want[DOMAIN_NAME_MAX + 128], got[DOMAIN_NAME_MAX + 128];
 	char domain[DOMAIN_NAME_MAX];
-	char *argv[] = { PROG_A, "--lsmattr", NULL };
+	static char *const argv[] = { PROG_A, "--lsmattr", NULL };
 	size_t ctx_len, len;
 
-	ASSERT_EQ(0, load(self, NULL, NULL));
+	ASSERT_EQ(0, load(NULL, NULL));
 	under(self, " " PROG_A, domain, sizeof(domain));
 	/* ctx is the domainname with its terminating NUL. */
 	ctx_len = strlen(domain) + 1;
@@ -427,14 +424,14 @@ TEST_F(transition, proc_pid_attr_and_process_status_report_other_task)
 {
 	char domains[DOMAIN_NAME_MAX + 64], domain[DOMAIN_NAME_MAX];
 	char path[64], want[DOMAIN_NAME_MAX + 64], got[DOMAIN_NAME_MAX + 64];
-	char *argv[] = { PROG_A, "--wait", NULL };
+	static char *const argv[] = { PROG_A, "--wait", NULL };
 	int in[2], out[2], fd, status;
 	ssize_t len;
 	pid_t pid;
 
 	under(self, " " PROG_A, domain, sizeof(domain));
 	snprintf(domains, sizeof(domains), "%s\nuse_profile 2\n\n", domain);
-	ASSERT_EQ(0, load(self, NULL, domains));
+	ASSERT_EQ(0, load(NULL, domains));
 	ASSERT_EQ(0, pipe2(in, O_CLOEXEC));
 	ASSERT_EQ(0, pipe2(out, O_CLOEXEC));
 	pid = fork();
@@ -481,7 +478,7 @@ TEST_F(transition, self_domain_reads_caller_domain)
 	char got[DOMAIN_NAME_MAX];
 	ssize_t len;
 
-	ASSERT_EQ(0, load(self, NULL, NULL));
+	ASSERT_EQ(0, load(NULL, NULL));
 	len = read_whole_file(WARDEN_DIR "/self_domain", got, sizeof(got));
 	ASSERT_LT(0, len);
 	/* TOMOYO prints no newline; accept one. */
@@ -494,14 +491,14 @@ TEST_F(transition, self_domain_write_moves_with_manual_transition_acl)
 {
 	char domains[2 * DOMAIN_NAME_MAX], domain[DOMAIN_NAME_MAX];
 	char got[DOMAIN_NAME_MAX + 16];
-	char *argv[] = { PROG_A, "--self", TARGET_DOMAIN, NULL };
+	static char *const argv[] = { PROG_A, "--self", TARGET_DOMAIN, NULL };
 
 	under(self, " " PROG_A, domain, sizeof(domain));
 	snprintf(domains, sizeof(domains),
 		 "%s\nuse_profile 0\ntask manual_domain_transition "
 		 TARGET_DOMAIN "\n\n" TARGET_DOMAIN "\nuse_profile 0\n\n",
 		 domain);
-	ASSERT_EQ(0, load(self, NULL, domains));
+	ASSERT_EQ(0, load(NULL, domains));
 	ASSERT_EQ(0, run_program(PROG_A, argv, NULL, NULL, got, sizeof(got)));
 	EXPECT_STREQ("W=0\n" TARGET_DOMAIN "\n", got);
 }
@@ -510,7 +507,7 @@ TEST_F(transition, self_domain_write_without_acl_fails_with_eperm)
 {
 	char domains[2 * DOMAIN_NAME_MAX], domain[DOMAIN_NAME_MAX];
 	char want[DOMAIN_NAME_MAX + 16], got[DOMAIN_NAME_MAX + 16];
-	char *argv[] = { PROG_B, "--self", TARGET_DOMAIN, NULL };
+	static char *const argv[] = { PROG_B, "--self", TARGET_DOMAIN, NULL };
 
 	/* Only PROG_A's domain may move; PROG_B's may not. */
 	under(self, " " PROG_A, domain, sizeof(domain));
@@ -518,7 +515,7 @@ TEST_F(transition, self_domain_write_without_acl_fails_with_eperm)
 		 "%s\nuse_profile 0\ntask manual_domain_transition "
 		 TARGET_DOMAIN "\n\n" TARGET_DOMAIN "\nuse_profile 0\n\n",
 		 domain);
-	ASSERT_EQ(0, load(self, NULL, domains));
+	ASSERT_EQ(0, load(NULL, domains));
 	ASSERT_EQ(0, run_program(PROG_B, argv, NULL, NULL, got, sizeof(got)));
 	snprintf(want, sizeof(want), "W=%d\n%s " PROG_B "\n", EPERM, self->self);
 	EXPECT_STREQ(want, got);
@@ -528,7 +525,7 @@ TEST_F(transition, self_domain_write_accepts_trailing_newline_as_echo_sends)
 {
 	char domains[2 * DOMAIN_NAME_MAX], domain[DOMAIN_NAME_MAX];
 	char got[DOMAIN_NAME_MAX + 16];
-	char *argv[] = { PROG_A, "--self-echo", TARGET_DOMAIN, NULL };
+	static char *const argv[] = { PROG_A, "--self-echo", TARGET_DOMAIN, NULL };
 
 	/* echo '<kernel> ...' > self_domain, as TOMOYO users do. */
 	under(self, " " PROG_A, domain, sizeof(domain));
@@ -536,7 +533,7 @@ TEST_F(transition, self_domain_write_accepts_trailing_newline_as_echo_sends)
 		 "%s\nuse_profile 0\ntask manual_domain_transition "
 		 TARGET_DOMAIN "\n\n" TARGET_DOMAIN "\nuse_profile 0\n\n",
 		 domain);
-	ASSERT_EQ(0, load(self, NULL, domains));
+	ASSERT_EQ(0, load(NULL, domains));
 	ASSERT_EQ(0, run_program(PROG_A, argv, NULL, NULL, got, sizeof(got)));
 	EXPECT_STREQ("W=0\n" TARGET_DOMAIN "\n", got);
 }
