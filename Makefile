@@ -17,7 +17,7 @@ export KSRC APPEND TIMEOUT ACCEL
 S := scripts
 
 .PHONY: help deps ksrc kernel kunit selftests vm-run shell demo lint check \
-	patch patch-test clean
+	bench patch patch-test clean
 
 help:
 	@echo "Warden - a pathname-based MAC LSM for Linux 6.12"
@@ -33,6 +33,7 @@ help:
 	@echo "  make vm-run SCRIPT=file [APPEND=...]  run a script as root in the VM"
 	@echo "  make shell       boot the VM with an interactive shell"
 	@echo "  make lint        checkpatch, sparse, W=1 and kernel-doc; zero diagnostics"
+	@echo "  make bench       print the lookup and hook benchmark figures"
 	@echo "  make patch       write the git format-patch series to out/patches/"
 	@echo "  make patch-test  git am the series on a pristine tree and build it"
 	@echo "  make clean       remove out/ (the cache stays)"
@@ -72,6 +73,9 @@ lint: kernel
 
 check: ksrc
 	@$(S)/check.sh
+
+bench: kernel
+	@$(S)/bench.sh
 
 patch: ksrc
 	@$(S)/mkpatch.sh

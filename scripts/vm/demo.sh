@@ -90,3 +90,41 @@ cat /tmp/bad.policy >$W/policy
 dmesg | grep 'Warden: policy' | tail -n 1
 cmp -s /tmp/saved.policy $W/policy && echo "the policy in force is byte-for-byte the one saved before"
 run grep 'Policy update' $W/stat
+
+say "10. A service learns its policy (the guide's section 7.1, with busybox httpd)."
+mkdir -p /tmp/www/cgi-bin
+echo "<h1>It works</h1>" >/tmp/www/index.html
+echo "message of the day" >/tmp/www/motd
+echo "root:secret" >/tmp/www/secret
+cat >/tmp/www/cgi-bin/show <<'CGI'
+#!/bin/sh
+echo "Content-Type: text/plain"
+echo
+/bin/cat "/tmp/www/$QUERY_STRING" 2>&1
+CGI
+chmod 755 /tmp/www/cgi-bin/show
+echo "# the service gets a domain of its own, which starts in profile 1:"
+run sh -c "echo 'initialize_domain /usr/sbin/httpd from any' > $W/exception_policy"
+printf '<kernel> /usr/sbin/httpd\nuse_profile 1\n' >$W/domain_policy
+run /usr/sbin/httpd -p 127.0.0.1:8080 -h /tmp/www
+sleep 1
+echo "# normal use while it learns: a page and the CGI showing the motd"
+run wget -q -O - http://127.0.0.1:8080/
+run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?motd"
+echo "# the domains the service's exec chain created, and what they learned:"
+awk '/^<kernel>/ { show = index($0, "<kernel> /usr/sbin/httpd") == 1 } show' \
+	$W/domain_policy
+
+say "11. Enforcing: the service's domains move to profile 3."
+grep '^<kernel> /usr/sbin/httpd' $W/domain_policy >/tmp/httpd.domains
+while read -r domain; do
+	printf '%s\nuse_profile 3\n' "$domain" >$W/domain_policy
+	echo "$domain -> use_profile 3"
+done </tmp/httpd.domains
+echo "# what it learned still works:"
+run wget -q -O - http://127.0.0.1:8080/
+run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?motd"
+echo "# what it never did is refused: the CGI cannot read the secret"
+run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?secret"
+dmesg | grep 'Warden: enforcing mode' | tail -n 1
+run grep 'enforcing mode' $W/stat

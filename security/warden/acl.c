@@ -460,10 +460,12 @@ int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
  * @m: the seq_file.
  * @set: the entries; the caller holds warden_policy_lock.
  * @prefix: printed before each "file" line, e.g. "acl_group 0 ".
+ * @execute_only: print only the execute permissions, which decide
+ *                domain transitions.
  */
 void warden_acl_show_prefixed(struct seq_file *m,
 			      const struct warden_acl_set *set,
-			      const char *prefix)
+			      const char *prefix, bool execute_only)
 {
 	const struct warden_acl *acl;
 
@@ -474,6 +476,12 @@ void warden_acl_show_prefixed(struct seq_file *m,
 		u16 perm = READ_ONCE(acl->perm);
 		char number[48];
 
+		if (execute_only) {
+			if (acl->kind != WARDEN_ACL_PATH ||
+			    !(perm & BIT(WARDEN_PATH_EXECUTE)))
+				continue;
+			perm = BIT(WARDEN_PATH_EXECUTE);
+		}
 		seq_puts(m, prefix);
 		for (op = 0; op < warden_acl_kinds[acl->kind].nr_ops; op++) {
 			if (!(perm & BIT(op)))
@@ -508,7 +516,7 @@ void warden_acl_show_prefixed(struct seq_file *m,
  */
 void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 {
-	warden_acl_show_prefixed(m, set, "");
+	warden_acl_show_prefixed(m, set, "", false);
 }
 
 /* Whether an entry's word (a pathname, a pattern or "@group") names @name. */

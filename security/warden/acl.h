@@ -146,7 +146,7 @@ int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
 void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set);
 void warden_acl_show_prefixed(struct seq_file *m,
 			      const struct warden_acl_set *set,
-			      const char *prefix);
+			      const char *prefix, bool execute_only);
 int warden_acl_parse_number(char *text, struct warden_number *number);
 bool warden_acl_number_text_covers(const char *text, unsigned long value);
 void warden_acl_print_number(char *buf, size_t size,

@@ -338,9 +338,13 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
  * warden_domain_policy_show - print the domain_policy file
  * @m: the seq_file.
  * @policy: the policy; the caller holds warden_policy_lock.
+ * @only: the only domain to print, or %NULL for every domain.
+ * @transition_only: print only what decides domain transitions: the
+ *                   domains' settings, execute and task entries.
  */
 void warden_domain_policy_show(struct seq_file *m,
-			       const struct warden_policy *policy)
+			       const struct warden_policy *policy,
+			       const char *only, bool transition_only)
 {
 	const struct warden_domain_policy *domain;
 	const struct warden_text_line *named;
@@ -348,6 +352,8 @@ void warden_domain_policy_show(struct seq_file *m,
 
 	lockdep_assert_held(&warden_policy_lock);
 	list_for_each_entry(domain, &policy->domains, list) {
+		if (only && strcmp(only, domain->name))
+			continue;
 		seq_printf(m, "%s\nuse_profile %u\n", domain->name,
 			   domain->profile);
 		if (domain->quota_exceeded)
@@ -359,8 +365,8 @@ void warden_domain_policy_show(struct seq_file *m,
 		list_for_each_entry(named, &domain->named_groups, list)
 			seq_printf(m, "use_group %s\n", named->text);
 		seq_putc(m, '\n');
-		warden_acl_show(m, &domain->acls);
-		warden_netacl_show(m, &domain->netacls);
+		warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
+		warden_netacl_show(m, &domain->netacls, transition_only);
 		seq_putc(m, '\n');
 	}
 }

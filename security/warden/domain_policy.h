@@ -62,6 +62,7 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, const char **reason);
 void warden_domain_policy_show(struct seq_file *m,
-			       const struct warden_policy *policy);
+			       const struct warden_policy *policy,
+			       const char *only, bool transition_only);
 
 #endif /* _SECURITY_WARDEN_DOMAIN_POLICY_H */

@@ -391,12 +391,14 @@ out_free:
  * warden_exception_show - print the exception_policy file
  * @m: the seq_file.
  * @exception: the exception policy; the caller holds warden_policy_lock.
+ * @transition_only: print only the transition controls and aggregators.
  *
  * In TOMOYO's order: transition controls and aggregators, then groups,
  * then ACL groups.
  */
 void warden_exception_show(struct seq_file *m,
-			   const struct warden_exception_policy *exception)
+			   const struct warden_exception_policy *exception,
+			   bool transition_only)
 {
 	const struct warden_text_line *line;
 	const struct warden_acl_group *acl_group;
@@ -408,6 +410,8 @@ void warden_exception_show(struct seq_file *m,
 			seq_printf(m, "aggregator %s\n", line->text);
 		else
 			seq_printf(m, "%s\n", line->text);
+	if (transition_only)
+		return;
 	for (type = 0; type < ARRAY_SIZE(warden_group_names); type++)
 		list_for_each_entry(group, &exception->groups, list) {
 			if (group->type != type)
@@ -422,7 +426,7 @@ void warden_exception_show(struct seq_file *m,
 
 		snprintf(prefix, sizeof(prefix), "acl_group %s ",
 			 acl_group->name);
-		warden_acl_show_prefixed(m, &acl_group->acls, prefix);
+		warden_acl_show_prefixed(m, &acl_group->acls, prefix, false);
 	}
 }
 
@@ -773,7 +777,7 @@ static char *warden_test_exception_dump(struct kunit *test,
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
-	warden_exception_show(&m, e);
+	warden_exception_show(&m, e, false);
 	mutex_unlock(&warden_policy_lock);
 	return m.buf;
 }

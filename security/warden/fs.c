@@ -52,8 +52,10 @@
 
 static bool warden_may_manage_policy(void)
 {
-	return capable(CAP_MAC_ADMIN);
+	return warden_manager_allows();
 }
+
+struct warden_line_writer;
 
 /**
  * struct warden_policy_file - a policy file that is written line by line
@@ -61,12 +63,16 @@ static bool warden_may_manage_policy(void)
  * @write_line: applies one line; called with warden_policy_lock held.
  *              @state is the writer's, %NULL at open, freed with kfree()
  *              at close.
- * @show: prints the file.
+ * @show: prints the file, as the open file's "select" lines narrowed it.
+ * @select_domain: "select pid=|global-pid=|domain=|Q=" chooses a domain.
+ * @select_transitions: "select transition_only" applies.
  */
 struct warden_policy_file {
 	const char *name;
 	int (*write_line)(char **state, char *line, const char **reason);
-	void (*show)(struct seq_file *m);
+	void (*show)(struct seq_file *m, const struct warden_line_writer *w);
+	bool select_domain;
+	bool select_transitions;
 };
 
 /**
@@ -80,6 +86,10 @@ struct warden_policy_file {
  *            newline.
  * @buf: the incomplete line.
  * @state: what the file's line parser keeps between lines.
+ * @select: what the last "select" line asked for, printed back first;
+ *          %NULL when none was written.
+ * @selected: the domainname it chose, %NULL when none matched.
+ * @transition_only: "select transition_only" was written.
  */
 struct warden_line_writer {
 	struct mutex lock; /* protects the members below */
@@ -90,7 +100,108 @@ struct warden_line_writer {
 	bool skipping;
 	char *buf;
 	char *state;
+	char *select;
+	char *selected;
+	bool transition_only;
 };
+
+/* The domainname of the process @pid, allocated; NULL if none. */
+static char *warden_pid_domainname(pid_t pid, bool global)
+{
+	struct warden_domain *domain = NULL;
+	struct task_struct *task;
+	char *name;
+
+	rcu_read_lock();
+	task = global ? find_task_by_pid_ns(pid, &init_pid_ns) :
+			find_task_by_vpid(pid);
+	if (task)
+		domain = warden_domain_get(warden_cred(__task_cred(task))->domain);
+	rcu_read_unlock();
+	if (!domain)
+		return NULL;
+	name = kstrdup(domain->name, GFP_KERNEL);
+	warden_domain_put(domain);
+	return name;
+}
+
+/*
+ * "select pid=N", "select global-pid=N", "select domain=NAME" or
+ * "select Q=N": the domain that reads print alone and writes apply to.
+ */
+static char *warden_select_target(const char *what)
+{
+	bool global = str_has_prefix(what, "global-pid=");
+	char *name = NULL;
+	int pid;
+
+	if (global || str_has_prefix(what, "pid=")) {
+		if (kstrtoint(strchr(what, '=') + 1, 10, &pid) || pid <= 0)
+			return ERR_PTR(-EINVAL);
+		return warden_pid_domainname(pid, global);
+	}
+	if (str_has_prefix(what, "domain=")) {
+		what += strlen("domain=");
+		if (warden_domainname_check(what))
+			return ERR_PTR(-EINVAL);
+		mutex_lock(&warden_policy_lock);
+		if (warden_domain_policy_find(warden_policy_locked(), what))
+			name = kstrdup(what, GFP_KERNEL);
+		mutex_unlock(&warden_policy_lock);
+		return name;
+	}
+	/* No query is ever pending until queries exist: Q= selects none. */
+	if (str_has_prefix(what, "Q=") && !kstrtoint(what + 2, 10, &pid))
+		return NULL;
+	return ERR_PTR(-EINVAL);
+}
+
+/*
+ * "reset" and "select" lines choose what the open file reads back and
+ * which domain later lines apply to; they change no policy, so writers
+ * that are not managers may use them.  Returns 1 for such a line, 0 for
+ * a policy line, or an error.
+ */
+static int warden_view_line(struct warden_line_writer *w, const char *line)
+{
+	const struct warden_policy_file *file = w->file;
+	char *select, *selected;
+
+	if (!strcmp(line, "reset")) {
+		kfree(w->state);
+		kfree(w->select);
+		kfree(w->selected);
+		w->state = NULL;
+		w->select = NULL;
+		w->selected = NULL;
+		w->transition_only = false;
+		return 1;
+	}
+	if (!str_has_prefix(line, "select "))
+		return 0;
+	if (file->select_transitions && !strcmp(line, "select transition_only")) {
+		w->transition_only = true;
+		return 1;
+	}
+	if (!file->select_domain)
+		return 0;
+	selected = warden_select_target(line + strlen("select "));
+	if (IS_ERR(selected))
+		return PTR_ERR(selected);
+	select = kstrdup(line + strlen("select "), GFP_KERNEL);
+	if (!select) {
+		kfree(selected);
+		return -ENOMEM;
+	}
+	kfree(w->select);
+	kfree(w->selected);
+	w->select = select;
+	w->selected = selected;
+	/* Lines written next apply to the selected domain. */
+	kfree(w->state);
+	w->state = selected ? kstrdup(selected, GFP_KERNEL) : NULL;
+	return 1;
+}
 
 static int warden_apply_line(struct warden_line_writer *w)
 {
@@ -106,6 +217,19 @@ static int warden_apply_line(struct warden_line_writer *w)
 	if (!*line || *line == '#')
 		return 0;
 	strscpy(quote, line, sizeof(quote));
+	err = warden_view_line(w, line);
+	if (err > 0)
+		return 0;
+	if (!err && !warden_may_manage_policy()) {
+		reason = "not permitted: the writer is not a manager";
+		err = -EPERM;
+	}
+	if (err) {
+		pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n",
+				    w->file->name, w->lineno,
+				    reason ?: "invalid select line", quote);
+		return err;
+	}
 	mutex_lock(&warden_policy_lock);
 	err = w->file->write_line(&w->state, line, &reason);
 	mutex_unlock(&warden_policy_lock);
@@ -162,8 +286,6 @@ static ssize_t warden_policy_file_write(struct file *file,
 	size_t done = 0;
 	int err = 0;
 
-	if (!warden_may_manage_policy())
-		return -EPERM;
 	if (mutex_lock_interruptible(&w->lock))
 		return -EINTR;
 	while (done < count && !err) {
@@ -281,7 +403,15 @@ static int warden_policy_file_show(struct seq_file *m, void *unused)
 {
 	struct warden_line_writer *w = m->private;
 
-	w->file->show(m);
+	mutex_lock(&w->lock);
+	if (w->select) {
+		seq_printf(m, "# select %s\n", w->select);
+		if (w->selected)
+			w->file->show(m, w);
+	} else {
+		w->file->show(m, w);
+	}
+	mutex_unlock(&w->lock);
 	return 0;
 }
 
@@ -307,6 +437,8 @@ static int warden_policy_file_release(struct inode *inode, struct file *file)
 	struct warden_line_writer *w = m->private;
 
 	kfree(w->state);
+	kfree(w->select);
+	kfree(w->selected);
 	kvfree(w->buf);
 	kfree(w);
 	return single_release(inode, file);
@@ -343,7 +475,8 @@ static int warden_profile_write_line(char **state, char *line,
 	return err;
 }
 
-static void warden_profile_show_file(struct seq_file *m)
+static void warden_profile_show_file(struct seq_file *m,
+				     const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_profile_show(m, &warden_policy_locked()->profiles);
@@ -362,7 +495,8 @@ static int warden_manager_write_line(char **state, char *line,
 	return warden_manager_write(warden_policy_locked(), line, reason);
 }
 
-static void warden_manager_show_file(struct seq_file *m)
+static void warden_manager_show_file(struct seq_file *m,
+				     const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_manager_show(m, warden_policy_locked());
@@ -382,16 +516,24 @@ static int warden_domain_policy_write_line(char **state, char *line,
 					  reason);
 }
 
-static void warden_domain_policy_show_file(struct seq_file *m)
+static void warden_domain_policy_show_file(struct seq_file *m,
+					   const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
-	warden_domain_policy_show(m, warden_policy_locked());
+	warden_domain_policy_show(m, warden_policy_locked(), w->selected,
+				  w->transition_only);
 	mutex_unlock(&warden_policy_lock);
+}
+
+static void warden_document_show_file(struct seq_file *m,
+				      const struct warden_line_writer *w)
+{
+	warden_policy_show(m);
 }
 
 static const struct warden_policy_file warden_document_file = {
 	.name = "policy",
-	.show = warden_policy_show,
+	.show = warden_document_show_file,
 };
 
 static int warden_exception_write_line(char **state, char *line,
@@ -401,10 +543,12 @@ static int warden_exception_write_line(char **state, char *line,
 				      reason);
 }
 
-static void warden_exception_show_file(struct seq_file *m)
+static void warden_exception_show_file(struct seq_file *m,
+				       const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
-	warden_exception_show(m, &warden_policy_locked()->exception);
+	warden_exception_show(m, &warden_policy_locked()->exception,
+			      w->transition_only);
 	mutex_unlock(&warden_policy_lock);
 }
 
@@ -412,12 +556,15 @@ static const struct warden_policy_file warden_exception_file = {
 	.name = "exception_policy",
 	.write_line = warden_exception_write_line,
 	.show = warden_exception_show_file,
+	.select_transitions = true,
 };
 
 static const struct warden_policy_file warden_domain_policy_file = {
 	.name = "domain_policy",
 	.write_line = warden_domain_policy_write_line,
 	.show = warden_domain_policy_show_file,
+	.select_domain = true,
+	.select_transitions = true,
 };
 
 static ssize_t warden_version_read(struct file *file, char __user *buf,

@@ -6,18 +6,27 @@
  * "manage_by_non_root", each optionally preceded by "delete".
  */
 
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/printk.h>
 #include <linux/lockdep.h>
 #include <linux/overflow.h>
 #include <linux/rculist.h>
+#include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "cred.h"
 #include "domain.h"
 #include "manager.h"
 #include "pattern.h"
 #include "policy.h"
+#include "realpath.h"
 #include "stat.h"
 
 static size_t warden_manager_size(const char *name)
@@ -141,6 +150,70 @@ void warden_manager_clear(struct warden_policy *policy)
 	list_for_each_entry_safe(entry, next, &policy->managers, list)
 		warden_manager_free(entry);
 	policy->manage_by_non_root = false;
+}
+
+/* The encoded pathname of the caller's program, or NULL. */
+static char *warden_manager_exe(void)
+{
+	struct file *exe = get_task_exe_file(current);
+	struct warden_name name;
+	char *copy = NULL;
+
+	if (!exe)
+		return NULL;
+	if (!warden_name_build(&exe->f_path, false, &name)) {
+		copy = kstrdup(name.name, GFP_KERNEL);
+		warden_name_put(&name);
+	}
+	fput(exe);
+	return copy;
+}
+
+/**
+ * warden_manager_allows - whether the caller may change the policy
+ *
+ * Until the policy is loaded, and while the manager list is empty, a
+ * process with CAP_MAC_ADMIN may.  Once managers are listed, the caller
+ * must also be one of them, by its program or its domain, and run as
+ * root unless manage_by_non_root is set; a manager that does not run as
+ * root needs no capability then.
+ *
+ * Return: true if the caller may write policy.
+ */
+bool warden_manager_allows(void)
+{
+	const bool privileged = capable(CAP_MAC_ADMIN);
+	const struct warden_domain *domain = warden_current_domain();
+	const struct warden_manager *entry;
+	const struct warden_policy *policy;
+	bool listed = false, any, by_non_root;
+	char *exe;
+
+	if (!warden_policy_is_loaded())
+		return privileged;
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	any = !list_empty(&policy->managers);
+	by_non_root = READ_ONCE(policy->manage_by_non_root);
+	rcu_read_unlock();
+	if (!any)
+		return privileged;
+	if (!privileged && !by_non_root)
+		return false;
+	exe = warden_manager_exe();
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	list_for_each_entry_rcu(entry, &policy->managers, list)
+		if (!strcmp(entry->name, domain->name) ||
+		    (exe && !strcmp(entry->name, exe)))
+			listed = true;
+	rcu_read_unlock();
+	if (!listed)
+		pr_warn_ratelimited("Warden: %s (pid %d, domain '%s') is not a manager: policy change refused\n",
+				    exe ?: current->comm, task_tgid_nr(current),
+				    domain->name);
+	kfree(exe);
+	return listed;
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST

@@ -316,8 +316,11 @@ out_free:
  * warden_netacl_show - print a domain's network, misc and task entries
  * @m: the seq_file.
  * @entries: the entries; the caller holds warden_policy_lock.
+ * @task_only: print only the task entries, which decide domain
+ *             transitions.
  */
-void warden_netacl_show(struct seq_file *m, const struct list_head *entries)
+void warden_netacl_show(struct seq_file *m, const struct list_head *entries,
+			bool task_only)
 {
 	const struct warden_netacl *entry;
 
@@ -327,6 +330,9 @@ void warden_netacl_show(struct seq_file *m, const struct list_head *entries)
 		char sep = ' ';
 		int i;
 
+		if (task_only &&
+		    entry->family != ARRAY_SIZE(warden_net_families) - 1)
+			continue;
 		seq_puts(m, warden_net_families[entry->family].prefix);
 		for (i = 0; i < ARRAY_SIZE(warden_net_families[0].ops) && ops[i];
 		     i++) {
@@ -469,7 +475,7 @@ static char *warden_test_netacl_dump(struct kunit *test,
 	m.size = 4096;
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	warden_netacl_show(&m, entries);
+	warden_netacl_show(&m, entries, false);
 	return m.buf;
 }
 

@@ -33,7 +33,8 @@ struct warden_netacl {
 
 int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 			const char **reason);
-void warden_netacl_show(struct seq_file *m, const struct list_head *entries);
+void warden_netacl_show(struct seq_file *m, const struct list_head *entries,
+			bool task_only);
 void warden_netacl_clear(struct list_head *entries);
 bool warden_netacl_task_allowed(const struct list_head *entries,
 				const char *domainname);

@@ -277,8 +277,8 @@ void warden_policy_show(struct seq_file *m)
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
 	warden_manager_show(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_EXCEPTION]);
-	warden_exception_show(m, &policy->exception);
+	warden_exception_show(m, &policy->exception, false);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
-	warden_domain_policy_show(m, policy);
+	warden_domain_policy_show(m, policy, NULL, false);
 	mutex_unlock(&warden_policy_lock);
 }

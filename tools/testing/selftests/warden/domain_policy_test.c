@@ -235,4 +235,85 @@ TEST_F(domain_policy, policy_quota_refuses_entries_with_enomem)
 	EXPECT_EQ(used, policy_memory());
 }
 
+/* Write @text through @fd and read what the same open file shows. */
+static ssize_t write_then_read(int fd, const char *text, char *buf,
+			       size_t size)
+{
+	ssize_t n;
+
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		return -1;
+	if (lseek(fd, 0, SEEK_SET))
+		return -1;
+	n = read(fd, buf, size - 1);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+TEST_F(domain_policy, select_narrows_reads_and_targets_writes)
+{
+	static const char setup[] =
+		"<kernel> /sel/a\n"
+		"file read /sel/a.conf\n"
+		"file execute /sel/helper\n"
+		"task manual_domain_transition <kernel> /sel/b\n"
+		"<kernel> /sel/b\n"
+		"file write /sel/b.log\n";
+	char mine[128], expected[256];
+	int fd;
+
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY, setup));
+	fd = open(DOMAIN_POLICY, O_RDWR);
+	ASSERT_LE(0, fd);
+	ASSERT_LT(0, write_then_read(fd, "select domain=<kernel> /sel/a\n",
+				     self->dump, DUMP_SIZE));
+	EXPECT_STREQ("# select domain=<kernel> /sel/a\n"
+		     "<kernel> /sel/a\nuse_profile 0\n\n"
+		     "file read /sel/a.conf\n"
+		     "file execute /sel/helper\n"
+		     "task manual_domain_transition <kernel> /sel/b\n\n",
+		     self->dump);
+	/* A line without a domainname goes to the selected domain. */
+	ASSERT_LT(0, write_then_read(fd, "file read /sel/more\n"
+				     "select transition_only\n",
+				     self->dump, DUMP_SIZE));
+	EXPECT_STREQ("# select domain=<kernel> /sel/a\n"
+		     "<kernel> /sel/a\nuse_profile 0\n\n"
+		     "file execute /sel/helper\n"
+		     "task manual_domain_transition <kernel> /sel/b\n\n",
+		     self->dump);
+	ASSERT_LT(0, write_then_read(fd, "reset\nselect domain=<kernel> /sel/a\n",
+				     self->dump, DUMP_SIZE));
+	EXPECT_NE(NULL, strstr(self->dump, "file read /sel/more\n"));
+	/* A domain that does not exist selects nothing. */
+	ASSERT_LT(0, write_then_read(fd, "select domain=<kernel> /sel/none\n",
+				     self->dump, DUMP_SIZE));
+	EXPECT_STREQ("# select domain=<kernel> /sel/none\n", self->dump);
+	EXPECT_EQ(-1, write(fd, "file read /x\n", 13));
+	EXPECT_EQ(EINVAL, errno);
+	/* pid= selects the domain a process runs in. */
+	ASSERT_LT(0, read_whole_file("/proc/self/attr/warden/current", mine,
+				     sizeof(mine)));
+	*strchr(mine, '\n') = '\0';
+	snprintf(expected, sizeof(expected), "select pid=%d\n", getpid());
+	ASSERT_LT(0, write_then_read(fd, expected, self->dump, DUMP_SIZE));
+	snprintf(expected, sizeof(expected), "# select pid=%d\n", getpid());
+	ASSERT_EQ(0, strncmp(self->dump, expected, strlen(expected)));
+	/* Its domain follows, if the policy has an entry for it. */
+	if (self->dump[strlen(expected)])
+		EXPECT_EQ(0, strncmp(self->dump + strlen(expected), mine,
+				     strlen(mine)));
+	/* After reset the whole file reads back again. */
+	ASSERT_LT(0, write_then_read(fd, "reset\n", self->dump, DUMP_SIZE));
+	EXPECT_EQ(0, strncmp(self->dump, "<kernel>\n", strlen("<kernel>\n")));
+	EXPECT_NE(NULL, strstr(self->dump, "<kernel> /sel/b\n"));
+	EXPECT_EQ(-1, write(fd, "select nonsense\n", 16));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+	EXPECT_EQ(0, write_file_once(DOMAIN_POLICY,
+				     "delete <kernel> /sel/a\n"
+				     "delete <kernel> /sel/b\n"));
+}
+
 TEST_HARNESS_MAIN

@@ -56,8 +56,30 @@ static const char small_policy[] =
 	"file read/write /var/www/\\*\n"
 	"\n";
 
+/*
+ * small_policy with this program listed first among the managers: once a
+ * loaded policy lists managers, only they may load the next one.
+ */
+static char *policy_managed_by_self(void)
+{
+	const char *at = strstr(small_policy, "[manager]\n");
+	char exe[4096], *doc;
+	ssize_t len;
+
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len <= 0 || !at)
+		return NULL;
+	exe[len] = '\0';
+	at += strlen("[manager]\n");
+	if (asprintf(&doc, "%.*s%s\n%s", (int)(at - small_policy),
+		     small_policy, exe, at) < 0)
+		return NULL;
+	return doc;
+}
+
 FIXTURE(policy) {
 	char *dump;
+	char *doc;
 };
 
 FIXTURE_SETUP(policy)
@@ -66,10 +88,20 @@ FIXTURE_SETUP(policy)
 		SKIP(return, "warden is not in " LSM_LIST_FILE);
 	self->dump = malloc(DUMP_SIZE);
 	ASSERT_NE(NULL, self->dump);
+	self->doc = policy_managed_by_self();
+	ASSERT_NE(NULL, self->doc);
 }
+
+/* A policy that lists no manager, so that any later test may write. */
+#define NO_MANAGERS "[profile]\nPROFILE_VERSION=20150505\n"
 
 FIXTURE_TEARDOWN(policy)
 {
+	if (!self->doc)
+		return;
+	EXPECT_EQ(0, write_in_chunks(POLICY_FILE, NO_MANAGERS,
+				     strlen(NO_MANAGERS), 100));
+	free(self->doc);
 	free(self->dump);
 }
 
@@ -81,13 +113,22 @@ static int load_document(const char *text, size_t len, size_t chunk)
 
 TEST_F(policy, document_replaces_policy_and_reads_back_identical)
 {
-	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 100));
+	const char *doc = self->doc;
+	const char *managers;
+
+	ASSERT_EQ(0, load_document(doc, strlen(doc), 100));
 	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
-	EXPECT_STREQ(small_policy, self->dump);
+	EXPECT_STREQ(doc, self->dump);
 	/* The per-part files show the same policy. */
 	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/manager", self->dump,
 				     DUMP_SIZE));
-	EXPECT_STREQ("/usr/sbin/warden-loadpolicy\n", self->dump);
+	managers = strstr(doc, "[manager]\n") + strlen("[manager]\n");
+	EXPECT_EQ(0, strncmp(managers, self->dump, strlen(self->dump)));
+	EXPECT_NE(NULL, strstr(self->dump, "/usr/sbin/warden-loadpolicy\n"));
+	/* A listed manager may load the next policy, which lists none. */
+	ASSERT_EQ(0, load_document(NO_MANAGERS, strlen(NO_MANAGERS), 100));
+	ASSERT_EQ(0, read_whole_file(WARDEN_DIR "/manager", self->dump,
+				     DUMP_SIZE));
 }
 
 TEST_F(policy, bad_line_fails_at_close_and_keeps_policy)
@@ -100,13 +141,13 @@ TEST_F(policy, bad_line_fails_at_close_and_keeps_policy)
 	char *before, *doc;
 	size_t i;
 
-	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 4096));
+	ASSERT_EQ(0, load_document(self->doc, strlen(self->doc), 4096));
 	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
 	before = strdup(self->dump);
 	ASSERT_NE(NULL, before);
 	for (i = 0; i < ARRAY_SIZE(bad_lines); i++) {
 		/* The bad line sits in the middle of an otherwise good document. */
-		ASSERT_LT(0, asprintf(&doc, "%s%s%s", small_policy, bad_lines[i],
+		ASSERT_LT(0, asprintf(&doc, "%s%s%s", self->doc, bad_lines[i],
 				      "file read /etc/hosts\n"));
 		EXPECT_EQ(-EINVAL, load_document(doc, strlen(doc), 4096));
 		free(doc);
@@ -141,7 +182,7 @@ TEST_F(policy, hundred_thousand_line_document_reads_back_identical)
 	unsigned int i;
 
 	ASSERT_NE(NULL, text);
-	len = sprintf(text, "%s", small_policy);
+	len = sprintf(text, "%s", self->doc);
 	len += sprintf(text + len, "<kernel> /usr/sbin/big\nuse_profile 1\n\n");
 	for (i = 0; i < n; i++)
 		len += sprintf(text + len, "file read/getattr /data/f%u\n", i);
@@ -150,8 +191,6 @@ TEST_F(policy, hundred_thousand_line_document_reads_back_identical)
 	ASSERT_LT(0, read_whole_file(POLICY_FILE, self->dump, DUMP_SIZE));
 	EXPECT_EQ(len, strlen(self->dump));
 	EXPECT_EQ(0, strcmp(text, self->dump));
-	/* Put the small policy back for the tests that follow. */
-	ASSERT_EQ(0, load_document(small_policy, strlen(small_policy), 4096));
 	free(text);
 }
 
