@@ -213,13 +213,15 @@ static int warden_group_member_parse(unsigned int type, const char *member,
 	return 0;
 }
 
+/* The group of @type named @name, under RCU or warden_policy_lock. */
 static struct warden_group *
-warden_group_find(struct warden_exception_policy *exception,
-		  unsigned int type, const char *name)
+warden_group_lookup(const struct warden_exception_policy *exception,
+		    unsigned int type, const char *name)
 {
 	struct warden_group *group;
 
-	list_for_each_entry(group, &exception->groups, list)
+	list_for_each_entry_rcu(group, &exception->groups, list,
+				lockdep_is_held(&warden_policy_lock))
 		if (group->type == type && !strcmp(group->name, name))
 			return group;
 	return NULL;
@@ -242,7 +244,7 @@ static int warden_group_write(struct warden_exception_policy *exception,
 	err = warden_group_member_parse(type, args, text, reason);
 	if (err)
 		return err;
-	group = warden_group_find(exception, type, name);
+	group = warden_group_lookup(exception, type, name);
 	if (!group) {
 		if (is_delete) {
 			*reason = "no such group";
@@ -478,17 +480,34 @@ static bool warden_program_matches(const char *pattern, const char *name)
 	       warden_pattern_match(name, pattern) : !strcmp(pattern, name);
 }
 
-/* The group of @type named @name, under RCU or warden_policy_lock. */
-static const struct warden_group *
-warden_group_lookup(const struct warden_exception_policy *exception,
-		    unsigned int type, const char *name)
+/* Whether a member of the group of @type named @name satisfies @match. */
+static bool
+warden_group_any(const struct warden_exception_policy *exception,
+		 unsigned int type, const char *name,
+		 bool (*match)(const char *member, const void *arg),
+		 const void *arg)
 {
+	const struct warden_text_line *member;
 	const struct warden_group *group;
 
-	list_for_each_entry_rcu(group, &exception->groups, list)
-		if (group->type == type && !strcmp(group->name, name))
-			return group;
-	return NULL;
+	group = exception ? warden_group_lookup(exception, type, name) : NULL;
+	if (!group)
+		return false;
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (match(member->text, arg))
+			return true;
+	return false;
+}
+
+static bool warden_path_member_matches(const char *member, const void *path)
+{
+	return warden_program_matches(member, path);
+}
+
+static bool warden_number_member_covers(const char *member, const void *value)
+{
+	return warden_acl_number_text_covers(member,
+					     *(const unsigned long *)value);
 }
 
 /**
@@ -505,17 +524,8 @@ bool
 warden_exception_path_group_matches(const struct warden_exception_policy *exception,
 				    const char *name, const char *path)
 {
-	const struct warden_text_line *member;
-	const struct warden_group *group;
-
-	group = exception ? warden_group_lookup(exception, WARDEN_PATH_GROUP,
-						name) : NULL;
-	if (!group)
-		return false;
-	list_for_each_entry_rcu(member, &group->members, list)
-		if (warden_program_matches(member->text, path))
-			return true;
-	return false;
+	return warden_group_any(exception, WARDEN_PATH_GROUP, name,
+				warden_path_member_matches, path);
 }
 
 /**
@@ -532,17 +542,8 @@ bool
 warden_exception_number_group_matches(const struct warden_exception_policy *exception,
 				      const char *name, unsigned long value)
 {
-	const struct warden_text_line *member;
-	const struct warden_group *group;
-
-	group = exception ? warden_group_lookup(exception, WARDEN_NUMBER_GROUP,
-						name) : NULL;
-	if (!group)
-		return false;
-	list_for_each_entry_rcu(member, &group->members, list)
-		if (warden_acl_number_text_covers(member->text, value))
-			return true;
-	return false;
+	return warden_group_any(exception, WARDEN_NUMBER_GROUP, name,
+				warden_number_member_covers, &value);
 }
 
 /*
