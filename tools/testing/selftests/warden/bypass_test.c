@@ -475,7 +475,7 @@ FIXTURE_TEARDOWN(bypass)
 	unlink(HELPER);
 }
 
-static int load_bypass_policy(const FIXTURE_VARIANT(bypass) *variant,
+static int load_bypass_policy(const struct _fixture_variant_bypass *variant,
 			      int profile)
 {
 	char domains[4096];
@@ -495,7 +495,7 @@ static int load_bypass_policy(const FIXTURE_VARIANT(bypass) *variant,
 static void run_attempt(struct __test_metadata *_metadata, const char *name,
 			enum bypass_prep prep, int want)
 {
-	char *argv[] = { "warden-bypass", "--attempt", (char *)name, NULL };
+	char *const argv[] = { "warden-bypass", "--attempt", (char *)name, NULL };
 	char out[4096], *line, *cursor;
 	int attempts = 0;
 

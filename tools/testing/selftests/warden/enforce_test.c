@@ -59,6 +59,13 @@ static int do_op(const char *op)
 	int n, ret;
 
 	umask(0);
+	if (!strcmp(op, "pivot_root")) {
+		/* The initramfs root cannot be pivoted; a tmpfs root can. */
+		if (chroot(WE_DIR "/pr") || chdir("/"))
+			return 200;
+		ret = syscall(SYS_pivot_root, "/new", "/new/old");
+		return ret < 0 ? errno : 0;
+	}
 	if (!strcmp(op, "execute"))
 		ret = execve(WE_DIR "/prog", noop_argv, empty_env);
 	else if (!strcmp(op, "read"))
@@ -107,14 +114,8 @@ static int do_op(const char *op)
 		ret = rename(FILE_F, WE_DIR "/g");
 	else if (!strcmp(op, "mount"))
 		ret = mount("none", WE_DIR "/mnt", "tmpfs", 0, NULL);
-	else if (!strcmp(op, "pivot_root")) {
-		/* The initramfs root cannot be pivoted; a tmpfs root can. */
-		if (chroot(WE_DIR "/pr") || chdir("/"))
-			return 200;
-		ret = syscall(SYS_pivot_root, "/new", "/new/old");
-	} else {
+	else
 		return 201;
-	}
 	return ret < 0 ? errno : 0;
 }
 
@@ -423,7 +424,7 @@ FIXTURE_TEARDOWN(op)
  * Put the helper's domain in @profile with the variant's extra lines, its
  * ACL line if @with_acl, and @profile_extra added to the profiles.
  */
-static int load_op_policy(const FIXTURE_VARIANT(op) *variant, int profile,
+static int load_op_policy(const struct _fixture_variant_op *variant, int profile,
 			  bool with_acl, const char *profile_extra)
 {
 	char domains[4096];
@@ -437,9 +438,9 @@ static int load_op_policy(const FIXTURE_VARIANT(op) *variant, int profile,
 }
 
 /* Run the variant's operation in the helper's domain; its result. */
-static int run_op(const FIXTURE_VARIANT(op) *variant)
+static int run_op(const struct _fixture_variant_op *variant)
 {
-	char *argv[] = { "warden-enforce-op", "--op", (char *)variant->op,
+	char *const argv[] = { "warden-enforce-op", "--op", (char *)variant->op,
 			 NULL };
 	enum op_prep prep = variant->prep;
 
@@ -455,7 +456,7 @@ static bool path_exists(const char *path)
 
 /* Whether the variant's operation changed the filesystem as it does. */
 static void expect_effect(struct __test_metadata *_metadata,
-			  const FIXTURE_VARIANT(op) *variant, bool done)
+			  const struct _fixture_variant_op *variant, bool done)
 {
 	if (variant->made)
 		EXPECT_EQ(done, path_exists(variant->made))

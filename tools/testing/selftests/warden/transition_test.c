@@ -194,7 +194,7 @@ static void domain_after(const char *first, const char *const *rest,
 }
 
 /* The domain of the caller followed by the programs of @suffix. */
-static const char *under(FIXTURE_DATA(transition) *self, const char *suffix,
+static const char *under(struct _test_data_transition *self, const char *suffix,
 			 char *buf, size_t size)
 {
 	snprintf(buf, size, "%s%s", self->self, suffix);
