@@ -18,6 +18,7 @@
 #include "domain.h"
 #include "domain_policy.h"
 #include "exception.h"
+#include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
 #include "stat.h"
@@ -102,7 +103,7 @@ static bool warden_group_used(const struct warden_domain_policy *dp,
 	return false;
 }
 
-/* Whether the domain's entries, or a group it uses, grant @req. */
+/* Whether the domain's file entries, or a group it uses, grant @req. */
 static bool warden_domain_allows(const struct warden_policy *policy,
 				 struct warden_domain_policy *dp,
 				 struct warden_request *req)
@@ -131,9 +132,142 @@ static const enum warden_stat_event warden_mode_events[] = {
 	[WARDEN_MODE_ENFORCING] = WARDEN_STAT_VIOLATION_ENFORCING,
 };
 
-/* The "file ..." line that would grant @req, allocated; NULL if none. */
-static char *warden_request_line(const struct warden_request *req)
+/**
+ * struct warden_check_ops - what differs between kinds of request
+ * @allows: whether the domain's policy grants the request; called in an
+ *          RCU read-side critical section, may fill @verdict.
+ * @line: the policy line that would grant it, allocated, or %NULL.
+ */
+struct warden_check_ops {
+	bool (*allows)(const struct warden_policy *policy,
+		       struct warden_domain_policy *dp, void *req,
+		       struct warden_verdict *verdict);
+	char *(*line)(const void *req);
+};
+
+/*
+ * Learning mode: add @line, which grants the request, to the domain,
+ * unless the domain already holds @max_entries entries; then mark it and
+ * stop.
+ */
+static void warden_learn(const struct warden_domain *domain, char *line,
+			 unsigned int max_entries)
 {
+	struct warden_domain_policy *dp;
+	int err;
+
+	if (mutex_lock_killable(&warden_policy_lock))
+		return;
+	dp = warden_check_domain(warden_policy_locked(), domain);
+	if (!dp || READ_ONCE(dp->quota_exceeded))
+		goto out_unlock;
+	if (warden_domain_policy_entries(dp) >= max_entries) {
+		WRITE_ONCE(dp->quota_exceeded, true);
+		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
+			domain->name, max_entries);
+		goto out_unlock;
+	}
+	err = warden_domain_policy_learn(dp, line);
+	if (err)
+		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
+				    line, domain->name, err);
+out_unlock:
+	mutex_unlock(&warden_policy_lock);
+}
+
+/* Tell the administrator about a request nothing granted. */
+static void warden_report(const struct warden_domain *domain, u8 mode,
+			  const char *line)
+{
+	pr_notice_ratelimited("Warden: %s mode: %s denied to pid %d (%s) in '%s'\n",
+			      warden_mode_names[mode], line ?: "(no memory)",
+			      task_tgid_nr(current), current->comm,
+			      domain->name);
+}
+
+/*
+ * Decide a request in a domain: look it up in the domain's mode, and
+ * apply the mode to a request nothing grants.
+ */
+static int warden_decide(const struct warden_domain *domain,
+			 enum warden_op op, const struct warden_check_ops *ops,
+			 void *req, struct warden_verdict *verdict)
+{
+	const struct warden_profile *profile;
+	const struct warden_policy *policy;
+	struct warden_domain_policy *dp;
+	unsigned int max_learning = 0;
+	u8 config, mode;
+	char *line;
+
+	memset(verdict, 0, sizeof(*verdict));
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	dp = warden_check_domain(policy, domain);
+	config = warden_check_mode(policy, dp, op);
+	mode = config & WARDEN_CONFIG_MODE_MASK;
+	verdict->mode = mode;
+	if (mode == WARDEN_MODE_DISABLED) {
+		rcu_read_unlock();
+		return 0;
+	}
+	verdict->granted = ops->allows(policy, dp, req, verdict);
+	profile = rcu_dereference(policy->profiles.profile[READ_ONCE(dp->profile)]);
+	if (profile)
+		max_learning = profile->pref[WARDEN_PREF_MAX_LEARNING_ENTRY];
+	rcu_read_unlock();
+	if (verdict->granted)
+		return 0;
+	if (verdict->error)
+		return verdict->error;
+
+	warden_stat_record(warden_mode_events[mode]);
+	if (mode == WARDEN_MODE_LEARNING ||
+	    (config & WARDEN_CONFIG_REJECT_LOG)) {
+		line = ops->line(req);
+		if (mode == WARDEN_MODE_LEARNING) {
+			if (line)
+				warden_learn(domain, line, max_learning);
+		} else {
+			warden_report(domain, mode, line);
+		}
+		kfree(line);
+	}
+	return mode == WARDEN_MODE_ENFORCING ? -EPERM : 0;
+}
+
+static bool warden_file_allows(const struct warden_policy *policy,
+			       struct warden_domain_policy *dp, void *arg,
+			       struct warden_verdict *verdict)
+{
+	struct warden_request *req = arg;
+
+	req->exception = &policy->exception;
+	if (!warden_domain_allows(policy, dp, req))
+		return false;
+	if (req->matched && warden_word_has_wildcard(req->matched)) {
+		verdict->matched = kstrdup(req->matched, GFP_ATOMIC);
+		if (!verdict->matched)
+			goto out_nomem;
+	}
+	if (req->transit) {
+		verdict->transit = kstrdup(req->transit, GFP_ATOMIC);
+		if (!verdict->transit)
+			goto out_nomem;
+	}
+	return true;
+
+out_nomem:
+	kfree(verdict->matched);
+	verdict->matched = NULL;
+	verdict->error = -ENOMEM;
+	return false;
+}
+
+/* The "file ..." line that would grant @req, allocated; NULL if none. */
+static char *warden_file_line(const void *arg)
+{
+	const struct warden_request *req = arg;
 	size_t size = 128;
 	unsigned int i;
 	char *line;
@@ -141,60 +275,21 @@ static char *warden_request_line(const struct warden_request *req)
 	for (i = 0; i < WARDEN_ACL_MAX_WORDS && req->word[i]; i++)
 		size += strlen(req->word[i]) + 1;
 	line = kmalloc(size, GFP_NOFS);
-	if (line && warden_acl_format(line, size, req)) {
+	if (!line)
+		return NULL;
+	memcpy(line, "file ", strlen("file "));
+	if (warden_acl_format(line + strlen("file "), size - strlen("file "),
+			      req)) {
 		kfree(line);
 		return NULL;
 	}
 	return line;
 }
 
-/*
- * Learning mode: add the line that grants @req to the domain, unless the
- * domain already holds @max_entries entries; then mark it and stop.
- */
-static void warden_learn(const struct warden_domain *domain,
-			 const struct warden_request *req,
-			 unsigned int max_entries)
-{
-	struct warden_domain_policy *dp;
-	const char *reason;
-	char *line;
-
-	line = warden_request_line(req);
-	if (!line)
-		return;
-	if (mutex_lock_killable(&warden_policy_lock))
-		goto out;
-	dp = warden_check_domain(warden_policy_locked(), domain);
-	if (!dp || READ_ONCE(dp->quota_exceeded))
-		goto out_unlock;
-	if (dp->acls.count >= max_entries) {
-		WRITE_ONCE(dp->quota_exceeded, true);
-		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
-			domain->name, max_entries);
-		goto out_unlock;
-	}
-	if (warden_acl_write(&dp->acls, line, false, &reason))
-		pr_warn_ratelimited("Warden: cannot learn \"file %s\" in '%s'\n",
-				    line, domain->name);
-out_unlock:
-	mutex_unlock(&warden_policy_lock);
-out:
-	kfree(line);
-}
-
-/* Tell the administrator about a request nothing granted. */
-static void warden_report(const struct warden_domain *domain, u8 mode,
-			  const struct warden_request *req)
-{
-	char *line = warden_request_line(req);
-
-	pr_notice_ratelimited("Warden: %s mode: file %s denied to pid %d (%s) in '%s'\n",
-			      warden_mode_names[mode], line ?: "(no memory)",
-			      task_tgid_nr(current), current->comm,
-			      domain->name);
-	kfree(line);
-}
+static const struct warden_check_ops warden_file_ops = {
+	.allows = warden_file_allows,
+	.line = warden_file_line,
+};
 
 /**
  * warden_check - decide a file request in a domain
@@ -213,53 +308,38 @@ static void warden_report(const struct warden_domain *domain, u8 mode,
 int warden_check(const struct warden_domain *domain, enum warden_op op,
 		 struct warden_request *req, struct warden_verdict *verdict)
 {
-	const struct warden_profile *profile;
-	const struct warden_policy *policy;
-	struct warden_domain_policy *dp;
-	unsigned int max_learning = 0;
-	u8 config, mode;
+	return warden_decide(domain, op, &warden_file_ops, req, verdict);
+}
 
-	memset(verdict, 0, sizeof(*verdict));
-	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
-	dp = warden_check_domain(policy, domain);
-	config = warden_check_mode(policy, dp, op);
-	mode = config & WARDEN_CONFIG_MODE_MASK;
-	verdict->mode = mode;
-	if (mode == WARDEN_MODE_DISABLED) {
-		rcu_read_unlock();
-		return 0;
-	}
-	req->exception = &policy->exception;
-	verdict->granted = warden_domain_allows(policy, dp, req);
-	if (verdict->granted && req->matched &&
-	    warden_word_has_wildcard(req->matched)) {
-		verdict->matched = kstrdup(req->matched, GFP_ATOMIC);
-		if (!verdict->matched)
-			goto out_nomem;
-	}
-	if (verdict->granted && req->transit) {
-		verdict->transit = kstrdup(req->transit, GFP_ATOMIC);
-		if (!verdict->transit)
-			goto out_nomem;
-	}
-	profile = rcu_dereference(policy->profiles.profile[READ_ONCE(dp->profile)]);
-	if (profile)
-		max_learning = profile->pref[WARDEN_PREF_MAX_LEARNING_ENTRY];
-	rcu_read_unlock();
-	if (verdict->granted)
-		return 0;
+static bool warden_net_allows(const struct warden_policy *policy,
+			      struct warden_domain_policy *dp, void *req,
+			      struct warden_verdict *verdict)
+{
+	return warden_netacl_allows(&dp->netacls, req, &policy->exception);
+}
 
-	warden_stat_record(warden_mode_events[mode]);
-	if (mode != WARDEN_MODE_LEARNING && (config & WARDEN_CONFIG_REJECT_LOG))
-		warden_report(domain, mode, req);
-	if (mode == WARDEN_MODE_LEARNING)
-		warden_learn(domain, req, max_learning);
-	return mode == WARDEN_MODE_ENFORCING ? -EPERM : 0;
+static char *warden_net_line(const void *req)
+{
+	return warden_netacl_format(req);
+}
 
-out_nomem:
-	rcu_read_unlock();
-	kfree(verdict->matched);
-	verdict->matched = NULL;
-	return -ENOMEM;
+static const struct warden_check_ops warden_net_ops = {
+	.allows = warden_net_allows,
+	.line = warden_net_line,
+};
+
+/**
+ * warden_check_net - decide a network or environment request in a domain
+ * @domain: the domain the request is made in.
+ * @op: the profile operation it falls under.
+ * @req: the request.
+ *
+ * Return: 0 to allow the request, -EPERM to reject it.
+ */
+int warden_check_net(const struct warden_domain *domain, enum warden_op op,
+		     struct warden_net_request *req)
+{
+	struct warden_verdict verdict;
+
+	return warden_decide(domain, op, &warden_net_ops, req, &verdict);
 }

@@ -18,6 +18,7 @@
 
 struct warden_domain;
 struct warden_domain_policy;
+struct warden_net_request;
 struct warden_policy;
 
 /**
@@ -28,12 +29,14 @@ struct warden_policy;
  *           word is a pattern, for the caller to free; else %NULL.
  * @transit: a copy of the granting entry's domain transition preference,
  *           for the caller to free; else %NULL.
+ * @error: an error that kept the request from being decided, or 0.
  */
 struct warden_verdict {
 	u8 mode;
 	bool granted;
 	char *matched;
 	char *transit;
+	int error;
 };
 
 struct warden_domain_policy *
@@ -45,5 +48,7 @@ bool warden_op_enabled(const struct warden_domain *domain,
 		       enum warden_op op);
 int warden_check(const struct warden_domain *domain, enum warden_op op,
 		 struct warden_request *req, struct warden_verdict *verdict);
+int warden_check_net(const struct warden_domain *domain, enum warden_op op,
+		     struct warden_net_request *req);
 
 #endif /* _SECURITY_WARDEN_CHECK_H */

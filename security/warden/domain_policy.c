@@ -189,6 +189,35 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 	return domain;
 }
 
+/**
+ * warden_domain_policy_entries - how many ACL entries a domain holds
+ * @dp: the domain; the caller holds warden_policy_lock.
+ *
+ * Return: its file, network, misc and task entries.
+ */
+unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp)
+{
+	return dp->acls.count + list_count_nodes(&dp->netacls);
+}
+
+/**
+ * warden_domain_policy_learn - add a line learning mode made
+ * @dp: the domain; the caller holds warden_policy_lock.
+ * @line: a "file", "network" or "misc" line; parsed in place.
+ *
+ * Return: 0, or the error of the line, which should not be refused.
+ */
+int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line)
+{
+	const char *reason;
+
+	lockdep_assert_held(&warden_policy_lock);
+	if (str_has_prefix(line, "file "))
+		return warden_acl_write(&dp->acls, line + strlen("file "), false,
+					&reason);
+	return warden_netacl_write(&dp->netacls, line, false, &reason);
+}
+
 /* Parse a profile or group number, 0 to 255. */
 static int warden_parse_u8(const char *text, u8 *value)
 {

@@ -59,6 +59,8 @@ warden_domain_policy_lookup(const struct warden_policy *policy,
 struct warden_domain_policy *
 warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 			    const struct warden_domain_policy *from);
+unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp);
+int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line);
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, const char **reason);
 void warden_domain_policy_show(struct seq_file *m,

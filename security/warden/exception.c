@@ -510,6 +510,40 @@ static bool warden_number_member_covers(const char *member, const void *value)
 					     *(const unsigned long *)value);
 }
 
+struct warden_address_arg {
+	bool ipv6;
+	const u8 *address;
+};
+
+static bool warden_address_member_covers(const char *member, const void *arg)
+{
+	const struct warden_address_arg *a = arg;
+
+	return warden_address_covers(member, a->ipv6, a->address);
+}
+
+/**
+ * warden_exception_address_group_matches - whether an address group has one
+ * @exception: the exception policy, or %NULL; the caller is in an RCU
+ *             read-side critical section or holds warden_policy_lock.
+ * @name: the group's name, without its '@'.
+ * @ipv6: @address is IPv6.
+ * @address: the address, in network byte order.
+ *
+ * Return: true if a member of the group, an address or a range, covers
+ * @address; false also when there is no such group.
+ */
+bool
+warden_exception_address_group_matches(const struct warden_exception_policy *exception,
+				       const char *name, bool ipv6,
+				       const u8 *address)
+{
+	const struct warden_address_arg arg = { ipv6, address };
+
+	return warden_group_any(exception, WARDEN_ADDRESS_GROUP, name,
+				warden_address_member_covers, &arg);
+}
+
 /**
  * warden_exception_path_group_matches - whether a path group names a file
  * @exception: the exception policy, or %NULL; the caller is in an RCU

@@ -12,6 +12,9 @@
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/highmem.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/lsm_hooks.h>
 #include <linux/magic.h>
 #include <linux/namei.h>
@@ -181,6 +184,120 @@ static char *warden_next_domainname(const struct warden_domain *from,
 	}
 }
 
+/* Reads the strings an exec copied to the new program's stack. */
+struct warden_arg_reader {
+	struct linux_binprm *bprm;
+	unsigned long pos;
+	unsigned long page_start;
+	struct page *page;
+	char *kaddr;
+};
+
+static void warden_arg_release(struct warden_arg_reader *r)
+{
+	if (!r->page)
+		return;
+	kunmap_local(r->kaddr);
+	put_page(r->page);
+	r->page = NULL;
+}
+
+/* The next byte; the page that holds it is fetched when needed. */
+static int warden_arg_byte(struct warden_arg_reader *r, char *c)
+{
+	unsigned long page_start = r->pos & PAGE_MASK;
+	long got;
+
+	if (!r->page || r->page_start != page_start) {
+		warden_arg_release(r);
+		mmap_read_lock(r->bprm->mm);
+		got = get_user_pages_remote(r->bprm->mm, r->pos, 1, FOLL_FORCE,
+					    &r->page, NULL);
+		mmap_read_unlock(r->bprm->mm);
+		if (got <= 0) {
+			r->page = NULL;
+			return -EFAULT;
+		}
+		r->kaddr = kmap_local_page(r->page);
+		r->page_start = page_start;
+	}
+	*c = r->kaddr[r->pos++ - page_start];
+	return 0;
+}
+
+/*
+ * Read the next string into @buf, or as much of it as fits before a '='
+ * when @stop_at_equals; skip the rest.  Returns its length, or -E2BIG when
+ * the kept part does not fit, or -EFAULT.
+ */
+static int warden_arg_string(struct warden_arg_reader *r, char *buf,
+			     size_t size, bool stop_at_equals)
+{
+	bool keeping = buf;
+	size_t len = 0;
+	char c;
+	int err;
+
+	do {
+		err = warden_arg_byte(r, &c);
+		if (err)
+			return err;
+		if (stop_at_equals && c == '=')
+			keeping = false;
+		if (keeping && c) {
+			if (len + 1 >= size)
+				return -E2BIG;
+			buf[len++] = c;
+		}
+	} while (c);
+	if (buf)
+		buf[len] = '\0';
+	return len;
+}
+
+/* The longest environment variable name an exec may pass checked. */
+#define WARDEN_ENV_NAME_MAX 1024
+
+/*
+ * "misc env <name>": every environment variable the new program gets is
+ * checked in the domain it will run in, as in TOMOYO.
+ */
+static int warden_check_env(struct linux_binprm *bprm,
+			    const struct warden_domain *domain)
+{
+	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
+	struct warden_net_request req = { .family = WARDEN_NET_MISC_ENV };
+	char *name, *encoded;
+	int i, len, err = 0;
+
+	if (!bprm->envc || !warden_op_enabled(domain, WARDEN_OP_MISC_ENV))
+		return 0;
+	name = kmalloc(WARDEN_ENV_NAME_MAX, GFP_KERNEL);
+	encoded = kmalloc(WARDEN_ENV_NAME_MAX * 4 + 1, GFP_KERNEL);
+	if (!name || !encoded) {
+		err = -ENOMEM;
+		goto out;
+	}
+	/* The arguments come first on the stack, then the environment. */
+	for (i = 0; i < bprm->argc && !err; i++)
+		err = min(warden_arg_string(&r, NULL, 0, false), 0);
+	for (i = 0; i < bprm->envc && !err; i++) {
+		len = warden_arg_string(&r, name, WARDEN_ENV_NAME_MAX, true);
+		if (len < 0) {
+			err = len;
+			break;
+		}
+		warden_encode(encoded, name, len);
+		req.name = encoded;
+		err = warden_check_net(domain, WARDEN_OP_MISC_ENV, &req);
+	}
+out:
+	warden_arg_release(&r);
+	kfree(encoded);
+	kfree(name);
+	return err;
+}
+
 static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 {
 	struct warden_cred_security *blob = warden_cred(bprm->cred);
@@ -246,6 +363,8 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	kfree(name);
 out:
 	kfree(program);
+	if (!err)
+		err = warden_check_env(bprm, blob->domain);
 	return err;
 }
 

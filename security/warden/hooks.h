@@ -19,5 +19,6 @@ int warden_path_perm(const struct warden_domain *domain, enum warden_op op,
 		     enum warden_path_op path_op, const struct path *path);
 void __init warden_add_file_hooks(void);
 void __init warden_add_exec_hooks(void);
+void __init warden_add_net_hooks(void);
 
 #endif /* _SECURITY_WARDEN_HOOKS_H */

@@ -24,6 +24,7 @@
 #include "acl.h"
 #include "cond.h"
 #include "domain.h"
+#include "exception.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "stat.h"
@@ -350,6 +351,136 @@ void warden_netacl_clear(struct list_head *entries)
 				       warden_netacl_size(entry->args));
 		kfree(entry);
 	}
+}
+
+/**
+ * warden_address_covers - whether an address is in a canonical range
+ * @text: a canonical address or range, as entries and groups hold them.
+ * @ipv6: @address is IPv6.
+ * @address: the address, 16 bytes for IPv6 and 4 for IPv4.
+ *
+ * Return: true if @text is of @address's family and covers it.
+ */
+bool warden_address_covers(const char *text, bool ipv6, const u8 *address)
+{
+	const size_t len = ipv6 ? 16 : 4;
+	const char *dash = strchr(text, '-');
+	u8 lo[16], hi[16];
+	bool ok;
+
+	if (ipv6 != !!strchr(text, ':'))
+		return false;
+	ok = ipv6 ? in6_pton(text, -1, lo, dash ? '-' : '\0', NULL) :
+		    in4_pton(text, -1, lo, dash ? '-' : '\0', NULL);
+	if (!ok)
+		return false;
+	memcpy(hi, lo, len);
+	if (dash && !(ipv6 ? in6_pton(dash + 1, -1, hi, '\0', NULL) :
+			     in4_pton(dash + 1, -1, hi, '\0', NULL)))
+		return false;
+	return memcmp(lo, address, len) <= 0 && memcmp(address, hi, len) <= 0;
+}
+
+/* Whether @word, a pathname, a pattern or "@group", names @name. */
+static bool warden_netacl_name_matches(const char *word, const char *name,
+				       const struct warden_exception_policy *exception)
+{
+	if (*word == '@')
+		return warden_exception_path_group_matches(exception, word + 1,
+							   name);
+	if (warden_word_has_wildcard(word))
+		return warden_pattern_match(name, word);
+	return !strcmp(word, name);
+}
+
+/* Whether an entry's arguments, conditions cut off, cover @req. */
+static bool warden_netacl_args_match(char *args,
+				     const struct warden_net_request *req,
+				     const struct warden_exception_policy *exception)
+{
+	char *port;
+
+	if (warden_net_families[req->family].arg != WARDEN_ARG_INET)
+		return warden_netacl_name_matches(args, req->name, exception);
+	port = strchr(args, ' ');
+	if (!port)
+		return false;
+	*port++ = '\0';
+	if (*args == '@' ?
+	    !warden_exception_address_group_matches(exception, args + 1,
+						    req->ipv6, req->address) :
+	    !warden_address_covers(args, req->ipv6, req->address))
+		return false;
+	if (*port == '@')
+		return warden_exception_number_group_matches(exception,
+							     port + 1,
+							     req->port);
+	return warden_acl_number_text_covers(port, req->port);
+}
+
+/**
+ * warden_netacl_allows - whether a domain's entries grant a request
+ * @entries: the domain's network, misc and task entries; the caller is in
+ *           an RCU read-side critical section.
+ * @req: the request.
+ * @exception: the exception policy "@group" words refer to.
+ *
+ * Return: true if an entry of the request's family and operation covers
+ * its address, port or name, and its conditions hold.
+ */
+bool warden_netacl_allows(const struct list_head *entries,
+			  const struct warden_net_request *req,
+			  const struct warden_exception_policy *exception)
+{
+	const struct warden_netacl *entry;
+	bool granted = false;
+	char *args = NULL;
+
+	list_for_each_entry_rcu(entry, entries, list) {
+		char *cond;
+
+		if (entry->family != req->family ||
+		    !(READ_ONCE(entry->perm) & BIT(req->op)))
+			continue;
+		if (!args) {
+			args = kmalloc(WARDEN_NETACL_ARGS_MAX, GFP_ATOMIC);
+			if (!args)
+				break;
+		}
+		strscpy(args, entry->args, WARDEN_NETACL_ARGS_MAX);
+		cond = warden_netacl_split_cond(warden_net_families[entry->family].arg,
+						args);
+		if (warden_netacl_args_match(args, req, exception) &&
+		    (!cond || warden_cond_eval(cond, NULL, exception))) {
+			granted = true;
+			break;
+		}
+	}
+	kfree(args);
+	return granted;
+}
+
+/**
+ * warden_netacl_format - the line that would grant a request
+ * @req: the request.
+ *
+ * Return: the line, e.g. "network inet stream bind 127.0.0.1 5432",
+ * allocated; %NULL when out of memory.
+ */
+char *warden_netacl_format(const struct warden_net_request *req)
+{
+	const typeof(warden_net_families[0]) *family =
+		&warden_net_families[req->family];
+	const char *op = family->ops[0] ? family->ops[req->op] : NULL;
+
+	if (family->arg != WARDEN_ARG_INET)
+		return kasprintf(GFP_NOFS, "%s%s%s %s", family->prefix,
+				 op ? " " : "", op ?: "", req->name);
+	if (req->ipv6)
+		return kasprintf(GFP_NOFS, "%s %s %pI6c %lu", family->prefix, op,
+				 req->address, req->port);
+	return kasprintf(GFP_NOFS, "%s %s %pI4 %lu", family->prefix, op,
+			 req->address, req->port);
 }
 
 /**

@@ -31,6 +31,54 @@ struct warden_netacl {
 	char args[];
 };
 
+/*
+ * The keywords and protocols of network, misc and task lines, in the
+ * order of &warden_netacl.family.
+ */
+enum warden_net_family {
+	WARDEN_NET_INET_STREAM,
+	WARDEN_NET_INET_DGRAM,
+	WARDEN_NET_INET_RAW,
+	WARDEN_NET_UNIX_STREAM,
+	WARDEN_NET_UNIX_DGRAM,
+	WARDEN_NET_UNIX_SEQPACKET,
+	WARDEN_NET_MISC_ENV,
+	WARDEN_NET_TASK,
+	WARDEN_NR_NET_FAMILIES,
+};
+
+/* Operations, as bits of &warden_netacl.perm: stream and seqpacket ... */
+#define WARDEN_NET_BIND 0
+#define WARDEN_NET_LISTEN 1
+#define WARDEN_NET_CONNECT 2
+/* ... and dgram and raw. */
+#define WARDEN_NET_SEND 1
+
+struct warden_exception_policy;
+
+/**
+ * struct warden_net_request - a network or environment request
+ * @family: an &enum warden_net_family.
+ * @op: the operation's bit in &warden_netacl.perm; 0 for misc env.
+ * @ipv6: @address is an IPv6 address, not IPv4.
+ * @address: the IPv4 or IPv6 address, in network byte order.
+ * @port: the port, or for a raw socket its protocol.
+ * @name: the encoded unix socket address or environment variable name.
+ */
+struct warden_net_request {
+	u8 family;
+	u8 op;
+	bool ipv6;
+	u8 address[16];
+	unsigned long port;
+	const char *name;
+};
+
+bool warden_address_covers(const char *text, bool ipv6, const u8 *address);
+bool warden_netacl_allows(const struct list_head *entries,
+			  const struct warden_net_request *req,
+			  const struct warden_exception_policy *exception);
+char *warden_netacl_format(const struct warden_net_request *req);
 int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 			const char **reason);
 void warden_netacl_show(struct seq_file *m, const struct list_head *entries,

@@ -41,6 +41,7 @@ static int __init warden_init(void)
 	warden_add_cred_hooks();
 	warden_add_exec_hooks();
 	warden_add_file_hooks();
+	warden_add_net_hooks();
 	warden_initialized = true;
 	pr_info("Warden: initialized\n");
 	return 0;
