@@ -718,12 +718,147 @@ static void test_netacl_merge_and_delete(struct kunit *test)
 	warden_netacl_clear(&entries);
 }
 
+/* A request built from readable parts, for the lookup cases. */
+struct warden_net_case {
+	u8 family;
+	u8 op;
+	const char *address;	/* inet: text; unix and env: the name */
+	unsigned long port;
+	bool allowed;
+	const char *learned;
+};
+
+static const struct warden_net_case warden_net_cases[] = {
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_BIND, "127.0.0.1", 5432, true,
+	  "network inet stream bind 127.0.0.1 5432" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_BIND, "127.0.0.1", 5433, false,
+	  "network inet stream bind 127.0.0.1 5433" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_LISTEN, "127.0.0.1", 5432, false,
+	  "network inet stream listen 127.0.0.1 5432" },
+	{ WARDEN_NET_INET_DGRAM, WARDEN_NET_SEND, "127.0.0.1", 1024, true,
+	  "network inet dgram send 127.0.0.1 1024" },
+	{ WARDEN_NET_INET_DGRAM, WARDEN_NET_SEND, "127.0.0.1", 1023, false,
+	  "network inet dgram send 127.0.0.1 1023" },
+	{ WARDEN_NET_INET_DGRAM, WARDEN_NET_SEND, "127.0.0.2", 2000, false,
+	  "network inet dgram send 127.0.0.2 2000" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_CONNECT, "::1", 80, true,
+	  "network inet stream connect ::1 80" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_CONNECT, "127.0.0.1", 80, false,
+	  "network inet stream connect 127.0.0.1 80" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_CONNECT, "10.1.2.3", 8080, true,
+	  "network inet stream connect 10.1.2.3 8080" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_CONNECT, "10.1.2.3", 22, false,
+	  "network inet stream connect 10.1.2.3 22" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_CONNECT, "fe80::5", 8080, true,
+	  "network inet stream connect fe80::5 8080" },
+	{ WARDEN_NET_INET_RAW, WARDEN_NET_SEND, "127.0.0.1", 1, true,
+	  "network inet raw send 127.0.0.1 1" },
+	{ WARDEN_NET_UNIX_STREAM, WARDEN_NET_BIND, "/tmp/.s.PGSQL.5432", 0,
+	  true, "network unix stream bind /tmp/.s.PGSQL.5432" },
+	{ WARDEN_NET_UNIX_STREAM, WARDEN_NET_BIND, "/tmp/.s.PGSQL.5433", 0,
+	  false, "network unix stream bind /tmp/.s.PGSQL.5433" },
+	{ WARDEN_NET_UNIX_DGRAM, WARDEN_NET_SEND, "/tmp/log.sock", 0, true,
+	  "network unix dgram send /tmp/log.sock" },
+	{ WARDEN_NET_UNIX_STREAM, WARDEN_NET_CONNECT, "\\000abstract", 0, true,
+	  "network unix stream connect \\000abstract" },
+	{ WARDEN_NET_UNIX_STREAM, WARDEN_NET_LISTEN, "anonymous", 0, true,
+	  "network unix stream listen anonymous" },
+	{ WARDEN_NET_UNIX_SEQPACKET, WARDEN_NET_LISTEN, "anonymous", 0, false,
+	  "network unix seqpacket listen anonymous" },
+	{ WARDEN_NET_MISC_ENV, 0, "LC_ALL", 0, true, "misc env LC_ALL" },
+	{ WARDEN_NET_MISC_ENV, 0, "LD_PRELOAD", 0, false,
+	  "misc env LD_PRELOAD" },
+};
+
+static void warden_net_case_desc(const struct warden_net_case *c, char *desc)
+{
+	strscpy(desc, c->learned, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(warden_net, warden_net_cases, warden_net_case_desc);
+
+static void test_netacl_lookup_and_learned_line(struct kunit *test)
+{
+	static const char *const exception_lines[] = {
+		"address_group LAN 10.0.0.0-10.255.255.255",
+		"address_group LAN fe80::-fe80::ffff",
+		"number_group WEB 80",
+		"number_group WEB 8080",
+	};
+	static const char *const lines[] = {
+		"network inet stream bind 127.0.0.1 5432",
+		"network inet dgram send 127.0.0.1 1024-65535",
+		"network inet stream connect ::1 80",
+		"network inet stream connect @LAN @WEB",
+		"network inet raw send 127.0.0.1 1",
+		"network unix stream bind /tmp/.s.PGSQL.5432",
+		"network unix dgram send /tmp/\\*.sock",
+		"network unix stream connect \\000abstract",
+		"network unix stream listen anonymous",
+		"misc env LC_\\*",
+		"misc env LD_PRELOAD task.uid=12345",
+	};
+	const struct warden_net_case *c = test->param_value;
+	struct warden_net_request req = {
+		.family = c->family, .op = c->op, .port = c->port,
+	};
+	struct warden_exception_policy e;
+	const char *reason;
+	LIST_HEAD(entries);
+	char *learned;
+	size_t i;
+
+	warden_exception_init(&e);
+	mutex_lock(&warden_policy_lock);
+	for (i = 0; i < ARRAY_SIZE(exception_lines); i++) {
+		char *line = kstrdup(exception_lines[i], GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
+				0);
+		kfree(line);
+	}
+	mutex_unlock(&warden_policy_lock);
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ(test,
+				warden_test_netacl_write(&entries, lines[i], false),
+				0);
+	if (c->family <= WARDEN_NET_INET_RAW) {
+		req.ipv6 = strchr(c->address, ':');
+		KUNIT_ASSERT_TRUE(test, req.ipv6 ?
+				  in6_pton(c->address, -1, req.address, -1, NULL) :
+				  in4_pton(c->address, -1, req.address, -1, NULL));
+	} else {
+		req.name = c->address;
+	}
+	rcu_read_lock();
+	KUNIT_EXPECT_EQ(test, warden_netacl_allows(&entries, &req, &e),
+			c->allowed);
+	rcu_read_unlock();
+	learned = warden_netacl_format(&req);
+	KUNIT_ASSERT_NOT_NULL(test, learned);
+	KUNIT_EXPECT_STREQ(test, learned, c->learned);
+	/* The learned line grants the request it was learned from. */
+	KUNIT_ASSERT_EQ(test, warden_test_netacl_write(&entries, learned, false),
+			0);
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_netacl_allows(&entries, &req, &e));
+	rcu_read_unlock();
+	kfree(learned);
+	warden_netacl_clear(&entries);
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(&e);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct kunit_case warden_netacl_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_netacl_line_prints_canonically,
 			 warden_netacl_valid_gen_params),
 	KUNIT_CASE_PARAM(test_invalid_netacl_line_changes_nothing,
 			 warden_netacl_invalid_gen_params),
 	KUNIT_CASE(test_netacl_merge_and_delete),
+	KUNIT_CASE_PARAM(test_netacl_lookup_and_learned_line,
+			 warden_net_gen_params),
 	{}
 };
 
