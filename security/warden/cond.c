@@ -28,6 +28,7 @@
 #include "domain.h"
 #include "exception.h"
 #include "pattern.h"
+#include "realpath.h"
 
 /* Left sides compared with numbers, and usable as right sides too. */
 static const char *const warden_cond_numeric[] = {
@@ -381,6 +382,85 @@ warden_cond_name_matches(const struct warden_exception_policy *exception,
 	return match;
 }
 
+/*
+ * The raw string exec.argv[N] names, or the value of the variable
+ * exec.envp["NAME"] names; NULL when there is no such argument or
+ * variable.  @name is NAME as the policy writes it, encoded.
+ */
+static const char *warden_cond_exec_string(const struct warden_cond_ctx *ctx,
+					   const char *left, size_t *len)
+{
+	const char *s = ctx->args, *end = ctx->args + ctx->args_len;
+	unsigned int index, i;
+	char digits[12];
+	size_t n;
+
+	if (str_has_prefix(left, "exec.argv[")) {
+		n = strlen(left) - strlen("exec.argv[") - 1;
+		if (n >= sizeof(digits))
+			return NULL;
+		memcpy(digits, left + strlen("exec.argv["), n);
+		digits[n] = '\0';
+		if (kstrtouint(digits, 10, &index) || index >= ctx->argc)
+			return NULL;
+		for (i = 0; i < index; i++)
+			s += strlen(s) + 1;
+		*len = strlen(s);
+		return s;
+	}
+	/* Skip the arguments; then look for "NAME=" among the variables. */
+	for (i = 0; i < ctx->argc; i++)
+		s += strlen(s) + 1;
+	left += strlen("exec.envp[\"");
+	n = strlen(left) - 2;
+	for (i = 0; i < ctx->envc && s < end; i++, s += strlen(s) + 1) {
+		const char *eq = strchr(s, '=');
+		size_t name_len = eq ? eq - s : strlen(s);
+		char encoded[256];
+
+		if (warden_encoded_len(s, name_len) != n || n >= sizeof(encoded))
+			continue;
+		warden_encode(encoded, s, name_len);
+		if (strncmp(encoded, left, n))
+			continue;
+		s = eq ? eq + 1 : s + name_len;
+		*len = strlen(s);
+		return s;
+	}
+	return NULL;
+}
+
+/*
+ * exec.argv[N]="pattern", exec.envp["NAME"]="pattern" or
+ * exec.envp["NAME"]=NULL.  Returns 1 if it holds, 0 if not, -1 when the
+ * request has no exec strings to tell.
+ */
+static int warden_cond_exec_matches(const struct warden_cond_ctx *ctx,
+				    const char *left, const char *right)
+{
+	const char *value;
+	char *encoded;
+	size_t len = 0;
+	int match;
+
+	if (!ctx || !ctx->args)
+		return -1;
+	value = warden_cond_exec_string(ctx, left, &len);
+	if (!strcmp(right, "NULL"))
+		return !value;
+	if (!value)
+		return 0;
+	if (!strcmp(right, "\"\""))
+		return !len;
+	encoded = kmalloc(warden_encoded_len(value, len) + 1, GFP_ATOMIC);
+	if (!encoded)
+		return -1;
+	warden_encode(encoded, value, len);
+	match = warden_cond_name_matches(NULL, encoded, right);
+	kfree(encoded);
+	return match;
+}
+
 /* Evaluate one canonical condition word. */
 static bool warden_cond_eval_one(const struct warden_cond_ctx *ctx,
 				 const struct warden_exception_policy *exception,
@@ -405,8 +485,13 @@ static bool warden_cond_eval_one(const struct warden_cond_ctx *ctx,
 		match = warden_cond_name_matches(exception, name, right);
 	} else if (warden_cond_value(ctx, word, &value)) {
 		match = warden_cond_number_matches(ctx, exception, value, right);
+	} else if (warden_cond_exec_array(word)) {
+		int ret = warden_cond_exec_matches(ctx, word, right);
+
+		if (ret < 0)
+			return false;
+		match = ret;
 	} else {
-		/* exec.argv[] and exec.envp[] are not read yet. */
 		return false;
 	}
 	return match != negate;
@@ -588,15 +673,32 @@ static const struct {
 	{ "exec.realpath=@SHELLS", true, true },
 	{ "symlink.target=\"../etc/passwd\"", true, true },
 	{ "symlink.target=@WEB", true, false },
-	{ "exec.argv[0]=\"sh\"", true, false },
+	{ "exec.argv[0]=\"sh\"", true, true },
+	{ "exec.argv[1]=\"-c\"", true, true },
+	{ "exec.argv[2]=\"echo\\040hi\"", true, true },
+	{ "exec.argv[2]=\"echo\\*\"", true, true },
+	{ "exec.argv[3]=\"x\"", true, false },
+	{ "exec.argv[3]!=\"x\"", true, true },
+	{ "exec.envp[\"HOME\"]=\"/root\"", true, true },
+	{ "exec.envp[\"HOME\"]!=\"/root\"", true, false },
+	{ "exec.envp[\"EMPTY\"]=\"\"", true, true },
+	{ "exec.envp[\"LD_PRELOAD\"]=NULL", true, true },
+	{ "exec.envp[\"HOME\"]=NULL", true, false },
+	{ "exec.envp[\"HOME\"]!=NULL", true, true },
+	{ "exec.envp[\"LD_PRELOAD\"]=NULL", false, false },
 	{ "task.uid=0 exec.realpath=\"/bin/ls\"", true, false },
 };
 
 static void test_condition_evaluation(struct kunit *test)
 {
+	static const char args[] = "sh\0-c\0echo hi\0HOME=/root\0EMPTY=\0";
 	const struct warden_cond_ctx ctx = {
 		.exec_realpath = "/bin/sh",
 		.symlink_target = "../etc/passwd",
+		.args = args,
+		.args_len = sizeof(args) - 1,
+		.argc = 3,
+		.envc = 2,
 	};
 	struct warden_exception_policy e;
 	char canonical[256], *words;

@@ -22,12 +22,21 @@ struct warden_exception_policy;
  * @exec_realpath: the encoded pathname of the program an exec runs.
  * @symlink_target: the encoded target of a symlink being created.
  * @bprm: the exec, for exec.argc and exec.envc.
+ * @args: the exec's argument strings, then its environment strings, each
+ *        ending in a NUL, for exec.argv[] and exec.envp[]; or %NULL.
+ * @args_len: the bytes of @args.
+ * @argc: how many of @args are arguments.
+ * @envc: how many are environment strings.
  */
 struct warden_cond_ctx {
 	const struct path *path[2];
 	const char *exec_realpath;
 	const char *symlink_target;
 	const struct linux_binprm *bprm;
+	const char *args;
+	size_t args_len;
+	unsigned int argc;
+	unsigned int envc;
 };
 
 char *warden_cond_split(char *words);

@@ -255,6 +255,42 @@ static int warden_arg_string(struct warden_arg_reader *r, char *buf,
 	return len;
 }
 
+/* The most argument and environment bytes conditions are matched on. */
+#define WARDEN_EXEC_ARGS_MAX (64 * 1024)
+
+/*
+ * Copy the exec's argument and environment strings for exec.argv[] and
+ * exec.envp[] conditions.  When they are longer than the copy may be, no
+ * copy is made, and such conditions are not met.
+ */
+static void warden_exec_args(struct linux_binprm *bprm,
+			     struct warden_cond_ctx *ctx)
+{
+	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
+	unsigned int strings = bprm->argc + bprm->envc, done = 0;
+	size_t len = 0;
+	char *args, c;
+
+	args = kmalloc(WARDEN_EXEC_ARGS_MAX, GFP_KERNEL);
+	if (!args)
+		return;
+	while (done < strings) {
+		if (len == WARDEN_EXEC_ARGS_MAX || warden_arg_byte(&r, &c)) {
+			warden_arg_release(&r);
+			kfree(args);
+			return;
+		}
+		args[len++] = c;
+		if (!c)
+			done++;
+	}
+	warden_arg_release(&r);
+	ctx->args = args;
+	ctx->args_len = len;
+	ctx->argc = bprm->argc;
+	ctx->envc = bprm->envc;
+}
+
 /* The longest environment variable name an exec may pass checked. */
 #define WARDEN_ENV_NAME_MAX 1024
 
@@ -338,10 +374,13 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (err)
 		goto out;
 	ctx.exec_realpath = real.name;
+	if (warden_op_enabled(from, WARDEN_OP_FILE_EXECUTE))
+		warden_exec_args(bprm, &ctx);
 	req.word[0] = program;
 	req.cond = &ctx;
 	err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
 	warden_name_put(&real);
+	kfree(ctx.args);
 	if (err)
 		goto out;
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */

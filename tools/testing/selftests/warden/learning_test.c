@@ -8,6 +8,7 @@
  * exec whose domain cannot be created (over the policy memory quota)
  * leaves the task where it was and marks that domain transition_failed.
  * "file execute <program> keep|parent|<domainname>" sends the exec there.
+ * Conditions on exec.argv[] and exec.envp[] decide whether an exec may run.
  *
  * Programs are symlinks to busybox, so that each has a name of its own:
  * /tmp/wl/sh (a shell) and /tmp/wl/bin/cat.
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../kselftest_harness.h"
@@ -166,6 +168,63 @@ TEST_F(learning, execute_preference_sends_the_exec_where_it_says)
 	EXPECT_STREQ(SH_DOMAIN " /named\n", out);
 	/* The preference reads back as written. */
 	EXPECT_TRUE(domain_has_line(SH_DOMAIN, "file execute " CAT " /named"));
+}
+
+/*
+ * In a domain where only execute is enforced, "file execute CAT" with
+ * @cond: whether "sh -c COMMAND" (with @env) gets cat to run.
+ */
+static int exec_with_condition(const char *cond, const char *command,
+			       char *const env[], char *out, size_t size)
+{
+	char *const argv[] = { "sh", "-c", (char *)command, NULL };
+	char domains[512];
+	int err, status;
+	pid_t pid;
+
+	snprintf(domains, sizeof(domains),
+		 SH_DOMAIN "\nuse_profile 6\n\nfile execute " CAT " %s\n\n"
+		 SH_DOMAIN " " CAT "\nuse_profile 0\n\n", cond);
+	err = load_test_policy("6-CONFIG={ mode=disabled grant_log=no reject_log=no }\n"
+			       "6-CONFIG::file::execute={ mode=enforcing grant_log=no reject_log=no }\n",
+			       "initialize_domain " SH " from any\n", domains);
+	if (err)
+		return err;
+	if (!env)
+		return run_shell(command, out, size);
+	pid = fork();
+	if (!pid) {
+		execve(SH, argv, env);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+TEST_F(learning, exec_argv_and_envp_conditions_decide)
+{
+	static char *const with_secret[] = { "SECRET=1", NULL };
+	static char *const without[] = { "OTHER=1", NULL };
+	char out[256];
+
+	ASSERT_EQ(0, exec_with_condition("exec.argv[1]=\"" DIR "/data/f\\*\"",
+					 CAT " " DIR "/data/f1", NULL, out,
+					 sizeof(out)));
+	EXPECT_STREQ("x\n", out);
+	EXPECT_NE(0, exec_with_condition("exec.argv[1]=\"" DIR "/data/f\\*\"",
+					 CAT " /proc/self/attr/warden/current",
+					 NULL, out, sizeof(out)));
+	EXPECT_STREQ("", out);
+	EXPECT_EQ(0, exec_with_condition("exec.envp[\"SECRET\"]=NULL",
+					 CAT " " DIR "/data/f1", without, NULL,
+					 0));
+	EXPECT_NE(0, exec_with_condition("exec.envp[\"SECRET\"]=NULL",
+					 CAT " " DIR "/data/f1", with_secret,
+					 NULL, 0));
+	EXPECT_EQ(0, exec_with_condition("exec.argc=2",
+					 CAT " " DIR "/data/f1", NULL, out,
+					 sizeof(out)));
 }
 
 TEST_HARNESS_MAIN
