@@ -38,6 +38,16 @@ warden_check_domain(const struct warden_policy *policy,
 	return warden_domain_policy_lookup(policy, domain->name, domain->hash);
 }
 
+/* The profile a domain uses, in its namespace; NULL if not defined. */
+static const struct warden_profile *
+warden_dp_profile(const struct warden_policy *policy,
+		  const struct warden_domain_policy *dp)
+{
+	const struct warden_profile_set *set = warden_ns_profiles(policy, dp->ns);
+
+	return rcu_dereference(set->profile[READ_ONCE(dp->profile)]);
+}
+
 /**
  * warden_check_mode - the config of an operation in a domain
  * @policy: the policy; the caller is in an RCU read-side critical section.
@@ -56,7 +66,7 @@ u8 warden_check_mode(const struct warden_policy *policy,
 
 	if (!dp || !warden_policy_is_loaded())
 		return WARDEN_MODE_DISABLED;
-	profile = rcu_dereference(policy->profiles.profile[READ_ONCE(dp->profile)]);
+	profile = warden_dp_profile(policy, dp);
 	if (!profile)
 		return WARDEN_MODE_DISABLED;
 	return warden_profile_config(profile, op);
@@ -112,7 +122,9 @@ static bool warden_domain_allows(const struct warden_policy *policy,
 
 	if (warden_acl_allows(&dp->acls, req))
 		return true;
-	list_for_each_entry_rcu(group, &policy->exception.acl_groups, list)
+	list_for_each_entry_rcu(group,
+				&warden_ns_exception(policy, dp->ns)->acl_groups,
+				list)
 		if (warden_group_used(dp, group->name) &&
 		    warden_acl_allows(&group->acls, req))
 			return true;
@@ -212,7 +224,7 @@ static int warden_decide(const struct warden_domain *domain,
 		return 0;
 	}
 	verdict->granted = ops->allows(policy, dp, req, verdict);
-	profile = rcu_dereference(policy->profiles.profile[READ_ONCE(dp->profile)]);
+	profile = warden_dp_profile(policy, dp);
 	if (profile)
 		max_learning = profile->pref[WARDEN_PREF_MAX_LEARNING_ENTRY];
 	rcu_read_unlock();
@@ -242,7 +254,7 @@ static bool warden_file_allows(const struct warden_policy *policy,
 {
 	struct warden_request *req = arg;
 
-	req->exception = &policy->exception;
+	req->exception = warden_ns_exception(policy, dp->ns);
 	if (!warden_domain_allows(policy, dp, req))
 		return false;
 	if (req->matched && warden_word_has_wildcard(req->matched)) {
@@ -315,7 +327,8 @@ static bool warden_net_allows(const struct warden_policy *policy,
 			      struct warden_domain_policy *dp, void *req,
 			      struct warden_verdict *verdict)
 {
-	return warden_netacl_allows(&dp->netacls, req, &policy->exception);
+	return warden_netacl_allows(&dp->netacls, req,
+				    warden_ns_exception(policy, dp->ns));
 }
 
 static char *warden_net_line(const void *req)

@@ -9,6 +9,7 @@
  */
 
 #include <linux/ctype.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/hashtable.h>
 #include <linux/kstrtox.h>
@@ -78,6 +79,12 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 {
 	size_t size = warden_domain_policy_size(name);
 	struct warden_domain_policy *domain;
+	struct warden_namespace *ns;
+
+	/* A domain of a new namespace brings the namespace into being. */
+	ns = warden_namespace_get(policy, name, strcspn(name, " "), true);
+	if (IS_ERR(ns))
+		return NULL;
 
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		return NULL;
@@ -89,6 +96,7 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 	INIT_LIST_HEAD(&domain->netacls);
 	INIT_LIST_HEAD(&domain->named_groups);
 	memcpy(domain->name, name, strlen(name) + 1);
+	domain->ns = ns;
 	list_add_tail_rcu(&domain->list, &policy->domains);
 	hash_add_rcu(policy->domain_hash, &domain->hash,
 		     warden_domainname_hash(name));
@@ -318,7 +326,7 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		 */
 		if (number && warden_policy_is_loaded() &&
 		    policy == warden_policy_locked() &&
-		    !rcu_access_pointer(policy->profiles.profile[number])) {
+		    !rcu_access_pointer(warden_ns_profiles(policy, domain->ns)->profile[number])) {
 			*reason = "that profile is not defined";
 			return -EINVAL;
 		}

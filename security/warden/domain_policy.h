@@ -17,6 +17,7 @@
 
 #include "acl.h"
 
+struct warden_namespace;
 struct warden_policy;
 
 /* Numbered ACL groups a domain may use, as in TOMOYO. */
@@ -33,6 +34,7 @@ struct warden_policy;
  * @named_groups: the named ACL groups it uses, as &struct warden_text_line.
  * @acls: the domain's file entries.
  * @netacls: the domain's network, misc and task entries.
+ * @ns: the namespace the domain is in; %NULL for "<kernel>".
  * @name: the domainname.
  */
 struct warden_domain_policy {
@@ -45,6 +47,7 @@ struct warden_domain_policy {
 	struct list_head named_groups;
 	struct warden_acl_set acls;
 	struct list_head netacls;
+	struct warden_namespace *ns;
 	char name[];
 };
 

@@ -393,6 +393,7 @@ out_free:
  * warden_exception_show - print the exception_policy file
  * @m: the seq_file.
  * @exception: the exception policy; the caller holds warden_policy_lock.
+ * @prefix: printed before every line, e.g. "<apache> " for a namespace.
  * @transition_only: print only the transition controls and aggregators.
  *
  * In TOMOYO's order: transition controls and aggregators, then groups,
@@ -400,7 +401,7 @@ out_free:
  */
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
-			   bool transition_only)
+			   const char *prefix, bool transition_only)
 {
 	const struct warden_text_line *line;
 	const struct warden_acl_group *acl_group;
@@ -409,9 +410,9 @@ void warden_exception_show(struct seq_file *m,
 
 	list_for_each_entry(line, &exception->transitions, list)
 		if (line->kind == WARDEN_AGGREGATOR)
-			seq_printf(m, "aggregator %s\n", line->text);
+			seq_printf(m, "%saggregator %s\n", prefix, line->text);
 		else
-			seq_printf(m, "%s\n", line->text);
+			seq_printf(m, "%s%s\n", prefix, line->text);
 	if (transition_only)
 		return;
 	for (type = 0; type < ARRAY_SIZE(warden_group_names); type++)
@@ -419,16 +420,16 @@ void warden_exception_show(struct seq_file *m,
 			if (group->type != type)
 				continue;
 			list_for_each_entry(line, &group->members, list)
-				seq_printf(m, "%s %s %s\n",
+				seq_printf(m, "%s%s %s %s\n", prefix,
 					   warden_group_names[type],
 					   group->name, line->text);
 		}
 	list_for_each_entry(acl_group, &exception->acl_groups, list) {
-		char prefix[80];
+		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX + 80];
 
-		snprintf(prefix, sizeof(prefix), "acl_group %s ",
-			 acl_group->name);
-		warden_acl_show_prefixed(m, &acl_group->acls, prefix, false);
+		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
+			 prefix, acl_group->name);
+		warden_acl_show_prefixed(m, &acl_group->acls, line_prefix, false);
 	}
 }
 
@@ -812,7 +813,7 @@ static char *warden_test_exception_dump(struct kunit *test,
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
-	warden_exception_show(&m, e, false);
+	warden_exception_show(&m, e, "", false);
 	mutex_unlock(&warden_policy_lock);
 	return m.buf;
 }

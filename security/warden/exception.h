@@ -110,6 +110,6 @@ warden_exception_number_group_matches(const struct warden_exception_policy *exce
 				      const char *name, unsigned long value);
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
-			   bool transition_only);
+			   const char *prefix, bool transition_only);
 
 #endif /* _SECURITY_WARDEN_EXCEPTION_H */

@@ -59,6 +59,20 @@ static int warden_exec_name(const struct linux_binprm *bprm,
 	return warden_name_build(&bprm->file->f_path, false, out);
 }
 
+/*
+ * The exception policy of the namespace @domain is in; the caller is in an
+ * RCU read-side critical section.
+ */
+static const struct warden_exception_policy *
+warden_exception_of(const struct warden_domain *domain)
+{
+	const struct warden_policy *policy = rcu_dereference(warden_policy);
+	const struct warden_domain_policy *dp;
+
+	dp = warden_check_domain(policy, domain);
+	return warden_ns_exception(policy, dp ? dp->ns : NULL);
+}
+
 /* The length of the namespace word "<...>" that starts @domainname. */
 static size_t warden_namespace_len(const char *domainname)
 {
@@ -164,7 +178,7 @@ static char *warden_next_domainname(const struct warden_domain *from,
 			return name;
 	} else {
 		rcu_read_lock();
-		type = warden_exception_transition(&rcu_dereference(warden_policy)->exception,
+		type = warden_exception_transition(warden_exception_of(from),
 						   from->name, program);
 		rcu_read_unlock();
 	}
@@ -361,7 +375,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (err)
 		return err;
 	rcu_read_lock();
-	aggregated = warden_exception_aggregate(&rcu_dereference(warden_policy)->exception,
+	aggregated = warden_exception_aggregate(warden_exception_of(from),
 						exe.name);
 	program = kstrdup(aggregated ?: exe.name, GFP_ATOMIC);
 	rcu_read_unlock();

@@ -466,10 +466,14 @@ static const struct file_operations warden_document_fops = {
 static int warden_profile_write_line(char **state, char *line,
 				     const char **reason)
 {
+	struct warden_policy *policy = warden_policy_locked();
+	struct warden_namespace *ns;
 	int err;
 
-	err = warden_profile_write(&warden_policy_locked()->profiles, line,
-				   reason);
+	err = warden_policy_split_namespace(policy, &line, &ns, reason);
+	if (!err)
+		err = warden_profile_write(ns ? &ns->profiles : &policy->profiles,
+					   line, reason);
 	if (!err)
 		warden_policy_activate();
 	return err;
@@ -479,7 +483,7 @@ static void warden_profile_show_file(struct seq_file *m,
 				     const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
-	warden_profile_show(m, &warden_policy_locked()->profiles);
+	warden_policy_show_profiles(m, warden_policy_locked());
 	mutex_unlock(&warden_policy_lock);
 }
 
@@ -539,16 +543,23 @@ static const struct warden_policy_file warden_document_file = {
 static int warden_exception_write_line(char **state, char *line,
 				       const char **reason)
 {
-	return warden_exception_write(&warden_policy_locked()->exception, line,
-				      reason);
+	struct warden_policy *policy = warden_policy_locked();
+	struct warden_namespace *ns;
+	int err;
+
+	err = warden_policy_split_namespace(policy, &line, &ns, reason);
+	if (err)
+		return err;
+	return warden_exception_write(ns ? &ns->exception : &policy->exception,
+				      line, reason);
 }
 
 static void warden_exception_show_file(struct seq_file *m,
 				       const struct warden_line_writer *w)
 {
 	mutex_lock(&warden_policy_lock);
-	warden_exception_show(m, &warden_policy_locked()->exception,
-			      w->transition_only);
+	warden_policy_show_exceptions(m, warden_policy_locked(),
+				      w->transition_only);
 	mutex_unlock(&warden_policy_lock);
 }
 

@@ -9,6 +9,7 @@
  * and leaves the one in force untouched.
  */
 
+#include <linux/err.h>
 #include <linux/init.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -16,6 +17,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "domain.h"
 #include "domain_policy.h"
 #include "manager.h"
 #include "policy.h"
@@ -33,6 +35,7 @@ static struct warden_policy warden_initial_policy = {
 	.exception.groups = LIST_HEAD_INIT(warden_initial_policy.exception.groups),
 	.exception.acl_groups =
 		LIST_HEAD_INIT(warden_initial_policy.exception.acl_groups),
+	.namespaces = LIST_HEAD_INIT(warden_initial_policy.namespaces),
 	.domains = LIST_HEAD_INIT(warden_initial_policy.domains),
 };
 
@@ -61,7 +64,7 @@ void warden_policy_activate(void)
 	policy = warden_policy_locked();
 	list_for_each_entry(dp, &policy->domains, list)
 		if (dp->profile &&
-		    !rcu_access_pointer(policy->profiles.profile[dp->profile]))
+		    !rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
 			pr_warn("Warden: profile %u used by '%s' is not defined\n",
 				dp->profile, dp->name);
 	/* Pairs with warden_policy_is_loaded(): profiles are seen first. */
@@ -111,6 +114,173 @@ void warden_normalize_line(char *line)
 	*out = '\0';
 }
 
+/**
+ * warden_namespace_get - a namespace of the policy, by name
+ * @policy: the policy; the caller holds warden_policy_lock, or is in an
+ *          RCU read-side critical section and does not create.
+ * @name: the namespace, e.g. "<apache>"; not NUL-terminated.
+ * @len: its length.
+ * @create: create it if it does not exist.
+ *
+ * Return: the namespace, %NULL for the root namespace "<kernel>", or an
+ * ERR_PTR: -ENOENT when it does not exist, -ENOMEM.
+ */
+struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
+					      const char *name, size_t len,
+					      bool create)
+{
+	struct warden_namespace *ns;
+	size_t size;
+
+	if (len == strlen(WARDEN_ROOT_DOMAINNAME) &&
+	    !strncmp(name, WARDEN_ROOT_DOMAINNAME, len))
+		return NULL;
+	list_for_each_entry_rcu(ns, &policy->namespaces, list,
+				lockdep_is_held(&warden_policy_lock))
+		if (strlen(ns->name) == len && !strncmp(ns->name, name, len))
+			return ns;
+	if (!create)
+		return ERR_PTR(-ENOENT);
+	lockdep_assert_held(&warden_policy_lock);
+	size = struct_size(ns, name, len + 1);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return ERR_PTR(-ENOMEM);
+	ns = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!ns) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return ERR_PTR(-ENOMEM);
+	}
+	ns->profiles.version = WARDEN_PROFILE_VERSION;
+	warden_exception_init(&ns->exception);
+	memcpy(ns->name, name, len);
+	list_add_tail_rcu(&ns->list, &policy->namespaces);
+	return ns;
+}
+
+/* Free the namespaces of a policy no reader can reach any more. */
+static void warden_namespace_clear(struct warden_policy *policy)
+{
+	struct warden_namespace *ns, *next;
+
+	list_for_each_entry_safe(ns, next, &policy->namespaces, list) {
+		list_del(&ns->list);
+		warden_profile_set_clear(&ns->profiles);
+		warden_exception_clear(&ns->exception);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+				       struct_size(ns, name, strlen(ns->name) + 1));
+		kfree(ns);
+	}
+}
+
+/**
+ * warden_policy_split_namespace - the namespace a profile or exception
+ * line is for
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @line: the line; a leading "<name> " is consumed.
+ * @ns: receives the namespace, created if needed; %NULL for "<kernel>"
+ *      and for lines without a prefix.
+ * @reason: receives why the prefix was refused.
+ *
+ * Return: 0, -EINVAL for a malformed prefix, or -ENOMEM.
+ */
+int warden_policy_split_namespace(struct warden_policy *policy, char **line,
+				  struct warden_namespace **ns,
+				  const char **reason)
+{
+	char *text = *line, *space;
+	int err;
+
+	*ns = NULL;
+	if (*text != '<')
+		return 0;
+	space = strchr(text, ' ');
+	if (!space) {
+		*reason = "a namespace prefix is followed by a line";
+		return -EINVAL;
+	}
+	*space = '\0';
+	err = warden_domainname_check(text);
+	if (err) {
+		*reason = "invalid namespace";
+		return err;
+	}
+	*ns = warden_namespace_get(policy, text, space - text, true);
+	if (IS_ERR(*ns))
+		return PTR_ERR(*ns);
+	*line = space + 1;
+	return 0;
+}
+
+/**
+ * warden_ns_profiles - the profiles of a namespace
+ * @policy: the policy.
+ * @ns: the namespace, or %NULL for "<kernel>".
+ *
+ * Return: the namespace's profiles.
+ */
+const struct warden_profile_set *
+warden_ns_profiles(const struct warden_policy *policy,
+		   const struct warden_namespace *ns)
+{
+	return ns ? &ns->profiles : &policy->profiles;
+}
+
+/**
+ * warden_ns_exception - the exception policy of a namespace
+ * @policy: the policy.
+ * @ns: the namespace, or %NULL for "<kernel>".
+ *
+ * Return: the namespace's exception policy.
+ */
+const struct warden_exception_policy *
+warden_ns_exception(const struct warden_policy *policy,
+		    const struct warden_namespace *ns)
+{
+	return ns ? &ns->exception : &policy->exception;
+}
+
+/**
+ * warden_policy_show_profiles - print the profile file
+ * @m: the seq_file.
+ * @policy: the policy; the caller holds warden_policy_lock.
+ *
+ * The root namespace's profiles, then each other namespace's, every line
+ * after the namespace's name.
+ */
+void warden_policy_show_profiles(struct seq_file *m,
+				 const struct warden_policy *policy)
+{
+	const struct warden_namespace *ns;
+	char prefix[WARDEN_NAMESPACE_PREFIX_MAX];
+
+	warden_profile_show(m, &policy->profiles, "");
+	list_for_each_entry(ns, &policy->namespaces, list) {
+		snprintf(prefix, sizeof(prefix), "%s ", ns->name);
+		warden_profile_show(m, &ns->profiles, prefix);
+	}
+}
+
+/**
+ * warden_policy_show_exceptions - print the exception_policy file
+ * @m: the seq_file.
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @transition_only: print only transition controls and aggregators.
+ */
+void warden_policy_show_exceptions(struct seq_file *m,
+				   const struct warden_policy *policy,
+				   bool transition_only)
+{
+	const struct warden_namespace *ns;
+	char prefix[WARDEN_NAMESPACE_PREFIX_MAX];
+
+	warden_exception_show(m, &policy->exception, "", transition_only);
+	list_for_each_entry(ns, &policy->namespaces, list) {
+		snprintf(prefix, sizeof(prefix), "%s ", ns->name);
+		warden_exception_show(m, &ns->exception, prefix,
+				      transition_only);
+	}
+}
+
 static struct warden_policy *warden_policy_alloc(void)
 {
 	struct warden_policy *policy;
@@ -122,6 +292,7 @@ static struct warden_policy *warden_policy_alloc(void)
 	policy->profiles.version = WARDEN_PROFILE_VERSION;
 	INIT_LIST_HEAD(&policy->managers);
 	warden_exception_init(&policy->exception);
+	INIT_LIST_HEAD(&policy->namespaces);
 	INIT_LIST_HEAD(&policy->domains);
 	hash_init(policy->domain_hash);
 	if (warden_domain_policy_init(policy)) {
@@ -139,6 +310,7 @@ static void warden_policy_free(struct warden_policy *policy)
 	warden_manager_clear(policy);
 	warden_exception_clear(&policy->exception);
 	warden_domain_policy_clear(policy);
+	warden_namespace_clear(policy);
 	if (policy != &warden_initial_policy)
 		kfree(policy);
 }
@@ -160,16 +332,27 @@ static int warden_policy_apply_line(struct warden_policy *policy,
 				    int section, char **selected, char *line,
 				    const char **reason)
 {
+	struct warden_namespace *ns;
+	int err;
+
 	switch (section) {
 	case WARDEN_SECTION_PROFILE:
-		return warden_profile_write(&policy->profiles, line, reason);
+		err = warden_policy_split_namespace(policy, &line, &ns, reason);
+		if (err)
+			return err;
+		return warden_profile_write(ns ? &ns->profiles :
+					    &policy->profiles, line, reason);
 	case WARDEN_SECTION_MANAGER:
 		return warden_manager_write(policy, line, reason);
 	case WARDEN_SECTION_DOMAIN:
 		return warden_domain_policy_write(policy, selected, line,
 						  reason);
 	case WARDEN_SECTION_EXCEPTION:
-		return warden_exception_write(&policy->exception, line, reason);
+		err = warden_policy_split_namespace(policy, &line, &ns, reason);
+		if (err)
+			return err;
+		return warden_exception_write(ns ? &ns->exception :
+					      &policy->exception, line, reason);
 	}
 	*reason = "a [section] line must come first";
 	return -EINVAL;
@@ -186,7 +369,7 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 
 	list_for_each_entry(dp, &policy->domains, list) {
 		if (!dp->profile ||
-		    rcu_access_pointer(policy->profiles.profile[dp->profile]))
+		    rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
 			continue;
 		pr_warn_ratelimited("Warden: policy: profile %u used by '%s' is not defined\n",
 				    dp->profile, dp->name);
@@ -273,11 +456,11 @@ void warden_policy_show(struct seq_file *m)
 	mutex_lock(&warden_policy_lock);
 	policy = warden_policy_locked();
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_PROFILE]);
-	warden_profile_show(m, &policy->profiles);
+	warden_policy_show_profiles(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
 	warden_manager_show(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_EXCEPTION]);
-	warden_exception_show(m, &policy->exception, false);
+	warden_policy_show_exceptions(m, policy, false);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
 	warden_domain_policy_show(m, policy, NULL, false);
 	mutex_unlock(&warden_policy_lock);

@@ -21,11 +21,29 @@
 #include "profile.h"
 
 /**
+ * struct warden_namespace - a policy namespace other than "<kernel>"
+ * @list: links the namespaces of &warden_policy.namespaces.
+ * @profiles: the namespace's profiles.
+ * @exception: the namespace's exception policy.
+ * @name: the namespace, e.g. "<apache>".
+ *
+ * Domains whose name starts with the namespace use its profiles, and
+ * execs from them its transition controls, aggregators and groups.
+ */
+struct warden_namespace {
+	struct list_head list;
+	struct warden_profile_set profiles;
+	struct warden_exception_policy exception;
+	char name[];
+};
+
+/**
  * struct warden_policy - everything an administrator configures
  * @profiles: the profiles of the root namespace.
  * @managers: the &struct warden_manager entries that may change policy.
  * @manage_by_non_root: managers need not run as root.
  * @exception: the exception policy of the root namespace.
+ * @namespaces: the other namespaces, as &struct warden_namespace.
  * @domains: the &struct warden_domain_policy entries, in creation order.
  * @domain_hash: the same, by name.
  */
@@ -34,9 +52,13 @@ struct warden_policy {
 	struct list_head managers;
 	bool manage_by_non_root;
 	struct warden_exception_policy exception;
+	struct list_head namespaces;
 	struct list_head domains;
 	DECLARE_HASHTABLE(domain_hash, 12);
 };
+
+/* "<namespace> " before a line of a namespace other than "<kernel>". */
+#define WARDEN_NAMESPACE_PREFIX_MAX 256
 
 extern struct mutex warden_policy_lock;
 extern bool warden_policy_loaded;
@@ -66,6 +88,23 @@ static inline bool warden_policy_is_loaded(void)
 }
 
 void warden_policy_activate(void);
+struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
+					      const char *name, size_t len,
+					      bool create);
+int warden_policy_split_namespace(struct warden_policy *policy, char **line,
+				  struct warden_namespace **ns,
+				  const char **reason);
+const struct warden_profile_set *
+warden_ns_profiles(const struct warden_policy *policy,
+		   const struct warden_namespace *ns);
+const struct warden_exception_policy *
+warden_ns_exception(const struct warden_policy *policy,
+		    const struct warden_namespace *ns);
+void warden_policy_show_profiles(struct seq_file *m,
+				 const struct warden_policy *policy);
+void warden_policy_show_exceptions(struct seq_file *m,
+				   const struct warden_policy *policy,
+				   bool transition_only);
 int __init warden_policy_init(void);
 void warden_normalize_line(char *line);
 int warden_policy_replace(char *document, unsigned int *lineno,

@@ -489,14 +489,15 @@ static void warden_config_show(struct seq_file *m, u8 config)
  * warden_profile_show - print a profile set in TOMOYO's profile format
  * @m: the seq_file.
  * @set: the profiles; the caller holds warden_policy_lock or is in an
+ * @prefix: printed before every line, e.g. "<apache> " for a namespace.
  *       RCU read-side critical section.
  */
 void warden_profile_show(struct seq_file *m,
-			 const struct warden_profile_set *set)
+			 const struct warden_profile_set *set, const char *prefix)
 {
 	unsigned int i, slot;
 
-	seq_printf(m, "PROFILE_VERSION=%u\n", set->version);
+	seq_printf(m, "%sPROFILE_VERSION=%u\n", prefix, set->version);
 	for (i = 0; i < WARDEN_MAX_PROFILES; i++) {
 		const struct warden_profile *profile;
 
@@ -504,13 +505,13 @@ void warden_profile_show(struct seq_file *m,
 						lockdep_is_held(&warden_policy_lock));
 		if (!profile)
 			continue;
-		seq_printf(m, "%u-COMMENT=%s\n", i, profile->comment);
-		seq_printf(m, "%u-PREFERENCE={ ", i);
+		seq_printf(m, "%s%u-COMMENT=%s\n", prefix, i, profile->comment);
+		seq_printf(m, "%s%u-PREFERENCE={ ", prefix, i);
 		for (slot = 0; slot < WARDEN_NR_PREFS; slot++)
 			seq_printf(m, "%s=%u ", warden_pref_names[slot],
 				   profile->pref[slot]);
 		seq_puts(m, "}\n");
-		seq_printf(m, "%u-CONFIG", i);
+		seq_printf(m, "%s%u-CONFIG", prefix, i);
 		warden_config_show(m, profile->default_config);
 		for (slot = 0; slot < ARRAY_SIZE(profile->config); slot++) {
 			u8 config = profile->config[slot];
@@ -518,11 +519,11 @@ void warden_profile_show(struct seq_file *m,
 			if (config == WARDEN_CONFIG_USE_DEFAULT)
 				continue;
 			if (slot < WARDEN_NR_OPS)
-				seq_printf(m, "%u-CONFIG::%s::%s", i,
+				seq_printf(m, "%s%u-CONFIG::%s::%s", prefix, i,
 					   warden_category_names[warden_ops[slot].category],
 					   warden_ops[slot].name);
 			else
-				seq_printf(m, "%u-CONFIG::%s", i,
+				seq_printf(m, "%s%u-CONFIG::%s", prefix, i,
 					   warden_category_names[slot - WARDEN_NR_OPS]);
 			warden_config_show(m, config);
 		}
@@ -543,7 +544,7 @@ static char *warden_profile_dump(struct kunit *test,
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
-	warden_profile_show(&m, set);
+	warden_profile_show(&m, set, "");
 	mutex_unlock(&warden_policy_lock);
 	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
 	return m.buf;

@@ -144,7 +144,7 @@ struct warden_profile_set {
 int warden_profile_write(struct warden_profile_set *set, char *line,
 			 const char **reason);
 void warden_profile_show(struct seq_file *m,
-			 const struct warden_profile_set *set);
+			 const struct warden_profile_set *set, const char *prefix);
 void warden_profile_set_clear(struct warden_profile_set *set);
 u8 warden_profile_config(const struct warden_profile *profile,
 			 enum warden_op op);
