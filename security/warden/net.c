@@ -8,6 +8,11 @@
  * destination it names, for datagram and raw sockets only.  A raw
  * socket's "port" is its protocol.  Unix addresses are their path, an
  * abstract name with its leading NUL ("\000name"), or "anonymous".
+ *
+ * Warden adds "accept", which TOMOYO 1.8 had: a connection a listening
+ * socket accepted is checked against its peer at its first send or
+ * receive, and refused from then on if the peer is not allowed.  It is
+ * disabled unless a profile configures it by name.
  */
 
 #include <linux/in.h>
@@ -117,6 +122,21 @@ static int warden_net_address(struct warden_net_request *req,
 	return 0;
 }
 
+/* The profile operation of @op on a socket of @family. */
+static enum warden_op warden_net_profile_op(int family, u8 op)
+{
+	if (op != WARDEN_NET_ACCEPT)
+		return warden_net_first_op[family] + op;
+	switch (family) {
+	case WARDEN_NET_INET_STREAM:
+		return WARDEN_OP_INET_STREAM_ACCEPT;
+	case WARDEN_NET_UNIX_STREAM:
+		return WARDEN_OP_UNIX_STREAM_ACCEPT;
+	default:
+		return WARDEN_OP_UNIX_SEQPACKET_ACCEPT;
+	}
+}
+
 /* Check @op of the socket's family on @addr, in the caller's domain. */
 static int warden_net_check(struct socket *sock, u8 op,
 			    const struct sockaddr *addr, int len)
@@ -130,7 +150,7 @@ static int warden_net_check(struct socket *sock, u8 op,
 		return 0;
 	req.family = family;
 	req.op = op;
-	profile_op = warden_net_first_op[family] + op;
+	profile_op = warden_net_profile_op(family, op);
 	if (!warden_op_enabled(domain, profile_op))
 		return 0;
 	err = warden_net_address(&req, sock, addr, len);
@@ -179,9 +199,62 @@ static int warden_socket_listen(struct socket *sock, int backlog)
 				(struct sockaddr *)&addr, len);
 }
 
+/* An accepted connection is held to it, then. */
+static void warden_sock_graft(struct sock *sk, struct socket *parent)
+{
+	if (sk->sk_type == SOCK_STREAM || sk->sk_type == SOCK_SEQPACKET)
+		WRITE_ONCE(warden_sock(sk)->accept, WARDEN_ACCEPT_PENDING);
+}
+
+/*
+ * "network ... accept <peer>": an accepted socket's first send or
+ * receive checks its peer; a refused one stays refused.
+ */
+static int warden_accept_check(struct socket *sock)
+{
+	struct warden_sock_security *ss;
+	struct sockaddr_storage addr;
+	int family, len, err;
+
+	if (!sock->sk)
+		return 0;
+	ss = warden_sock(sock->sk);
+	switch (READ_ONCE(ss->accept)) {
+	case WARDEN_ACCEPT_NONE:
+		return 0;
+	case WARDEN_ACCEPT_DENIED:
+		return -EPERM;
+	}
+	family = warden_sock_family(sock);
+	if (family < 0 || family == WARDEN_NET_UNIX_DGRAM ||
+	    !warden_op_enabled(warden_current_domain(),
+			       warden_net_profile_op(family, WARDEN_NET_ACCEPT))) {
+		WRITE_ONCE(ss->accept, WARDEN_ACCEPT_NONE);
+		return 0;
+	}
+	len = sock->ops->getname(sock, (struct sockaddr *)&addr, 1);
+	if (len < 0)
+		return len;
+	err = warden_net_check(sock, WARDEN_NET_ACCEPT,
+			       (struct sockaddr *)&addr, len);
+	WRITE_ONCE(ss->accept, err == -EPERM ? WARDEN_ACCEPT_DENIED :
+					       WARDEN_ACCEPT_NONE);
+	return err;
+}
+
+static int warden_socket_recvmsg(struct socket *sock, struct msghdr *msg,
+				 int size, int flags)
+{
+	return warden_accept_check(sock);
+}
+
 static int warden_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 				 int size)
 {
+	int err = warden_accept_check(sock);
+
+	if (err)
+		return err;
 	if (!msg->msg_name ||
 	    (sock->type != SOCK_DGRAM && sock->type != SOCK_RAW))
 		return 0;
@@ -194,6 +267,8 @@ static struct security_hook_list warden_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(socket_connect, warden_socket_connect),
 	LSM_HOOK_INIT(socket_listen, warden_socket_listen),
 	LSM_HOOK_INIT(socket_sendmsg, warden_socket_sendmsg),
+	LSM_HOOK_INIT(socket_recvmsg, warden_socket_recvmsg),
+	LSM_HOOK_INIT(sock_graft, warden_sock_graft),
 };
 
 /**

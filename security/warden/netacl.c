@@ -39,15 +39,18 @@ enum warden_net_arg {
 /* Each line prefix, its operations and what follows them. */
 static const struct {
 	const char *prefix;
-	const char *const ops[3];
+	const char *const ops[4];
 	u8 arg;
 } warden_net_families[] = {
-	{ "network inet stream", { "bind", "listen", "connect" }, WARDEN_ARG_INET },
+	{ "network inet stream", { "bind", "listen", "connect", "accept" },
+	  WARDEN_ARG_INET },
 	{ "network inet dgram", { "bind", "send" }, WARDEN_ARG_INET },
 	{ "network inet raw", { "bind", "send" }, WARDEN_ARG_INET },
-	{ "network unix stream", { "bind", "listen", "connect" }, WARDEN_ARG_UNIX },
+	{ "network unix stream", { "bind", "listen", "connect", "accept" },
+	  WARDEN_ARG_UNIX },
 	{ "network unix dgram", { "bind", "send" }, WARDEN_ARG_UNIX },
-	{ "network unix seqpacket", { "bind", "listen", "connect" }, WARDEN_ARG_UNIX },
+	{ "network unix seqpacket", { "bind", "listen", "connect", "accept" },
+	  WARDEN_ARG_UNIX },
 	{ "misc env", { NULL }, WARDEN_ARG_WORD },
 	{ "task manual_domain_transition", { NULL }, WARDEN_ARG_DOMAIN },
 };
@@ -765,6 +768,12 @@ static const struct warden_net_case warden_net_cases[] = {
 	  "network unix stream listen anonymous" },
 	{ WARDEN_NET_UNIX_SEQPACKET, WARDEN_NET_LISTEN, "anonymous", 0, false,
 	  "network unix seqpacket listen anonymous" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_ACCEPT, "127.0.0.1", 40000, true,
+	  "network inet stream accept 127.0.0.1 40000" },
+	{ WARDEN_NET_INET_STREAM, WARDEN_NET_ACCEPT, "127.0.0.2", 40000, false,
+	  "network inet stream accept 127.0.0.2 40000" },
+	{ WARDEN_NET_UNIX_SEQPACKET, WARDEN_NET_ACCEPT, "anonymous", 0, true,
+	  "network unix seqpacket accept anonymous" },
 	{ WARDEN_NET_MISC_ENV, 0, "LC_ALL", 0, true, "misc env LC_ALL" },
 	{ WARDEN_NET_MISC_ENV, 0, "LD_PRELOAD", 0, false,
 	  "misc env LD_PRELOAD" },
@@ -795,6 +804,8 @@ static void test_netacl_lookup_and_learned_line(struct kunit *test)
 		"network unix dgram send /tmp/\\*.sock",
 		"network unix stream connect \\000abstract",
 		"network unix stream listen anonymous",
+		"network inet stream accept 127.0.0.1 1024-65535",
+		"network unix seqpacket accept anonymous",
 		"misc env LC_\\*",
 		"misc env LD_PRELOAD task.uid=12345",
 	};

@@ -51,6 +51,7 @@ enum warden_net_family {
 #define WARDEN_NET_BIND 0
 #define WARDEN_NET_LISTEN 1
 #define WARDEN_NET_CONNECT 2
+#define WARDEN_NET_ACCEPT 3
 /* ... and dgram and raw. */
 #define WARDEN_NET_SEND 1
 

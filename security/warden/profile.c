@@ -81,6 +81,9 @@ static const struct {
 	[WARDEN_OP_UNIX_SEQPACKET_LISTEN] = { "unix_seqpacket_listen", WARDEN_CATEGORY_NETWORK },
 	[WARDEN_OP_UNIX_SEQPACKET_CONNECT] = { "unix_seqpacket_connect", WARDEN_CATEGORY_NETWORK },
 	[WARDEN_OP_MISC_ENV] = { "env", WARDEN_CATEGORY_MISC },
+	[WARDEN_OP_INET_STREAM_ACCEPT] = { "inet_stream_accept", WARDEN_CATEGORY_NETWORK },
+	[WARDEN_OP_UNIX_STREAM_ACCEPT] = { "unix_stream_accept", WARDEN_CATEGORY_NETWORK },
+	[WARDEN_OP_UNIX_SEQPACKET_ACCEPT] = { "unix_seqpacket_accept", WARDEN_CATEGORY_NETWORK },
 };
 
 static const char *const warden_pref_names[WARDEN_NR_PREFS] = {
@@ -110,6 +113,12 @@ u8 warden_profile_config(const struct warden_profile *profile,
 {
 	u8 config = profile->config[op];
 
+	/*
+	 * Operations TOMOYO 2.6 lacks stay disabled until a profile names
+	 * them, so that its policies behave as they always did.
+	 */
+	if (config == WARDEN_CONFIG_USE_DEFAULT && op >= WARDEN_FIRST_EXTENSION_OP)
+		return WARDEN_MODE_DISABLED;
 	if (config == WARDEN_CONFIG_USE_DEFAULT)
 		config = profile->config[WARDEN_CATEGORY_SLOT(warden_ops[op].category)];
 	if (config == WARDEN_CONFIG_USE_DEFAULT)
@@ -756,6 +765,7 @@ static void test_operation_inherits_category_then_default(struct kunit *test)
 		"3-CONFIG={ mode=enforcing }",
 		"3-CONFIG::network={ mode=learning }",
 		"3-CONFIG::network::inet_raw_send={ mode=disabled }",
+		"3-CONFIG::network::unix_seqpacket_accept={ mode=permissive }",
 	};
 	static const struct {
 		enum warden_op op;
@@ -765,6 +775,11 @@ static void test_operation_inherits_category_then_default(struct kunit *test)
 		{ WARDEN_OP_MISC_ENV, WARDEN_MODE_ENFORCING },
 		{ WARDEN_OP_INET_STREAM_BIND, WARDEN_MODE_LEARNING },
 		{ WARDEN_OP_INET_RAW_SEND, WARDEN_MODE_DISABLED },
+		/* Extensions follow neither the category nor the default... */
+		{ WARDEN_OP_INET_STREAM_ACCEPT, WARDEN_MODE_DISABLED },
+		{ WARDEN_OP_UNIX_STREAM_ACCEPT, WARDEN_MODE_DISABLED },
+		/* ...only their own line. */
+		{ WARDEN_OP_UNIX_SEQPACKET_ACCEPT, WARDEN_MODE_PERMISSIVE },
 	};
 	struct warden_profile_set *set = warden_profile_set_new(test);
 	const struct warden_profile *profile;

@@ -75,8 +75,15 @@ enum warden_op {
 	WARDEN_OP_UNIX_SEQPACKET_LISTEN,
 	WARDEN_OP_UNIX_SEQPACKET_CONNECT,
 	WARDEN_OP_MISC_ENV,
+	/* Warden's extensions, disabled unless configured by name. */
+	WARDEN_OP_INET_STREAM_ACCEPT,
+	WARDEN_OP_UNIX_STREAM_ACCEPT,
+	WARDEN_OP_UNIX_SEQPACKET_ACCEPT,
 	WARDEN_NR_OPS,
 };
+
+/* The first operation TOMOYO 2.6 does not have. */
+#define WARDEN_FIRST_EXTENSION_OP WARDEN_OP_INET_STREAM_ACCEPT
 
 /**
  * enum warden_category - groups of operations configurable as a whole
