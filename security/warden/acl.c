@@ -1232,20 +1232,9 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	struct warden_acl_set *set = warden_test_acl_set(test);
 	struct warden_request req = { .kind = WARDEN_ACL_PATH };
 	struct warden_exception_policy e;
-	const char *reason;
-	size_t i;
 
-	warden_exception_init(&e);
-	mutex_lock(&warden_policy_lock);
-	for (i = 0; i < ARRAY_SIZE(exception_lines); i++) {
-		char *line = kstrdup(exception_lines[i], GFP_KERNEL);
-
-		KUNIT_ASSERT_NOT_NULL(test, line);
-		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
-				0);
-		kfree(line);
-	}
-	mutex_unlock(&warden_policy_lock);
+	warden_test_exception_load(test, &e, exception_lines,
+				   ARRAY_SIZE(exception_lines));
 	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "read @WEB", false), 0);
 	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "chmod /tmp/\\* @MODES",
 						    false), 0);

@@ -620,31 +620,13 @@ static void test_condition_syntax(struct kunit *test)
 	}
 }
 
-/* An exception policy with the groups the evaluation cases refer to. */
-static void warden_test_cond_groups(struct kunit *test,
-				    struct warden_exception_policy *e)
-{
-	static const char *const lines[] = {
-		"number_group ROOTS 0",
-		"number_group USERS 1000-1999",
-		"path_group SHELLS /bin/\\*sh",
-		"path_group WEB /var/www/\\*",
-	};
-	const char *reason;
-	size_t i;
-
-	warden_exception_init(e);
-	mutex_lock(&warden_policy_lock);
-	for (i = 0; i < ARRAY_SIZE(lines); i++) {
-		char *line = kstrdup(lines[i], GFP_KERNEL);
-
-		KUNIT_ASSERT_NOT_NULL(test, line);
-		KUNIT_EXPECT_EQ(test, warden_exception_write(e, line, &reason),
-				0);
-		kfree(line);
-	}
-	mutex_unlock(&warden_policy_lock);
-}
+/* The groups the evaluation cases refer to. */
+static const char *const warden_cond_group_lines[] = {
+	"number_group ROOTS 0",
+	"number_group USERS 1000-1999",
+	"path_group SHELLS /bin/\\*sh",
+	"path_group WEB /var/www/\\*",
+};
 
 static const struct {
 	const char *cond;
@@ -705,7 +687,8 @@ static void test_condition_evaluation(struct kunit *test)
 	const char *reason;
 	size_t i;
 
-	warden_test_cond_groups(test, &e);
+	warden_test_exception_load(test, &e, warden_cond_group_lines,
+				   ARRAY_SIZE(warden_cond_group_lines));
 	for (i = 0; i < ARRAY_SIZE(warden_cond_eval_cases); i++) {
 		words = kstrdup(warden_cond_eval_cases[i].cond, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, words);

@@ -712,6 +712,33 @@ warden_exception_aggregate(const struct warden_exception_policy *exception,
 
 #include <kunit/test.h>
 
+/**
+ * warden_test_exception_load - give a test an exception policy
+ * @test: the test, failed if a line is refused.
+ * @e: receives the exception policy; clear it with warden_exception_clear().
+ * @lines: exception policy lines.
+ * @n: their number.
+ */
+void warden_test_exception_load(struct kunit *test,
+				struct warden_exception_policy *e,
+				const char *const *lines, size_t n)
+{
+	const char *reason;
+	size_t i;
+
+	warden_exception_init(e);
+	mutex_lock(&warden_policy_lock);
+	for (i = 0; i < n; i++) {
+		char *line = kstrdup(lines[i], GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		KUNIT_EXPECT_EQ_MSG(test, warden_exception_write(e, line, &reason),
+				    0, "%s", lines[i]);
+		kfree(line);
+	}
+	mutex_unlock(&warden_policy_lock);
+}
+
 struct warden_exception_case {
 	const char *line;
 	const char *printed;

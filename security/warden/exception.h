@@ -112,4 +112,11 @@ void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
 			   const char *prefix, bool transition_only);
 
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+struct kunit;
+void warden_test_exception_load(struct kunit *test,
+				struct warden_exception_policy *e,
+				const char *const *lines, size_t n);
+#endif
+
 #endif /* _SECURITY_WARDEN_EXCEPTION_H */

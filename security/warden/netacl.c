@@ -814,22 +814,12 @@ static void test_netacl_lookup_and_learned_line(struct kunit *test)
 		.family = c->family, .op = c->op, .port = c->port,
 	};
 	struct warden_exception_policy e;
-	const char *reason;
 	LIST_HEAD(entries);
 	char *learned;
 	size_t i;
 
-	warden_exception_init(&e);
-	mutex_lock(&warden_policy_lock);
-	for (i = 0; i < ARRAY_SIZE(exception_lines); i++) {
-		char *line = kstrdup(exception_lines[i], GFP_KERNEL);
-
-		KUNIT_ASSERT_NOT_NULL(test, line);
-		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
-				0);
-		kfree(line);
-	}
-	mutex_unlock(&warden_policy_lock);
+	warden_test_exception_load(test, &e, exception_lines,
+				   ARRAY_SIZE(exception_lines));
 	for (i = 0; i < ARRAY_SIZE(lines); i++)
 		KUNIT_ASSERT_EQ(test,
 				warden_test_netacl_write(&entries, lines[i], false),
