@@ -105,12 +105,14 @@ struct warden_line_writer {
 	bool transition_only;
 };
 
-/* The domainname of the process @pid, allocated; NULL if none. */
-static char *warden_pid_domainname(pid_t pid, bool global)
+/*
+ * The domain of the process @pid, in the caller's pid namespace or, when
+ * @global, the initial one; with a reference, or NULL if there is none.
+ */
+static struct warden_domain *warden_pid_domain(pid_t pid, bool global)
 {
 	struct warden_domain *domain = NULL;
 	struct task_struct *task;
-	char *name;
 
 	rcu_read_lock();
 	task = global ? find_task_by_pid_ns(pid, &init_pid_ns) :
@@ -118,6 +120,15 @@ static char *warden_pid_domainname(pid_t pid, bool global)
 	if (task)
 		domain = warden_domain_get(warden_cred(__task_cred(task))->domain);
 	rcu_read_unlock();
+	return domain;
+}
+
+/* The domainname of the process @pid, allocated; NULL if none. */
+static char *warden_pid_domainname(pid_t pid, bool global)
+{
+	struct warden_domain *domain = warden_pid_domain(pid, global);
+	char *name;
+
 	if (!domain)
 		return NULL;
 	name = kstrdup(domain->name, GFP_KERNEL);
@@ -716,9 +727,8 @@ static ssize_t warden_process_status_write(struct file *file,
 					   const char __user *ubuf,
 					   size_t count, loff_t *ppos)
 {
-	struct warden_domain *domain = NULL;
 	const struct warden_domain_policy *dp;
-	struct task_struct *task;
+	struct warden_domain *domain;
 	char text[32], *cursor = text;
 	bool global;
 	u8 profile = 0;
@@ -736,19 +746,14 @@ static ssize_t warden_process_status_write(struct file *file,
 		cursor += strlen("global-pid ");
 	if (kstrtoint(cursor, 10, &pid) || pid <= 0)
 		return -EINVAL;
-	rcu_read_lock();
-	task = global ? find_task_by_pid_ns(pid, &init_pid_ns) :
-			find_task_by_vpid(pid);
-	if (task)
-		domain = warden_domain_get(warden_cred(__task_cred(task))->domain);
-	if (domain) {
-		dp = warden_check_domain(rcu_dereference(warden_policy), domain);
-		if (dp)
-			profile = READ_ONCE(dp->profile);
-	}
-	rcu_read_unlock();
+	domain = warden_pid_domain(pid, global);
 	if (!domain)
 		return -ESRCH;
+	rcu_read_lock();
+	dp = warden_check_domain(rcu_dereference(warden_policy), domain);
+	if (dp)
+		profile = READ_ONCE(dp->profile);
+	rcu_read_unlock();
 	answer = kasprintf(GFP_KERNEL, "%d %u %s\n", pid, profile,
 			   domain->name);
 	warden_domain_put(domain);
