@@ -16,7 +16,7 @@ export KSRC APPEND TIMEOUT ACCEL
 
 S := scripts
 
-.PHONY: help deps ksrc kernel kunit selftests vm-run shell demo lint check \
+.PHONY: help deps ksrc kernel kunit tools selftests vm-run shell demo lint check \
 	bench patch patch-test clean
 
 help:
@@ -29,6 +29,7 @@ help:
 	@echo "  make ksrc        extract linux-source-6.12 (or KSRC=dir) and apply Warden"
 	@echo "  make kernel      build the x86_64 VM kernel from configs/"
 	@echo "  make kunit       run the KUnit suites under UML"
+	@echo "  make tools       build tools/warden and run their host tests"
 	@echo "  make selftests   run the kselftests in the VM"
 	@echo "  make vm-run SCRIPT=file [APPEND=...]  run a script as root in the VM"
 	@echo "  make shell       boot the VM with an interactive shell"
@@ -52,20 +53,26 @@ kernel: ksrc
 kunit: ksrc
 	@$(S)/kunit.sh
 
+tools: deps
+	@$(S)/tools.sh
+
 selftests: kernel
 	@$(S)/selftests.sh
 
 vm-run: kernel
 	@test -n "$(SCRIPT)" || { echo "usage: make vm-run SCRIPT=path [APPEND=...]"; exit 2; }
 	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/build-tools.sh
 	@$(S)/vm-run.sh $(abspath $(SCRIPT))
 
 shell: kernel
 	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/build-tools.sh
 	@$(S)/vm-run.sh --interactive
 
 demo: kernel
 	@$(S)/build-selftests.sh >/dev/null
+	@$(S)/build-tools.sh
 	@$(S)/vm-run.sh $(CURDIR)/scripts/vm/demo.sh
 
 lint: kernel

@@ -3,7 +3,7 @@
 #
 # make check: lint, KUnit and the VM selftests, each run even when an
 # earlier one failed, then a last line "N passed, N failed" summing every
-# lint step, KUnit case and kselftest case.
+# lint step, KUnit case, tools host test and kselftest case.
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -29,6 +29,7 @@ stage() {
 stage kernel "$repo/scripts/build-kernel.sh"
 stage lint "$repo/scripts/lint.sh"
 stage kunit "$repo/scripts/kunit.sh"
+stage tools "$repo/scripts/tools.sh"
 stage selftests "$repo/scripts/selftests.sh"
 
 passed=0

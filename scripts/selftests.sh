@@ -15,7 +15,7 @@ failed=0
 skipped=0
 rc=0
 
-"$repo/scripts/build-selftests.sh" || { echo "0 1 0" >"$results/selftests.counts"; exit 1; }
+{ "$repo/scripts/build-tools.sh" && "$repo/scripts/build-selftests.sh"; } || { echo "0 1 0" >"$results/selftests.counts"; exit 1; }
 
 for boot in "enabled:lsm=warden" "disabled:lsm=tomoyo"; do
 	name=${boot%%:*}
