@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
 	bc bison build-essential cpio flex git kmod libelf-dev libssl-dev
-	python3 xz-utils patch perl
+	python3 xz-utils patch perl rsync
 	linux-source-6.12
 	qemu-system-x86
 	busybox-static
