@@ -639,6 +639,7 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
 			continue;
 		req->matched = acl->word[0];
 		req->transit = acl->transit;
+		req->grant_log = warden_cond_grant_log(acl->cond);
 		return true;
 	}
 	return false;

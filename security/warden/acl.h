@@ -132,6 +132,8 @@ struct warden_acl_set {
  *           request, or %NULL; valid while the caller stays in the RCU
  *           read-side critical section of the check.
  * @transit: receives the granting entry's @transit, valid as @matched.
+ * @grant_log: receives what the granting entry's conditions say of
+ *             logging the grant: 1 yes, 0 no, -1 as the profile says.
  */
 struct warden_request {
 	u8 kind;
@@ -142,6 +144,7 @@ struct warden_request {
 	const struct warden_cond_ctx *cond;
 	const char *matched;
 	const char *transit;
+	s8 grant_log;
 };
 
 int warden_acl_set_init(struct warden_acl_set *set);

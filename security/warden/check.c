@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "audit.h"
 #include "check.h"
 #include "domain.h"
 #include "domain_policy.h"
@@ -131,13 +132,6 @@ static bool warden_domain_allows(const struct warden_policy *policy,
 	return false;
 }
 
-static const char *const warden_mode_names[] = {
-	[WARDEN_MODE_DISABLED] = "disabled",
-	[WARDEN_MODE_LEARNING] = "learning",
-	[WARDEN_MODE_PERMISSIVE] = "permissive",
-	[WARDEN_MODE_ENFORCING] = "enforcing",
-};
-
 static const enum warden_stat_event warden_mode_events[] = {
 	[WARDEN_MODE_LEARNING] = WARDEN_STAT_VIOLATION_LEARNING,
 	[WARDEN_MODE_PERMISSIVE] = WARDEN_STAT_VIOLATION_PERMISSIVE,
@@ -147,14 +141,16 @@ static const enum warden_stat_event warden_mode_events[] = {
 /**
  * struct warden_check_ops - what differs between kinds of request
  * @allows: whether the domain's policy grants the request; called in an
- *          RCU read-side critical section, may fill @verdict.
- * @line: the policy line that would grant it, allocated, or %NULL.
+ *          RCU read-side critical section, fills @verdict.
+ * @line: the policy line that names the request, allocated, or %NULL.
+ * @ctx: what the request offers conditions and audit records, or %NULL.
  */
 struct warden_check_ops {
 	bool (*allows)(const struct warden_policy *policy,
 		       struct warden_domain_policy *dp, void *req,
 		       struct warden_verdict *verdict);
 	char *(*line)(const void *req);
+	const struct warden_cond_ctx *(*ctx)(const void *req);
 };
 
 /*
@@ -187,65 +183,133 @@ out_unlock:
 	mutex_unlock(&warden_policy_lock);
 }
 
-/* Tell the administrator about a request nothing granted. */
-static void warden_report(const struct warden_domain *domain, u8 mode,
-			  const char *line)
+/**
+ * struct warden_decision - a request's decision in the policy in force
+ * @config: the config byte of the operation in the domain.
+ * @profile: the number of the domain's profile.
+ * @pref: the profile's preferences, copied.
+ */
+struct warden_decision {
+	u8 config;
+	u8 profile;
+	unsigned int pref[WARDEN_NR_PREFS];
+};
+
+/* Look the request up in the domain's mode; fills @verdict and @d. */
+static void warden_lookup(const struct warden_domain *domain,
+			  enum warden_op op, const struct warden_check_ops *ops,
+			  void *req, struct warden_verdict *verdict,
+			  struct warden_decision *d)
 {
-	pr_notice_ratelimited("Warden: %s mode: %s denied to pid %d (%s) in '%s'\n",
-			      warden_mode_names[mode], line ?: "(no memory)",
-			      task_tgid_nr(current), current->comm,
-			      domain->name);
+	const struct warden_profile *profile;
+	const struct warden_policy *policy;
+	struct warden_domain_policy *dp;
+
+	memset(verdict, 0, sizeof(*verdict));
+	memset(d, 0, sizeof(*d));
+	verdict->grant_log = -1;
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	dp = warden_check_domain(policy, domain);
+	d->config = warden_check_mode(policy, dp, op);
+	verdict->mode = d->config & WARDEN_CONFIG_MODE_MASK;
+	if (verdict->mode != WARDEN_MODE_DISABLED) {
+		verdict->granted = ops->allows(policy, dp, req, verdict);
+		d->profile = READ_ONCE(dp->profile);
+		profile = warden_dp_profile(policy, dp);
+		if (profile)
+			memcpy(d->pref, profile->pref, sizeof(d->pref));
+	}
+	rcu_read_unlock();
+}
+
+/* The audit record of a decided request, allocated; NULL if none. */
+static char *warden_record(const struct warden_domain *domain,
+			   const struct warden_check_ops *ops, const void *req,
+			   const struct warden_verdict *verdict,
+			   const struct warden_decision *d, const char *line)
+{
+	struct warden_audit_event event = {
+		.domain = domain,
+		.profile = d->profile,
+		.mode = verdict->mode,
+		.granted = verdict->granted,
+		.ctx = ops->ctx ? ops->ctx(req) : NULL,
+		.line = line,
+	};
+
+	return line ? warden_audit_format(&event) : NULL;
+}
+
+/* Whether a request decided so is written to the audit log. */
+static bool warden_audited(const struct warden_verdict *verdict, u8 config)
+{
+	if (!verdict->granted)
+		return config & WARDEN_CONFIG_REJECT_LOG;
+	if (verdict->grant_log >= 0)
+		return verdict->grant_log;
+	return config & WARDEN_CONFIG_GRANT_LOG;
 }
 
 /*
- * Decide a request in a domain: look it up in the domain's mode, and
- * apply the mode to a request nothing grants.
+ * Decide a request in a domain: look it up in the domain's mode, log it
+ * as the profile and the granting entry ask, and apply the mode to a
+ * request nothing grants.  In enforcing mode a supervisor reading the
+ * query file may grant the request, or have it checked again after it
+ * changed the policy.
  */
 static int warden_decide(const struct warden_domain *domain,
 			 enum warden_op op, const struct warden_check_ops *ops,
 			 void *req, struct warden_verdict *verdict)
 {
-	const struct warden_profile *profile;
-	const struct warden_policy *policy;
-	struct warden_domain_policy *dp;
-	unsigned int max_learning = 0;
-	u8 config, mode;
-	char *line;
+	struct warden_query_state query = {};
+	enum warden_answer answer;
+	struct warden_decision d;
+	bool ask, log, learn;
+	char *line, *record;
 
-	memset(verdict, 0, sizeof(*verdict));
-	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
-	dp = warden_check_domain(policy, domain);
-	config = warden_check_mode(policy, dp, op);
-	mode = config & WARDEN_CONFIG_MODE_MASK;
-	verdict->mode = mode;
-	if (mode == WARDEN_MODE_DISABLED) {
-		rcu_read_unlock();
-		return 0;
-	}
-	verdict->granted = ops->allows(policy, dp, req, verdict);
-	profile = warden_dp_profile(policy, dp);
-	if (profile)
-		max_learning = profile->pref[WARDEN_PREF_MAX_LEARNING_ENTRY];
-	rcu_read_unlock();
-	if (verdict->granted)
+again:
+	warden_lookup(domain, op, ops, req, verdict, &d);
+	if (verdict->mode == WARDEN_MODE_DISABLED)
 		return 0;
 	if (verdict->error)
 		return verdict->error;
+	if (!verdict->granted)
+		warden_stat_record(warden_mode_events[verdict->mode]);
 
-	warden_stat_record(warden_mode_events[mode]);
-	if (mode == WARDEN_MODE_LEARNING ||
-	    (config & WARDEN_CONFIG_REJECT_LOG)) {
+	log = warden_audited(verdict, d.config);
+	learn = !verdict->granted && verdict->mode == WARDEN_MODE_LEARNING;
+	ask = !verdict->granted && verdict->mode == WARDEN_MODE_ENFORCING &&
+	      warden_query_wanted();
+	if (log || learn || ask) {
 		line = ops->line(req);
-		if (mode == WARDEN_MODE_LEARNING) {
-			if (line)
-				warden_learn(domain, line, max_learning);
-		} else {
-			warden_report(domain, mode, line);
-		}
+		if (learn && line)
+			warden_learn(domain, line,
+				     d.pref[WARDEN_PREF_MAX_LEARNING_ENTRY]);
+		record = log || ask ?
+			 warden_record(domain, ops, req, verdict, &d, line) :
+			 NULL;
 		kfree(line);
+		/* The log takes a record over; a query needs its own. */
+		if (log)
+			warden_audit_log(ask ? kstrdup(record, GFP_NOFS) : record,
+					 d.pref[WARDEN_PREF_MAX_AUDIT_LOG]);
+		if (ask) {
+			answer = !record ? WARDEN_ANSWER_REJECT :
+				 warden_query_ask(domain, record, &query,
+						  d.pref[WARDEN_PREF_QUERY_TIMEOUT]);
+			kfree(record);
+			if (answer == WARDEN_ANSWER_RETRY) {
+				query.retry++;
+				goto again;
+			}
+			if (answer == WARDEN_ANSWER_GRANT)
+				return 0;
+		}
 	}
-	return mode == WARDEN_MODE_ENFORCING ? -EPERM : 0;
+	if (verdict->granted || verdict->mode != WARDEN_MODE_ENFORCING)
+		return 0;
+	return -EPERM;
 }
 
 static bool warden_file_allows(const struct warden_policy *policy,
@@ -257,6 +321,7 @@ static bool warden_file_allows(const struct warden_policy *policy,
 	req->exception = warden_ns_exception(policy, dp->ns);
 	if (!warden_domain_allows(policy, dp, req))
 		return false;
+	verdict->grant_log = req->grant_log;
 	if (req->matched && warden_word_has_wildcard(req->matched)) {
 		verdict->matched = kstrdup(req->matched, GFP_ATOMIC);
 		if (!verdict->matched)
@@ -298,9 +363,17 @@ static char *warden_file_line(const void *arg)
 	return line;
 }
 
+static const struct warden_cond_ctx *warden_file_ctx(const void *arg)
+{
+	const struct warden_request *req = arg;
+
+	return req->cond;
+}
+
 static const struct warden_check_ops warden_file_ops = {
 	.allows = warden_file_allows,
 	.line = warden_file_line,
+	.ctx = warden_file_ctx,
 };
 
 /**
@@ -324,11 +397,16 @@ int warden_check(const struct warden_domain *domain, enum warden_op op,
 }
 
 static bool warden_net_allows(const struct warden_policy *policy,
-			      struct warden_domain_policy *dp, void *req,
+			      struct warden_domain_policy *dp, void *arg,
 			      struct warden_verdict *verdict)
 {
-	return warden_netacl_allows(&dp->netacls, req,
-				    warden_ns_exception(policy, dp->ns));
+	struct warden_net_request *req = arg;
+
+	if (!warden_netacl_allows(&dp->netacls, req,
+				  warden_ns_exception(policy, dp->ns)))
+		return false;
+	verdict->grant_log = req->grant_log;
+	return true;
 }
 
 static char *warden_net_line(const void *req)

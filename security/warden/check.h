@@ -30,6 +30,8 @@ struct warden_policy;
  * @transit: a copy of the granting entry's domain transition preference,
  *           for the caller to free; else %NULL.
  * @error: an error that kept the request from being decided, or 0.
+ * @grant_log: what the granting entry says of logging the grant: 1 yes,
+ *             0 no, -1 as the profile says.
  */
 struct warden_verdict {
 	u8 mode;
@@ -37,6 +39,7 @@ struct warden_verdict {
 	char *matched;
 	char *transit;
 	int error;
+	s8 grant_log;
 };
 
 struct warden_domain_policy *

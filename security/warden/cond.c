@@ -176,6 +176,29 @@ static int warden_cond_one(char *word, char *out, size_t size, size_t *len)
 }
 
 /**
+ * warden_cond_grant_log - what an entry's conditions say of grant logs
+ * @cond: the entry's canonical conditions, or %NULL.
+ *
+ * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
+ * conditions leave it to the profile.
+ */
+int warden_cond_grant_log(const char *cond)
+{
+	const char *word = cond;
+
+	while (word && *word) {
+		if (str_has_prefix(word, "grant_log=yes"))
+			return 1;
+		if (str_has_prefix(word, "grant_log=no"))
+			return 0;
+		word = strchr(word, ' ');
+		if (word)
+			word++;
+	}
+	return -1;
+}
+
+/**
  * warden_cond_split - cut words off where the conditions begin
  * @words: words, one space apart, that may run into conditions; cut.
  *

@@ -42,6 +42,7 @@ struct warden_cond_ctx {
 char *warden_cond_split(char *words);
 int warden_cond_canonical(char *words, char *out, size_t size,
 			  const char **reason);
+int warden_cond_grant_log(const char *cond);
 bool warden_cond_eval(const char *cond, const struct warden_cond_ctx *ctx,
 		      const struct warden_exception_policy *exception);
 

@@ -24,6 +24,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "audit.h"
 #include "check.h"
 #include "cred.h"
 #include "domain.h"
@@ -161,9 +162,14 @@ static char *warden_select_target(const char *what)
 		mutex_unlock(&warden_policy_lock);
 		return name;
 	}
-	/* No query is ever pending until queries exist: Q= selects none. */
-	if (str_has_prefix(what, "Q=") && !kstrtoint(what + 2, 10, &pid))
-		return NULL;
+	if (str_has_prefix(what, "Q=")) {
+		unsigned int serial;
+
+		if (kstrtouint(what + 2, 10, &serial))
+			return ERR_PTR(-EINVAL);
+		/* The domain of the request waiting in that query, if any. */
+		return warden_query_domainname(serial);
+	}
 	return ERR_PTR(-EINVAL);
 }
 
@@ -808,6 +814,8 @@ static const struct warden_fs_file {
 	const struct file_operations *fops;
 	const void *data;
 } warden_fs_files[] = {
+	{ "audit", 0400, &warden_audit_fops, NULL },
+	{ "query", 0600, &warden_query_fops, NULL },
 	{ "domain_policy", 0600, &warden_policy_file_fops,
 	  &warden_domain_policy_file },
 	{ "exception_policy", 0600, &warden_policy_file_fops,

@@ -425,14 +425,14 @@ static bool warden_netacl_args_match(char *args,
  * warden_netacl_allows - whether a domain's entries grant a request
  * @entries: the domain's network, misc and task entries; the caller is in
  *           an RCU read-side critical section.
- * @req: the request.
+ * @req: the request; its @grant_log is set when an entry grants it.
  * @exception: the exception policy "@group" words refer to.
  *
  * Return: true if an entry of the request's family and operation covers
  * its address, port or name, and its conditions hold.
  */
 bool warden_netacl_allows(const struct list_head *entries,
-			  const struct warden_net_request *req,
+			  struct warden_net_request *req,
 			  const struct warden_exception_policy *exception)
 {
 	const struct warden_netacl *entry;
@@ -455,6 +455,7 @@ bool warden_netacl_allows(const struct list_head *entries,
 						args);
 		if (warden_netacl_args_match(args, req, exception) &&
 		    (!cond || warden_cond_eval(cond, NULL, exception))) {
+			req->grant_log = warden_cond_grant_log(cond);
 			granted = true;
 			break;
 		}

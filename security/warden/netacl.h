@@ -65,6 +65,8 @@ struct warden_exception_policy;
  * @address: the IPv4 or IPv6 address, in network byte order.
  * @port: the port, or for a raw socket its protocol.
  * @name: the encoded unix socket address or environment variable name.
+ * @grant_log: receives what the granting entry's conditions say of
+ *             logging the grant: 1 yes, 0 no, -1 as the profile says.
  */
 struct warden_net_request {
 	u8 family;
@@ -73,11 +75,12 @@ struct warden_net_request {
 	u8 address[16];
 	unsigned long port;
 	const char *name;
+	s8 grant_log;
 };
 
 bool warden_address_covers(const char *text, bool ipv6, const u8 *address);
 bool warden_netacl_allows(const struct list_head *entries,
-			  const struct warden_net_request *req,
+			  struct warden_net_request *req,
 			  const struct warden_exception_policy *exception);
 char *warden_netacl_format(const struct warden_net_request *req);
 int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,

@@ -24,7 +24,8 @@
 #include "profile.h"
 #include "stat.h"
 
-static const char *const warden_mode_names[] = {
+/* The mode= words of a profile, also the mode= of audit records. */
+const char *const warden_mode_names[] = {
 	[WARDEN_MODE_DISABLED] = "disabled",
 	[WARDEN_MODE_LEARNING] = "learning",
 	[WARDEN_MODE_PERMISSIVE] = "permissive",
@@ -89,6 +90,7 @@ static const struct {
 static const char *const warden_pref_names[WARDEN_NR_PREFS] = {
 	[WARDEN_PREF_MAX_AUDIT_LOG] = "max_audit_log",
 	[WARDEN_PREF_MAX_LEARNING_ENTRY] = "max_learning_entry",
+	[WARDEN_PREF_QUERY_TIMEOUT] = "query_timeout",
 };
 
 /* A new profile's values, as TOMOYO's defaults. */
@@ -96,6 +98,7 @@ static const char *const warden_pref_names[WARDEN_NR_PREFS] = {
 	(WARDEN_MODE_DISABLED | WARDEN_CONFIG_GRANT_LOG | WARDEN_CONFIG_REJECT_LOG)
 #define WARDEN_DEFAULT_MAX_AUDIT_LOG 1024
 #define WARDEN_DEFAULT_MAX_LEARNING_ENTRY 2048
+#define WARDEN_DEFAULT_QUERY_TIMEOUT 10
 
 /* The index of the config slot a category occupies after the operations. */
 #define WARDEN_CATEGORY_SLOT(c) (WARDEN_NR_OPS + (c))
@@ -169,6 +172,8 @@ warden_profile_copy(const struct warden_profile *old, const char *comment)
 			WARDEN_DEFAULT_MAX_AUDIT_LOG;
 		profile->pref[WARDEN_PREF_MAX_LEARNING_ENTRY] =
 			WARDEN_DEFAULT_MAX_LEARNING_ENTRY;
+		profile->pref[WARDEN_PREF_QUERY_TIMEOUT] =
+			WARDEN_DEFAULT_QUERY_TIMEOUT;
 	}
 	/* The size above has room for the comment and its NUL. */
 	memcpy(profile->comment, comment, strlen(comment) + 1);
@@ -516,9 +521,17 @@ void warden_profile_show(struct seq_file *m,
 			continue;
 		seq_printf(m, "%s%u-COMMENT=%s\n", prefix, i, profile->comment);
 		seq_printf(m, "%s%u-PREFERENCE={ ", prefix, i);
-		for (slot = 0; slot < WARDEN_NR_PREFS; slot++)
+		for (slot = 0; slot < WARDEN_NR_PREFS; slot++) {
+			/*
+			 * Warden's own preference is printed only when set,
+			 * so that TOMOYO's profiles read back as written.
+			 */
+			if (slot == WARDEN_PREF_QUERY_TIMEOUT &&
+			    profile->pref[slot] == WARDEN_DEFAULT_QUERY_TIMEOUT)
+				continue;
 			seq_printf(m, "%s=%u ", warden_pref_names[slot],
 				   profile->pref[slot]);
+		}
 		seq_puts(m, "}\n");
 		seq_printf(m, "%s%u-CONFIG", prefix, i);
 		warden_config_show(m, profile->default_config);
@@ -639,6 +652,10 @@ static const struct warden_profile_case warden_profile_valid[] = {
 	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=10 }\n" },
 	{ "6-PREFERENCE={ max_audit_log=0 }",
 	  "6-PREFERENCE={ max_audit_log=0 max_learning_entry=2048 }\n" },
+	{ "6-PREFERENCE={ query_timeout=30 }",
+	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 query_timeout=30 }\n" },
+	{ "6-PREFERENCE={ query_timeout=10 }",
+	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
 	{ "6-PREFERENCE={ }",
 	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
 	{ "7-CONFIG={ grant_log=no mode=learning reject_log=no }",

@@ -103,13 +103,18 @@ enum warden_category {
  * enum warden_pref - the numbers of a profile's PREFERENCE line
  * @WARDEN_PREF_MAX_AUDIT_LOG: audit records kept for a reader.
  * @WARDEN_PREF_MAX_LEARNING_ENTRY: ACL entries learning may add to a domain.
+ * @WARDEN_PREF_QUERY_TIMEOUT: seconds a rejected request waits for a
+ *                             supervisor's answer; Warden's addition.
  * @WARDEN_NR_PREFS: number of preferences.
  */
 enum warden_pref {
 	WARDEN_PREF_MAX_AUDIT_LOG,
 	WARDEN_PREF_MAX_LEARNING_ENTRY,
+	WARDEN_PREF_QUERY_TIMEOUT,
 	WARDEN_NR_PREFS,
 };
+
+extern const char *const warden_mode_names[];
 
 /* A config byte: an enum warden_mode in the low bits and two log flags. */
 #define WARDEN_CONFIG_MODE_MASK 0x03

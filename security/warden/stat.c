@@ -69,6 +69,14 @@ void warden_time_to_text(time64_t seconds, char buf[WARDEN_TIME_TEXT_SIZE])
 }
 
 /**
+ * warden_stat_audit_dropped - count an audit record that was not kept
+ */
+void warden_stat_audit_dropped(void)
+{
+	atomic_inc(&warden_audit_dropped);
+}
+
+/**
  * warden_stat_record - count one event and remember when it happened
  * @event: what happened.
  */

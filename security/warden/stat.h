@@ -49,6 +49,7 @@ enum warden_memory_kind {
 
 void warden_time_to_text(time64_t seconds, char buf[WARDEN_TIME_TEXT_SIZE]);
 void warden_stat_record(enum warden_stat_event event);
+void warden_stat_audit_dropped(void);
 void warden_stat_show(struct seq_file *m);
 int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
 			    unsigned int *quota);
