@@ -369,8 +369,10 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 
 	blob->exec_file = bprm->file;
 	/* Before a policy is loaded every exec stays in the root domain. */
-	if (!warden_policy_is_loaded())
+	if (!warden_policy_is_loaded()) {
+		warden_loader_run(bprm);
 		return 0;
+	}
 	err = warden_exec_name(bprm, &exe);
 	if (err)
 		return err;
