@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Run the kselftests in the VM, twice: once with Warden enabled by lsm=
-# and once without it, where Warden's tests must skip and its securityfs
-# directory must be absent.  Writes out/results/selftests.counts.
+# Run the kselftests in the VM: once with Warden enabled by lsm= and once
+# without it, where Warden's tests must skip and its securityfs directory
+# must be absent; then the loader test in two fresh boots, with the policy
+# loader and with a loader that does not exist.  Writes out/results/selftests.counts.
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -17,12 +18,18 @@ rc=0
 
 { "$repo/scripts/build-tools.sh" && "$repo/scripts/build-selftests.sh"; } || { echo "0 1 0" >"$results/selftests.counts"; exit 1; }
 
-for boot in "enabled:lsm=warden" "disabled:lsm=tomoyo"; do
+# name:script:kernel command line
+for boot in "enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo" \
+	"loader:loader:lsm=warden" \
+	"noloader:loader:lsm=warden warden.loader=/nonexistent"; do
 	name=${boot%%:*}
+	script=${boot#*:}
+	script=${script%%:*}
+	append=${boot#*:*:}
 	tap=$repo/out/selftests-$name.tap
-	echo "selftests: boot with warden $name (${boot#*:})"
-	APPEND="${boot#*:}" VM_LOG="$repo/out/vm-selftests-$name.log" \
-		"$repo/scripts/vm-run.sh" "$repo/scripts/vm/selftests.sh" |
+	echo "selftests: boot '$name' ($append)"
+	APPEND="$append" VM_LOG="$repo/out/vm-selftests-$name.log" \
+		"$repo/scripts/vm-run.sh" "$repo/scripts/vm/$script.sh" |
 		tee "$tap"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 	totals=$(grep -c '^# Totals:' "$tap")

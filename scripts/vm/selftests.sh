@@ -7,6 +7,8 @@
 rc=0
 for test in /opt/warden/selftests/*/*; do
 	[ -f "$test" ] && [ -x "$test" ] || continue
+	# The loader test needs a fresh boot of its own (scripts/vm/loader.sh).
+	[ "${test##*/}" = loader_test ] && continue
 	echo "# selftest: ${test#/opt/warden/selftests/}"
 	"$test" || rc=1
 done
