@@ -65,32 +65,41 @@ static int wd_disabled(const char *cmdline)
 }
 
 /*
- * At boot nothing may have mounted /proc or securityfs yet.  Mount what is
- * missing, and only for the real interface: tests point WARDEN_DIR and
- * WARDEN_CMDLINE elsewhere and must never mount anything.
+ * At boot nothing may have mounted /proc, /sys or securityfs yet.  Mount
+ * what is missing, and only for the real interface: tests point
+ * WARDEN_DIR and WARDEN_CMDLINE elsewhere and must never mount anything.
+ * What was mounted here is unmounted again, in reverse order.
  */
-static int wd_mounted_proc, wd_mounted_securityfs;
+static const char *wd_mounted[3];
+static int wd_nmounted;
+
+static void wd_mount(const char *source, const char *target,
+		     const char *type)
+{
+	if (!mount(source, target, type, 0, NULL))
+		wd_mounted[wd_nmounted++] = target;
+}
 
 static void wd_mount_what_is_missing(void)
 {
 	struct stat st;
 
-	if (!getenv("WARDEN_CMDLINE") && stat("/proc/self", &st) &&
-	    !mount("proc", "/proc", "proc", 0, NULL))
-		wd_mounted_proc = 1;
-	if (!getenv("WARDEN_DIR") && stat(WD_DEFAULT_DIR, &st) &&
-	    !mount("securityfs", "/sys/kernel/security", "securityfs", 0,
-		   NULL))
-		wd_mounted_securityfs = 1;
+	if (!getenv("WARDEN_CMDLINE") && stat("/proc/self", &st))
+		wd_mount("proc", "/proc", "proc");
+	if (getenv("WARDEN_DIR") || !stat(WD_DEFAULT_DIR, &st))
+		return;
+	if (stat("/sys/kernel", &st))
+		wd_mount("sysfs", "/sys", "sysfs");
+	/* Every securityfs has "lsm"; without it, none is mounted. */
+	if (stat("/sys/kernel/security/lsm", &st))
+		wd_mount("securityfs", "/sys/kernel/security", "securityfs");
 }
 
 /* Leave the mounts as /sbin/init expects to find them. */
 static void wd_unmount(void)
 {
-	if (wd_mounted_securityfs)
-		umount("/sys/kernel/security");
-	if (wd_mounted_proc)
-		umount("/proc");
+	while (wd_nmounted > 0)
+		umount(wd_mounted[--wd_nmounted]);
 }
 
 /* Read one saved part; a missing file is an empty part. */
