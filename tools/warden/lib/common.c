@@ -213,10 +213,11 @@ fail:
 
 int wd_save_file(const char *path, const char *buf, size_t len)
 {
-	char *tmp = wd_xmalloc(strlen(path) + 32);
+	size_t size = strlen(path) + 32;
+	char *tmp = wd_xmalloc(size);
 	int fd, err;
 
-	sprintf(tmp, "%s.tmp%ld", path, (long)getpid());
+	snprintf(tmp, size, "%s.tmp%ld", path, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		goto fail_free;

@@ -74,6 +74,6 @@ char *wd_decode(const char *word, size_t *len);
 void wd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: what: <strerror(errno)>" */
 void wd_perror(const char *what);
-void *wd_xmalloc(size_t size);
+void *wd_xmalloc(size_t size) __attribute__((malloc, returns_nonnull));
 
 #endif /* WARDEN_TOOLS_COMMON_H */
