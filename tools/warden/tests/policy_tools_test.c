@@ -1,0 +1,719 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Host tests of the policy tools: lib/common's document split/assemble and
+ * word escapes, and every tool run as a subprocess against a temporary
+ * directory of ordinary files standing in for the kernel interface.
+ *
+ * The tools are found next to the tests' directory: the Makefile builds
+ * this test into $(O)/tests/ and the tools into $(O)/.
+ */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "harness.h"
+
+static char tooldir[PATH_MAX];
+static char root[64];			/* the temporary tree */
+static char wdir[PATH_MAX];		/* fake WARDEN_DIR */
+static char pdir[PATH_MAX];		/* fake WARDEN_POLICY_DIR */
+static char procdir[PATH_MAX];		/* fake PROC_DIR */
+static char cmdline[PATH_MAX];		/* fake /proc/cmdline */
+
+/* What one run of a tool did. */
+struct run {
+	int status;		/* exit status, or -1 if it did not exit */
+	char *out, *err;
+};
+
+static const char doc[] =
+	"[profile]\n"
+	"PROFILE_VERSION=20150505\n"
+	"3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }\n"
+	"[manager]\n"
+	"/usr/sbin/warden-loadpolicy\n"
+	"[exception_policy]\n"
+	"initialize_domain /usr/sbin/httpd from any\n"
+	"[domain_policy]\n"
+	"<kernel>\n"
+	"use_profile 0\n"
+	"\n"
+	"<kernel> /usr/sbin/httpd\n"
+	"use_profile 3\n"
+	"file read /etc/passwd\n";
+
+static void put(const char *dir, const char *name, const char *text)
+{
+	char *path = wd_path(dir, name);
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+	free(path);
+}
+
+static char *get(const char *dir, const char *name)
+{
+	char *path = wd_path(dir, name), *text;
+
+	text = wd_read_file(path, NULL);
+	free(path);
+	return text;
+}
+
+static void make_dir(const char *dir, const char *name)
+{
+	char *path = wd_path(dir, name);
+
+	if (mkdir(path, 0700) && errno != EEXIST) {
+		perror(path);
+		exit(1);
+	}
+	free(path);
+}
+
+/* Entries of a directory besides "." and "..", or -1. */
+static int count_entries(const char *dir)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)))
+		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+static void rm(const char *dir, const char *name)
+{
+	char *path = wd_path(dir, name);
+
+	unlink(path);
+	free(path);
+}
+
+/*
+ * Run tools/<tool> with args (NULL-terminated) and the fake environment,
+ * feeding it `input` on stdin; stdout and stderr go through files so a
+ * chatty tool cannot block on a full pipe.
+ */
+static struct run run_in(const char *tool, const char *input,
+			 const char *const *args)
+{
+	char *files[3], env_w[PATH_MAX + 16], env_p[PATH_MAX + 32],
+	     env_proc[PATH_MAX + 16], env_c[PATH_MAX + 32];
+	char *envp[] = { env_w, env_p, env_proc, env_c, "TZ=UTC",
+			 "LC_ALL=C", NULL };
+	const char *argv[16];
+	struct run r = { -1, NULL, NULL };
+	int i, status;
+	pid_t pid;
+
+	snprintf(env_w, sizeof(env_w), "WARDEN_DIR=%s", wdir);
+	snprintf(env_p, sizeof(env_p), "WARDEN_POLICY_DIR=%s", pdir);
+	snprintf(env_proc, sizeof(env_proc), "PROC_DIR=%s", procdir);
+	snprintf(env_c, sizeof(env_c), "WARDEN_CMDLINE=%s", cmdline);
+	put(root, "stdin", input ? input : "");
+	files[0] = wd_path(root, "stdin");
+	files[1] = wd_path(root, "stdout");
+	files[2] = wd_path(root, "stderr");
+	argv[0] = wd_path(tooldir, tool);
+	for (i = 0; args[i] && i < 14; i++)
+		argv[i + 1] = args[i];
+	argv[i + 1] = NULL;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < 3; i++) {
+			int fd = open(files[i], i ? O_WRONLY | O_CREAT | O_TRUNC
+					       : O_RDONLY, 0600);
+
+			if (fd < 0 || dup2(fd, i) < 0)
+				_exit(126);
+			close(fd);
+		}
+		execve(argv[0], (char **)argv, envp);
+		_exit(127);
+	}
+	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
+		r.status = WEXITSTATUS(status);
+	r.out = wd_read_file(files[1], NULL);
+	r.err = wd_read_file(files[2], NULL);
+	for (i = 0; i < 3; i++)
+		free(files[i]);
+	free((char *)argv[0]);
+	return r;
+}
+
+#define RUN(tool, input, ...) \
+	run_in(tool, input, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static int contains(const char *text, const char *part)
+{
+	return text && strstr(text, part);
+}
+
+static void make_tree(void)
+{
+	snprintf(root, sizeof(root), "/tmp/warden-policy-test.XXXXXX");
+	if (!mkdtemp(root)) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	snprintf(wdir, sizeof(wdir), "%s/warden", root);
+	snprintf(pdir, sizeof(pdir), "%s/policy", root);
+	snprintf(procdir, sizeof(procdir), "%s/proc", root);
+	snprintf(cmdline, sizeof(cmdline), "%s/cmdline", root);
+	if (mkdir(wdir, 0700) || mkdir(pdir, 0700) || mkdir(procdir, 0700)) {
+		perror(root);
+		exit(1);
+	}
+}
+
+static void remove_tree(void)
+{
+	char cmd[PATH_MAX + 16];
+
+	/* Only the directory this test made. */
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	if (system(cmd))
+		fprintf(stderr, "could not remove %s\n", root);
+}
+
+static void test_split_assemble(void)
+{
+	struct wd_policy p = { 0 };
+	unsigned int bad = 0;
+	char *back;
+
+	CHECK(!wd_policy_split(doc, &p, &bad), "split: a whole document");
+	CHECK_STR(p.part[WD_PROFILE],
+		  "PROFILE_VERSION=20150505\n"
+		  "3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }\n",
+		  "split: profile part");
+	CHECK_STR(p.part[WD_MANAGER], "/usr/sbin/warden-loadpolicy\n",
+		  "split: manager part");
+	CHECK_STR(p.part[WD_EXCEPTION],
+		  "initialize_domain /usr/sbin/httpd from any\n",
+		  "split: exception part");
+	CHECK_STR(p.part[WD_DOMAIN],
+		  "<kernel>\nuse_profile 0\n\n<kernel> /usr/sbin/httpd\n"
+		  "use_profile 3\nfile read /etc/passwd\n",
+		  "split: domain part");
+	back = wd_policy_assemble(&p);
+	CHECK_STR(back, doc, "assemble(split(doc)) == doc");
+	free(back);
+	wd_policy_free(&p);
+
+	CHECK(!wd_policy_split("# saved\n\n  [manager] \r\n/bin/a\n"
+			       "[profile]\nPROFILE_VERSION=20150505",
+			       &p, &bad),
+	      "split: comments first, blanks around a header, no last newline");
+	CHECK_STR(p.part[WD_MANAGER], "/bin/a\n", "split: trimmed header");
+	CHECK_STR(p.part[WD_PROFILE], "PROFILE_VERSION=20150505\n",
+		  "split: last line gets its newline");
+	CHECK(!p.part[WD_EXCEPTION] && !p.part[WD_DOMAIN],
+	      "split: absent sections are NULL");
+	back = wd_policy_assemble(&p);
+	CHECK_STR(back, "[profile]\nPROFILE_VERSION=20150505\n[manager]\n"
+		  "/bin/a\n[exception_policy]\n[domain_policy]\n",
+		  "assemble: canonical order, empty sections kept");
+	free(back);
+	wd_policy_free(&p);
+
+	CHECK(!wd_policy_split("[domain_policy]\n<kernel>\n[exception_policy]\n"
+			       "a\n[domain_policy]\nuse_profile 1\n", &p, &bad),
+	      "split: a section may come back");
+	CHECK_STR(p.part[WD_DOMAIN], "<kernel>\nuse_profile 1\n",
+		  "split: a repeated section continues");
+	wd_policy_free(&p);
+
+	bad = 0;
+	CHECK(wd_policy_split("# c\n\nfile read /x\n[profile]\n", &p, &bad) &&
+	      errno == EINVAL && bad == 3,
+	      "split: a line before any section is refused, numbered");
+
+	p.part[WD_DOMAIN] = strdup("<kernel>");
+	back = wd_policy_assemble(&p);
+	CHECK_STR(back, "[profile]\n[manager]\n[exception_policy]\n"
+		  "[domain_policy]\n<kernel>\n",
+		  "assemble: a part without a last newline");
+	free(back);
+	wd_policy_free(&p);
+
+	CHECK(wd_count_lines("a\n\n# x\n  \n b\nc") == 3,
+	      "count_lines skips blanks and comments");
+	CHECK(wd_part_by_name("exception_policy") == WD_EXCEPTION &&
+	      wd_part_by_name("policy") == -1 &&
+	      !strcmp(wd_part_section(WD_DOMAIN), "[domain_policy]") &&
+	      !strcmp(wd_part_file(WD_PROFILE), "profile"),
+	      "part names and sections");
+}
+
+static void test_escapes(void)
+{
+	static const char raw[] = "a b\\c\x7f\xff\t";
+	char *word, *back;
+	size_t len = 0;
+
+	word = wd_encode(raw, sizeof(raw) - 1);
+	CHECK_STR(word, "a\\040b\\\\c\\177\\377\\011", "encode");
+	back = wd_decode(word, &len);
+	CHECK(back && len == sizeof(raw) - 1 && !memcmp(back, raw, len),
+	      "decode(encode(x)) == x");
+	free(word);
+	free(back);
+
+	word = wd_encode("\0x", 2);
+	CHECK_STR(word, "\\000x", "encode: a NUL byte");
+	back = wd_decode(word, &len);
+	CHECK(back && len == 2 && !back[0] && back[1] == 'x',
+	      "decode: a NUL byte keeps its length");
+	free(word);
+	free(back);
+
+	word = wd_encode("/usr/bin/plain", 14);
+	CHECK_STR(word, "/usr/bin/plain", "encode: plain words unchanged");
+	free(word);
+
+	errno = 0;
+	CHECK(!wd_decode("\\101", NULL) && errno == EINVAL,
+	      "decode refuses octal for a printable byte");
+	CHECK(!wd_decode("a b", NULL), "decode refuses a bare space");
+	CHECK(!wd_decode("\\x", NULL) && !wd_decode("\\4", NULL) &&
+	      !wd_decode("\\400", NULL) && !wd_decode("\\", NULL) &&
+	      !wd_decode("\\*", NULL),
+	      "decode refuses malformed escapes");
+}
+
+static void test_help_and_options(void)
+{
+	static const char *const tools[] = {
+		"warden-init", "warden-savepolicy", "warden-loadpolicy",
+		"warden-setprofile", "warden-pstree",
+	};
+	char name[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++) {
+		struct run r = RUN(tools[i], NULL, "--help");
+		char want[64];
+
+		snprintf(want, sizeof(want), "usage: %s", tools[i]);
+		snprintf(name, sizeof(name), "%s --help exits 0 with usage",
+			 tools[i]);
+		CHECK(r.status == 0 && r.out && !strncmp(r.out, want,
+							 strlen(want)), name);
+		run_free(&r);
+		r = RUN(tools[i], NULL, "--bogus");
+		snprintf(name, sizeof(name), "%s --bogus fails", tools[i]);
+		CHECK(r.status > 0 && r.err && *r.err, name);
+		run_free(&r);
+	}
+}
+
+static void test_savepolicy(void)
+{
+	char stamp[2][32], *text, link[PATH_MAX], *dir, *path, *saved;
+	struct run r;
+	time_t t;
+	ssize_t n;
+
+	put(wdir, "domain_policy", "<kernel>\nuse_profile 0\n");
+	put(wdir, "policy", doc);
+	r = RUN("warden-savepolicy", NULL, "-d");
+	CHECK(r.status == 0, "savepolicy -d exits 0");
+	CHECK_STR(r.out, "<kernel>\nuse_profile 0\n",
+		  "savepolicy -d prints domain_policy");
+	run_free(&r);
+	r = RUN("warden-savepolicy", NULL, "-a");
+	CHECK_STR(r.out, doc, "savepolicy -a prints the policy document");
+	run_free(&r);
+	r = RUN("warden-savepolicy", NULL, "-m");
+	CHECK(r.status == 1 && contains(r.err, "/warden/manager: No such file"),
+	      "savepolicy -m: a missing file is named with errno text");
+	run_free(&r);
+	r = RUN("warden-savepolicy", NULL, "-d", "-e");
+	CHECK(r.status > 0, "savepolicy: two part flags fail");
+	run_free(&r);
+
+	dir = wd_path(root, "saved");
+	t = time(NULL);
+	strftime(stamp[0], sizeof(stamp[0]), "%Y-%m-%d.%H:%M:%S", gmtime(&t));
+	r = RUN("warden-savepolicy", NULL, dir);
+	t = time(NULL);
+	strftime(stamp[1], sizeof(stamp[1]), "%Y-%m-%d.%H:%M:%S", gmtime(&t));
+	CHECK(r.status == 0, "savepolicy DIR exits 0");
+	/* The stamp is of the second it ran in: before or after. */
+	saved = r.out && !strncmp(r.out, dir, strlen(dir)) &&
+		r.out[strlen(dir)] == '/' ? r.out + strlen(dir) + 1 : "";
+	saved[strcspn(saved, "\n")] = '\0';
+	CHECK(!strcmp(saved, stamp[0]) || !strcmp(saved, stamp[1]),
+	      "savepolicy prints DIR/YYYY-MM-DD.hh:mm:ss");
+	path = wd_path(dir, "current");
+	n = readlink(path, link, sizeof(link) - 1);
+	free(path);
+	link[n > 0 ? n : 0] = '\0';
+	CHECK_STR(link, saved,
+		  "savepolicy points DIR/current at the new directory");
+	run_free(&r);
+	CHECK(count_entries(dir) == 2,
+	      "savepolicy leaves only the directory and the link");
+	text = get(dir, "current/exception_policy.conf");
+	CHECK_STR(text, "initialize_domain /usr/sbin/httpd from any\n",
+		  "savepolicy: exception_policy.conf from the document");
+	free(text);
+	text = get(dir, "current/domain_policy.conf");
+	CHECK_STR(text, "<kernel>\nuse_profile 0\n\n<kernel> /usr/sbin/httpd\n"
+		  "use_profile 3\nfile read /etc/passwd\n",
+		  "savepolicy: domain_policy.conf from the document");
+	free(text);
+	text = get(dir, "current/manager.conf");
+	CHECK_STR(text, "/usr/sbin/warden-loadpolicy\n",
+		  "savepolicy: manager.conf");
+	free(text);
+
+	/* Without `policy`, each part comes from its own file. */
+	rm(wdir, "policy");
+	put(wdir, "profile", "PROFILE_VERSION=20150505\n");
+	put(wdir, "manager", "");
+	put(wdir, "exception_policy", "path_group X /x\n");
+	r = RUN("warden-savepolicy", NULL, dir);
+	CHECK(r.status == 0, "savepolicy from the four files");
+	run_free(&r);
+	text = get(dir, "current/exception_policy.conf");
+	CHECK_STR(text, "path_group X /x\n",
+		  "savepolicy: exception_policy.conf from its file");
+	free(text);
+	free(dir);
+	put(wdir, "policy", doc);
+}
+
+static void test_loadpolicy(void)
+{
+	char *text, *file = wd_path(root, "exc.conf");
+	const char *want;
+	struct run r;
+
+	put(wdir, "policy", doc);
+	put(root, "exc.conf", "path_group WEB /var/www/\\*\n"
+	    "initialize_domain /usr/sbin/sshd from any");
+	r = RUN("warden-loadpolicy", NULL, "-ef", file);
+	CHECK(r.status == 0, "loadpolicy -ef exits 0");
+	want = "[profile]\n"
+		"PROFILE_VERSION=20150505\n"
+		"3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }\n"
+		"[manager]\n"
+		"/usr/sbin/warden-loadpolicy\n"
+		"[exception_policy]\n"
+		"path_group WEB /var/www/\\*\n"
+		"initialize_domain /usr/sbin/sshd from any\n"
+		"[domain_policy]\n"
+		"<kernel>\n"
+		"use_profile 0\n"
+		"\n"
+		"<kernel> /usr/sbin/httpd\n"
+		"use_profile 3\n"
+		"file read /etc/passwd\n";
+	text = get(wdir, "policy");
+	CHECK_STR(text, want,
+		  "loadpolicy -ef replaces the exception section only");
+	free(text);
+	CHECK(contains(r.out, "replaced exception_policy with 2 lines"),
+	      "loadpolicy -ef says what it did");
+	run_free(&r);
+
+	put(wdir, "domain_policy", "");
+	r = RUN("warden-loadpolicy", "<kernel> /bin/x\nuse_profile 1\n",
+		"-d", "-");
+	text = get(wdir, "domain_policy");
+	CHECK(r.status == 0, "loadpolicy -d - exits 0");
+	CHECK_STR(text, "<kernel> /bin/x\nuse_profile 1\n",
+		  "loadpolicy -d writes stdin through domain_policy");
+	CHECK(contains(r.out, "added 2 lines from standard input to domain_policy"),
+	      "loadpolicy -d says what it did");
+	free(text);
+	run_free(&r);
+
+	make_dir(pdir, "current");
+	put(pdir, "current/manager.conf", "/sbin/warden-init\n");
+	put(wdir, "policy", doc);
+	r = RUN("warden-loadpolicy", NULL, "-mf");
+	text = get(wdir, "policy");
+	CHECK(r.status == 0 && contains(text, "[manager]\n/sbin/warden-init\n"
+					"[exception_policy]\n"),
+	      "loadpolicy -mf reads the saved manager.conf by default");
+	free(text);
+	run_free(&r);
+
+	put(wdir, "policy", doc);
+	r = RUN("warden-loadpolicy", "use_profile 3\n[profile]\n", "-a", "-");
+	text = get(wdir, "policy");
+	CHECK(r.status == 1 && contains(r.err, "line 1 comes before"),
+	      "loadpolicy -a refuses a document with a line before [section]");
+	CHECK_STR(text, doc, "loadpolicy -a: a refused document changes nothing");
+	free(text);
+	run_free(&r);
+
+	r = RUN("warden-loadpolicy", "[manager]\n/bin/m\n", "-a", "-");
+	text = get(wdir, "policy");
+	CHECK(r.status == 0, "loadpolicy -a exits 0");
+	CHECK_STR(text, "[manager]\n/bin/m\n",
+		  "loadpolicy -a writes the document as given");
+	free(text);
+	run_free(&r);
+
+	rm(wdir, "policy");
+	r = RUN("warden-loadpolicy", NULL, "-pf", file);
+	CHECK(r.status == 1 && contains(r.err, "/warden/policy: No such file"),
+	      "loadpolicy -pf without a policy file fails, naming it");
+	run_free(&r);
+	r = RUN("warden-loadpolicy", NULL, "-e", "/nonexistent/x.conf");
+	CHECK(r.status == 1 &&
+	      contains(r.err, "/nonexistent/x.conf: No such file"),
+	      "loadpolicy names a missing input file");
+	run_free(&r);
+	r = RUN("warden-loadpolicy", NULL, "-x");
+	CHECK(r.status > 0 && contains(r.err, "unknown option '-x'"),
+	      "loadpolicy refuses an unknown option");
+	run_free(&r);
+	put(wdir, "policy", doc);
+	free(file);
+}
+
+static const char default_profile[] =
+	"PROFILE_VERSION=20150505\n"
+	"0-COMMENT=-----Disabled Mode-----\n"
+	"0-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"0-CONFIG={ mode=disabled grant_log=no reject_log=yes }\n"
+	"1-COMMENT=-----Learning Mode-----\n"
+	"1-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"1-CONFIG={ mode=learning grant_log=no reject_log=yes }\n"
+	"2-COMMENT=-----Permissive Mode-----\n"
+	"2-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"2-CONFIG={ mode=permissive grant_log=no reject_log=yes }\n"
+	"3-COMMENT=-----Enforcing Mode-----\n"
+	"3-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
+	"3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }\n";
+
+static void test_init(void)
+{
+	char *text, *cur = wd_path(pdir, "current");
+	struct run r;
+
+	make_dir(pdir, "current");
+	put(cur, "profile.conf", "PROFILE_VERSION=20150505\n"
+	    "1-CONFIG={ mode=learning }\n");
+	put(cur, "manager.conf", "/sbin/warden-init\n");
+	put(cur, "exception_policy.conf", "# nothing yet\n");
+	put(cur, "domain_policy.conf", "<kernel>\nuse_profile 1");
+	put(root, "cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/vda warden=disabledx quiet\n");
+	put(wdir, "policy", "old");
+	r = RUN("warden-init", NULL, NULL);
+	text = get(wdir, "policy");
+	CHECK(r.status == 0, "init exits 0");
+	CHECK_STR(text, "[profile]\nPROFILE_VERSION=20150505\n"
+		  "1-CONFIG={ mode=learning }\n[manager]\n/sbin/warden-init\n"
+		  "[exception_policy]\n# nothing yet\n[domain_policy]\n"
+		  "<kernel>\nuse_profile 1\n",
+		  "init assembles the four parts in order");
+	CHECK_STR(r.out, "warden-init: loaded 2 profile, 1 manager, 0 exception_policy, 2 domain_policy lines\n",
+		  "init prints its summary");
+	free(text);
+	run_free(&r);
+
+	put(root, "cmdline", "root=/dev/vda warden=disabled quiet\n");
+	put(wdir, "policy", "old");
+	r = RUN("warden-init", NULL, NULL);
+	text = get(wdir, "policy");
+	CHECK(r.status == 0 && contains(r.out, "warden=disabled"),
+	      "init with warden=disabled exits 0 with a note");
+	CHECK_STR(text, "old", "init with warden=disabled loads nothing");
+	free(text);
+	run_free(&r);
+
+	put(root, "cmdline", "root=/dev/vda\n");
+	rm(cur, "profile.conf");
+	rm(cur, "manager.conf");
+	r = RUN("warden-init", NULL, NULL);
+	text = get(wdir, "policy");
+	CHECK(r.status == 0 && !strncmp(text ? text : "", "[profile]\n", 10) &&
+	      !strncmp(text + 10, default_profile, strlen(default_profile)) &&
+	      !strncmp(text + 10 + strlen(default_profile),
+		       "[manager]\n[exception_policy]\n", 29),
+	      "init uses the default profiles without profile.conf");
+	CHECK(contains(r.out, "loaded 13 profile, 0 manager"),
+	      "init counts the default profile lines");
+	free(text);
+	run_free(&r);
+
+	rm(wdir, "policy");
+	r = RUN("warden-init", NULL, NULL);
+	CHECK(r.status == 1 && contains(r.err, "/warden/policy: No such file") &&
+	      contains(r.err, "keeps the one it had"),
+	      "init fails with 1 naming the file it could not write");
+	run_free(&r);
+	put(wdir, "policy", doc);
+	free(cur);
+}
+
+static void test_setprofile(void)
+{
+	struct run r;
+	char *text;
+
+	put(wdir, "domain_policy",
+	    "<kernel>\nuse_profile 0\n\n"
+	    "<kernel> /sbin/init\nuse_profile 0\n\n"
+	    "<kernel> /sbin/init /bin/sh\nuse_profile 0\nfile read /x\n\n"
+	    "<kernel> /sbin/initrd\nuse_profile 0\n\n"
+	    "<kernel> /sbin/init /bin/sh /bin/ls\nuse_profile 0\n");
+	r = RUN("warden-setprofile", NULL, "-r", "3", "<kernel>  /sbin/init");
+	text = get(wdir, "domain_policy");
+	CHECK(r.status == 0, "setprofile -r exits 0");
+	CHECK_STR(text, "<kernel> /sbin/init\nuse_profile 3\n"
+		  "<kernel> /sbin/init /bin/sh\nuse_profile 3\n"
+		  "<kernel> /sbin/init /bin/sh /bin/ls\nuse_profile 3\n",
+		  "setprofile -r writes the domain and those below it");
+	CHECK_STR(r.out, "profile 3: <kernel> /sbin/init\n"
+		  "profile 3: <kernel> /sbin/init /bin/sh\n"
+		  "profile 3: <kernel> /sbin/init /bin/sh /bin/ls\n",
+		  "setprofile -r lists the domains it set");
+	free(text);
+	run_free(&r);
+
+	r = RUN("warden-setprofile", NULL, "1", "<kernel> /a", "<kernel> /b");
+	text = get(wdir, "domain_policy");
+	CHECK_STR(text, "<kernel> /a\nuse_profile 1\n<kernel> /b\nuse_profile 1\n",
+		  "setprofile without -r writes only the names given");
+	free(text);
+	run_free(&r);
+
+	put(wdir, "domain_policy", "unchanged");
+	r = RUN("warden-setprofile", NULL, "256", "<kernel>");
+	CHECK(r.status > 0 && contains(r.err, "'256' is not a profile number"),
+	      "setprofile refuses profile 256");
+	run_free(&r);
+	r = RUN("warden-setprofile", NULL, "3x", "<kernel>");
+	CHECK(r.status > 0 && contains(r.err, "'3x' is not a profile number"),
+	      "setprofile refuses a non-numeric profile");
+	run_free(&r);
+	r = RUN("warden-setprofile", NULL, "3", "<kernel>\nuse_profile 0");
+	CHECK(r.status > 0 && contains(r.err, "is not a domainname"),
+	      "setprofile refuses a name with a newline");
+	run_free(&r);
+	text = get(wdir, "domain_policy");
+	CHECK_STR(text, "unchanged", "refused setprofile writes nothing");
+	free(text);
+}
+
+static void proc(int pid, const char *stat)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%d", pid);
+	make_dir(procdir, name);
+	if (stat) {
+		snprintf(name, sizeof(name), "%d/stat", pid);
+		put(procdir, name, stat);
+	}
+}
+
+static void test_pstree(void)
+{
+	struct run r;
+	char *text;
+
+	proc(1, "1 (init) S 0 1 1 0 -1\n");
+	proc(2, "2 (kthreadd) S 0 0 0 0 -1\n");
+	proc(20, "20 (sshd) S 1 20 20 0 -1\n");
+	proc(21, "21 (my sh) x) S 20 21 21 0 -1\n");
+	proc(300, "300 (getty) S 1 300 300 0 -1\n");
+	proc(31, NULL);		/* exited after readdir */
+	make_dir(procdir, "self");
+	/*
+	 * The kernel answers on the file a request was written to; here the
+	 * request overwrites the padding line and the answers stay.
+	 */
+	put(wdir, ".process_status",
+	    "..................................\n"
+	    "1 1 <kernel> /sbin/init\n"
+	    "2 0 <kernel>\n"
+	    "20 1 <kernel> /sbin/init /usr/sbin/sshd\n"
+	    "21 3 <kernel> /sbin/init /usr/sbin/sshd /bin/sh\n"
+	    "300 0 <kernel> /sbin/init /sbin/getty\n");
+	r = RUN("warden-pstree", NULL, NULL);
+	CHECK(r.status == 0, "pstree exits 0");
+	CHECK_STR(r.out,
+		  "  1 init (1) <kernel> /sbin/init\n"
+		  "  1 +- sshd (20) <kernel> /sbin/init /usr/sbin/sshd\n"
+		  "  3    +- my\\040sh)\\040x (21) <kernel> /sbin/init /usr/sbin/sshd /bin/sh\n"
+		  "  0 +- getty (300) <kernel> /sbin/init /sbin/getty\n"
+		  "  0 kthreadd (2) <kernel>\n",
+		  "pstree prints the tree, skipping a vanished process");
+	run_free(&r);
+	/* The last request is still at the start of the file. */
+	text = get(wdir, ".process_status");
+	CHECK(text && !strncmp(text, "global-pid ", 11) &&
+	      strspn(text + 11, "0123456789") > 0 &&
+	      text[11 + strspn(text + 11, "0123456789")] == '\n',
+	      "pstree asks with \"global-pid <pid>\\n\"");
+	free(text);
+
+	rm(wdir, ".process_status");
+	r = RUN("warden-pstree", NULL, NULL);
+	CHECK(r.status == 1 && contains(r.err, ".process_status: No such file"),
+	      "pstree without .process_status fails, naming it");
+	run_free(&r);
+}
+
+int main(int argc, char **argv)
+{
+	char self[PATH_MAX], *slash;
+
+	/* $(O)/tests/this -> $(O) */
+	if (!realpath(argv[0], self)) {
+		perror(argv[0]);
+		return 1;
+	}
+	for (int i = 0; i < 2; i++) {
+		slash = strrchr(self, '/');
+		if (slash)
+			*slash = '\0';
+	}
+	snprintf(tooldir, sizeof(tooldir), "%s", self);
+	make_tree();
+
+	test_split_assemble();
+	test_escapes();
+	test_help_and_options();
+	test_savepolicy();
+	test_loadpolicy();
+	test_init();
+	test_setprofile();
+	test_pstree();
+
+	remove_tree();
+	return TEST_DONE();
+}

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * warden-loadpolicy - add lines to one part of the kernel's policy, or
+ * replace a part (or the whole policy) in one transaction.
+ *
+ * Appending goes through the part's own file, line by line as TOMOYO
+ * does.  Replacing reads the kernel's `policy` document, swaps the part
+ * and writes the document back, so the kernel either takes the result
+ * whole or keeps what it had; the other three parts are written back as
+ * they were read.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: warden-loadpolicy -e|-ef|-d|-df|-p|-pf|-m|-mf|-a [FILE|-]\n"
+		"  -e, -d, -p, -m  add the lines of FILE to exception_policy,\n"
+		"                  domain_policy, profile or manager\n"
+		"  -ef, -df, -pf, -mf  replace that part with FILE, keeping the others\n"
+		"  -a              replace the whole policy with the document FILE\n"
+		"FILE defaults to $WARDEN_POLICY_DIR/current/<part>.conf (default\n"
+		"%s/current); for -a the four saved parts make the document.\n"
+		"'-' reads standard input.  The kernel interface is $WARDEN_DIR\n"
+		"(default %s).\n",
+		WD_DEFAULT_POLICY_DIR, WD_DEFAULT_DIR);
+}
+
+/* The input file: FILE, stdin for "-", or the saved part. */
+static char *wd_input(const char *file, int part, char **name)
+{
+	char conf[64], *text;
+
+	if (file && !strcmp(file, "-")) {
+		*name = strdup("standard input");
+		text = wd_read_fd(0, NULL);
+	} else {
+		if (file) {
+			*name = strdup(file);
+		} else {
+			char *dir = wd_path(wd_policy_dir(), "current");
+
+			snprintf(conf, sizeof(conf), "%s.conf",
+				 wd_part_file(part));
+			*name = wd_path(dir, conf);
+			free(dir);
+		}
+		text = wd_read_file(*name, NULL);
+	}
+	if (!text)
+		wd_perror(*name);
+	return text;
+}
+
+/* The document of the four saved parts, for -a without FILE. */
+static char *wd_saved_document(void)
+{
+	struct wd_policy policy = { 0 };
+	char *doc = NULL, *name;
+	int i;
+
+	for (i = 0; i < WD_NR_PARTS; i++) {
+		policy.part[i] = wd_input(NULL, i, &name);
+		free(name);
+		if (!policy.part[i])
+			goto out;
+	}
+	doc = wd_policy_assemble(&policy);
+out:
+	wd_policy_free(&policy);
+	return doc;
+}
+
+static int wd_write_policy(const char *doc, const char *from)
+{
+	char *target = wd_path(wd_dir(), "policy");
+	int ret = 0;
+
+	if (wd_write_file(target, doc, strlen(doc))) {
+		wd_error("%s: %s: the kernel refused the policy from %s and keeps the one it had (its log names the line)",
+			 target, strerror(errno), from);
+		ret = -1;
+	}
+	free(target);
+	return ret;
+}
+
+static int wd_append(int part, const char *file)
+{
+	char *name, *text, *target;
+	int ret = 1;
+
+	text = wd_input(file, part, &name);
+	if (!text)
+		goto out;
+	target = wd_path(wd_dir(), wd_part_file(part));
+	if (wd_write_file(target, text, strlen(text))) {
+		wd_error("%s: %s (lines from %s; those before the refused one were added)",
+			 target, strerror(errno), name);
+	} else {
+		printf("warden-loadpolicy: added %u lines from %s to %s\n",
+		       wd_count_lines(text), name, wd_part_file(part));
+		ret = 0;
+	}
+	free(target);
+out:
+	free(text);
+	free(name);
+	return ret;
+}
+
+static int wd_replace(int part, const char *file)
+{
+	struct wd_policy policy = { 0 };
+	char *name, *text, *current, *doc = NULL, *path;
+	unsigned int bad = 0;
+	int ret = 1;
+
+	text = wd_input(file, part, &name);
+	if (!text)
+		goto out_name;
+	path = wd_path(wd_dir(), "policy");
+	current = wd_read_file(path, NULL);
+	if (!current) {
+		wd_perror(path);
+		goto out_path;
+	}
+	if (wd_policy_split(current, &policy, &bad)) {
+		wd_error("%s: line %u comes before any [section]", path, bad);
+		goto out_current;
+	}
+	free(policy.part[part]);
+	policy.part[part] = text;
+	text = NULL;
+	doc = wd_policy_assemble(&policy);
+	if (!wd_write_policy(doc, name)) {
+		printf("warden-loadpolicy: replaced %s with %u lines from %s\n",
+		       wd_part_file(part), wd_count_lines(policy.part[part]),
+		       name);
+		ret = 0;
+	}
+	free(doc);
+	wd_policy_free(&policy);
+out_current:
+	free(current);
+out_path:
+	free(path);
+	free(text);
+out_name:
+	free(name);
+	return ret;
+}
+
+static int wd_replace_all(const char *file)
+{
+	struct wd_policy policy = { 0 };
+	char *name, *doc;
+	unsigned int bad = 0;
+	int ret = 1;
+
+	if (file) {
+		doc = wd_input(file, 0, &name);
+	} else {
+		name = wd_path(wd_policy_dir(), "current");
+		doc = wd_saved_document();
+	}
+	if (!doc)
+		goto out;
+	/* Say which line is wrong here rather than leave it to the log. */
+	if (wd_policy_split(doc, &policy, &bad)) {
+		wd_error("%s: line %u comes before any [section]", name, bad);
+		goto out;
+	}
+	if (!wd_write_policy(doc, name)) {
+		printf("warden-loadpolicy: replaced the policy with %s: %u profile, %u manager, %u exception_policy, %u domain_policy lines\n",
+		       name, wd_count_lines(policy.part[WD_PROFILE]),
+		       wd_count_lines(policy.part[WD_MANAGER]),
+		       wd_count_lines(policy.part[WD_EXCEPTION]),
+		       wd_count_lines(policy.part[WD_DOMAIN]));
+		ret = 0;
+	}
+out:
+	wd_policy_free(&policy);
+	free(doc);
+	free(name);
+	return ret;
+}
+
+static const struct {
+	const char *flag;
+	int part;
+	int replace;
+} wd_modes[] = {
+	{ "-e", WD_EXCEPTION, 0 }, { "-ef", WD_EXCEPTION, 1 },
+	{ "-d", WD_DOMAIN, 0 }, { "-df", WD_DOMAIN, 1 },
+	{ "-p", WD_PROFILE, 0 }, { "-pf", WD_PROFILE, 1 },
+	{ "-m", WD_MANAGER, 0 }, { "-mf", WD_MANAGER, 1 },
+};
+
+int main(int argc, char **argv)
+{
+	const char *file;
+	size_t i;
+
+	if (argc == 2 && !strcmp(argv[1], "--help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc < 2 || argc > 3) {
+		usage(stderr);
+		return 2;
+	}
+	file = argc == 3 ? argv[2] : NULL;
+	if (!strcmp(argv[1], "-a"))
+		return wd_replace_all(file);
+	for (i = 0; i < sizeof(wd_modes) / sizeof(wd_modes[0]); i++) {
+		if (strcmp(argv[1], wd_modes[i].flag))
+			continue;
+		return wd_modes[i].replace ?
+			wd_replace(wd_modes[i].part, file) :
+			wd_append(wd_modes[i].part, file);
+	}
+	wd_error("unknown option '%s'", argv[1]);
+	usage(stderr);
+	return 2;
+}

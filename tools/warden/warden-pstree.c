@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * warden-pstree - the process tree with each process's profile and domain.
+ *
+ * For every process in /proc it asks the kernel's .process_status file
+ * ("global-pid <pid>" written, "<pid> <profile> <domainname>" read back on
+ * the same open file) and prints one line per process, children below
+ * their parent:
+ *
+ *     1 init (1) <kernel> /sbin/init
+ *     1 +- sshd (300) <kernel> /sbin/init /usr/sbin/sshd
+ *     1    +- sh (301) <kernel> /sbin/init /usr/sbin/sshd /bin/sh
+ *
+ * Processes that exit while the tree is read are left out silently.
+ */
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+
+struct wd_proc {
+	int pid, ppid;
+	unsigned int profile;
+	char *comm;		/* escaped, as a policy word */
+	char *domain;
+	int parent;		/* index in the table, or -1 */
+	int child, sibling;	/* first child and next sibling, or -1 */
+};
+
+static struct wd_proc *wd_procs;
+static size_t wd_nprocs, wd_size;
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: warden-pstree [--help]\n"
+		"Print the process tree with each process's profile, name, pid\n"
+		"and domain.  Processes are read from $PROC_DIR (default /proc),\n"
+		"domains from $WARDEN_DIR/.process_status (default %s).\n",
+		WD_DEFAULT_DIR);
+}
+
+/* The name and parent of a process from its stat file; -1 if gone. */
+static int wd_read_stat(const char *proc, int pid, char **comm, int *ppid)
+{
+	char name[64], *path, *text, *open, *close;
+	int ret = -1;
+
+	snprintf(name, sizeof(name), "%d/stat", pid);
+	path = wd_path(proc, name);
+	text = wd_read_file(path, NULL);
+	free(path);
+	if (!text)
+		return -1;
+	/* The name may itself hold ')' or spaces: it ends at the last ')'. */
+	open = strchr(text, '(');
+	close = strrchr(text, ')');
+	if (open && close && close > open &&
+	    sscanf(close + 1, " %*c %d", ppid) == 1) {
+		*comm = wd_encode(open + 1, close - open - 1);
+		ret = 0;
+	}
+	free(text);
+	return ret;
+}
+
+/*
+ * Ask the kernel about one pid.  Returns 0, 1 if the process is gone, -1
+ * on an error of the interface.  The answer is read from the start of the
+ * file, and only the line naming this pid counts, so that an ordinary
+ * file holding canned answers can stand in for the kernel's in tests.
+ */
+static int wd_query(int fd, const char *path, struct wd_proc *p)
+{
+	char request[32], prefix[16], *answer, *line;
+	int len = snprintf(request, sizeof(request), "global-pid %d\n", p->pid);
+	int plen = snprintf(prefix, sizeof(prefix), "%d ", p->pid);
+
+	if (lseek(fd, 0, SEEK_SET) < 0 || write(fd, request, len) != len) {
+		if (errno == ESRCH)
+			return 1;
+		wd_perror(path);
+		return -1;
+	}
+	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, NULL))) {
+		wd_perror(path);
+		return -1;
+	}
+	for (line = answer; *line; line += strcspn(line, "\n") + 1) {
+		char *end;
+
+		if (strncmp(line, prefix, plen)) {
+			if (!strchr(line, '\n'))
+				break;
+			continue;
+		}
+		p->profile = strtoul(line + plen, &end, 10);
+		if (end == line + plen || *end != ' ')
+			break;
+		p->domain = strndup(end + 1, strcspn(end + 1, "\n"));
+		free(answer);
+		return 0;
+	}
+	wd_error("%s: no answer for pid %d", path, p->pid);
+	free(answer);
+	return -1;
+}
+
+static struct wd_proc *wd_new_proc(void)
+{
+	if (wd_nprocs == wd_size) {
+		wd_size = wd_size ? wd_size * 2 : 256;
+		wd_procs = realloc(wd_procs, wd_size * sizeof(*wd_procs));
+		if (!wd_procs) {
+			wd_error("out of memory");
+			exit(1);
+		}
+	}
+	memset(&wd_procs[wd_nprocs], 0, sizeof(*wd_procs));
+	return &wd_procs[wd_nprocs];
+}
+
+static int wd_is_pid(const char *name)
+{
+	if (!*name)
+		return 0;
+	for (; *name; name++)
+		if (!isdigit((unsigned char)*name))
+			return 0;
+	return 1;
+}
+
+static int wd_collect(const char *proc, int fd, const char *status)
+{
+	struct dirent *de;
+	int ret = 0, r;
+	DIR *dir;
+
+	dir = opendir(proc);
+	if (!dir) {
+		wd_perror(proc);
+		return -1;
+	}
+	while ((de = readdir(dir))) {
+		struct wd_proc *p;
+
+		if (!wd_is_pid(de->d_name))
+			continue;
+		p = wd_new_proc();
+		p->pid = atoi(de->d_name);
+		if (wd_read_stat(proc, p->pid, &p->comm, &p->ppid))
+			continue;
+		r = wd_query(fd, status, p);
+		if (r) {
+			free(p->comm);
+			if (r < 0) {
+				ret = -1;
+				break;
+			}
+			continue;
+		}
+		wd_nprocs++;
+	}
+	closedir(dir);
+	return ret;
+}
+
+static int wd_by_pid(const void *a, const void *b)
+{
+	const struct wd_proc *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* Link each process under its parent, children in pid order. */
+static void wd_link(void)
+{
+	struct wd_proc key;
+	size_t i;
+
+	qsort(wd_procs, wd_nprocs, sizeof(*wd_procs), wd_by_pid);
+	for (i = 0; i < wd_nprocs; i++)
+		wd_procs[i].child = wd_procs[i].sibling = -1;
+	for (i = wd_nprocs; i-- > 0;) {
+		struct wd_proc *parent;
+
+		key.pid = wd_procs[i].ppid;
+		parent = wd_procs[i].ppid == wd_procs[i].pid ? NULL :
+			bsearch(&key, wd_procs, wd_nprocs, sizeof(*wd_procs),
+				wd_by_pid);
+		wd_procs[i].parent = parent ? parent - wd_procs : -1;
+		if (parent) {
+			wd_procs[i].sibling = parent->child;
+			parent->child = i;
+		}
+	}
+}
+
+static void wd_print(int i, int depth)
+{
+	const struct wd_proc *p = &wd_procs[i];
+	int c;
+
+	printf("%3u ", p->profile);
+	if (depth)
+		printf("%*s+- ", (depth - 1) * 3, "");
+	printf("%s (%d) %s\n", p->comm, p->pid, p->domain);
+	for (c = p->child; c >= 0; c = wd_procs[c].sibling)
+		wd_print(c, depth + 1);
+}
+
+int main(int argc, char **argv)
+{
+	const char *proc = getenv("PROC_DIR");
+	char *status;
+	size_t i;
+	int fd, ret;
+
+	if (argc == 2 && !strcmp(argv[1], "--help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc != 1) {
+		usage(stderr);
+		return 2;
+	}
+	if (!proc || !*proc)
+		proc = "/proc";
+	status = wd_path(wd_dir(), ".process_status");
+	fd = open(status, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		wd_perror(status);
+		free(status);
+		return 1;
+	}
+	ret = wd_collect(proc, fd, status) ? 1 : 0;
+	close(fd);
+	if (!ret) {
+		wd_link();
+		for (i = 0; i < wd_nprocs; i++)
+			if (wd_procs[i].parent < 0)
+				wd_print(i, 0);
+		if (fflush(stdout)) {
+			wd_perror("stdout");
+			ret = 1;
+		}
+	}
+	for (i = 0; i < wd_nprocs; i++) {
+		free(wd_procs[i].comm);
+		free(wd_procs[i].domain);
+	}
+	free(wd_procs);
+	free(status);
+	return ret;
+}
