@@ -15,6 +15,8 @@ busybox=/bin/busybox
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+# mktemp makes the directory 0700; "/" of a real system lets everyone in.
+chmod 755 "$root"
 mkdir -p "$root/bin" "$root/opt/warden/bin" "$root/opt/warden/selftests"
 cp "$busybox" "$root/bin/busybox"
 cp "$repo/scripts/vm/init" "$root/init"

@@ -283,12 +283,13 @@ again:
 	      warden_query_wanted();
 	if (log || learn || ask) {
 		line = ops->line(req);
-		if (learn && line)
-			warden_learn(domain, line,
-				     d.pref[WARDEN_PREF_MAX_LEARNING_ENTRY]);
 		record = log || ask ?
 			 warden_record(domain, ops, req, verdict, &d, line) :
 			 NULL;
+		/* Learning parses the line in place: it goes last. */
+		if (learn && line)
+			warden_learn(domain, line,
+				     d.pref[WARDEN_PREF_MAX_LEARNING_ENTRY]);
 		kfree(line);
 		/* The log takes a record over; a query needs its own. */
 		if (log)
