@@ -200,6 +200,8 @@ int wc_parse_text(const char *name, const char *text, wc_line_fn fn,
 			continue;
 		else if (fn(ctx, key, value, lineno, &why))
 			why = why ? why : "bad line";
+		else
+			why = NULL;	/* handlers may leave a stale reason */
 		if (why) {
 			snprintf(err, errlen, "%s:%u: %s", name, lineno, why);
 			ret = -1;

@@ -7,6 +7,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,4 +349,67 @@ void wr_reader_free(struct wr_reader *rd)
 {
 	free(rd->buf);
 	memset(rd, 0, sizeof(*rd));
+}
+
+/* write() until done; a signal or a short write must not lose bytes. */
+int wr_write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/**
+ * wr_answer - answer query @serial
+ *
+ * One write() per answer: the kernel parses each write on its own.
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int wr_answer(int fd, unsigned int serial, enum wr_answer answer)
+{
+	char line[32];
+	int n = snprintf(line, sizeof(line), "A%u=%d\n", serial, answer);
+
+	return wr_write_all(fd, line, n);
+}
+
+/**
+ * wr_daemonize - detach from the terminal and the caller's session
+ *
+ * stdout and stderr stay open so an init script that redirects them still
+ * collects the daemon's complaints; stdin becomes /dev/null.
+ *
+ * Return: 0 in the daemon, -1 with errno set on failure (the parent has
+ * exited on success).
+ */
+int wr_daemonize(void)
+{
+	pid_t pid = fork();
+	int fd;
+
+	if (pid < 0)
+		return -1;
+	if (pid > 0)
+		_exit(0);
+	if (setsid() < 0)
+		return -1;
+	if (chdir("/"))
+		return -1;
+	fd = open("/dev/null", O_RDONLY);
+	if (fd < 0)
+		return -1;
+	if (fd != STDIN_FILENO) {
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+	}
+	return 0;
 }

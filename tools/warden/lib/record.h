@@ -78,4 +78,11 @@ void wr_reader_free(struct wr_reader *rd);
 const char *wr_dir(void);
 char *wr_path(const char *name);
 
+/* What a query answer means to the kernel. */
+enum wr_answer { WR_GRANT = 1, WR_REJECT = 2, WR_RETRY = 3 };
+
+int wr_answer(int fd, unsigned int serial, enum wr_answer answer);
+int wr_write_all(int fd, const char *buf, size_t len);
+int wr_daemonize(void);
+
 #endif /* WARDEN_TOOLS_RECORD_H */
