@@ -137,7 +137,7 @@ static bool wc_split_line(char *line, char **key, char **value)
 {
 	char *end = line + strlen(line);
 
-	while (end > line && (wc_blank(end[-1]) || end[-1] == '\r'))
+	while (end > line && wc_blank(end[-1]))
 		*--end = '\0';
 	while (wc_blank(*line))
 		line++;
@@ -194,6 +194,9 @@ int wc_parse_text(const char *name, const char *text, wc_line_fn fn,
 		if (next)
 			*next++ = '\0';
 		lineno++;
+		/* Files edited on other systems end lines in "\r\n". */
+		if (*line && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
 		if (wc_has_control(line))
 			why = "control character in line";
 		else if (!wc_split_line(line, &key, &value))

@@ -169,18 +169,17 @@ static bool wr_parse_query(const char **p, struct wr_record *rec)
 	return true;
 }
 
-/* Cuts the next '\n'-ended line out of *p, in place. */
-static char *wr_cut_line(char **p, bool last)
+/*
+ * Cuts the next line out of *p, in place.  Every line must end in '\n',
+ * the ACL line too: without it a truncated record would pass for a
+ * shorter, different ACL line.
+ */
+static char *wr_cut_line(char **p)
 {
 	char *line = *p, *nl = strchr(line, '\n');
 
-	if (!nl) {
-		/* Only the ACL line may miss its '\n': the NUL ended it. */
-		if (!last || !*line)
-			return NULL;
-		*p = line + strlen(line);
-		return line;
-	}
+	if (!nl)
+		return NULL;
 	*nl = '\0';
 	*p = nl + 1;
 	return line;
@@ -231,9 +230,9 @@ int wr_parse(const char *data, size_t len, struct wr_record *rec,
 		goto fail;
 	p = (char *)q;
 	*why = "record has fewer than three lines";
-	rec->header = wr_cut_line(&p, false);
-	rec->domain = rec->header ? wr_cut_line(&p, false) : NULL;
-	rec->acl = rec->domain ? wr_cut_line(&p, true) : NULL;
+	rec->header = wr_cut_line(&p);
+	rec->domain = rec->header ? wr_cut_line(&p) : NULL;
+	rec->acl = rec->domain ? wr_cut_line(&p) : NULL;
 	if (!rec->acl)
 		goto fail;
 	*why = "text after the ACL line";
