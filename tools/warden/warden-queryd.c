@@ -45,7 +45,7 @@ static void usage(FILE *out)
 static void tty_restore(void)
 {
 	if (tty_raw) {
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &saved_tty);
 		tty_raw = 0;
 	}
 }
@@ -61,7 +61,8 @@ static int tty_make_raw(void)
 	raw.c_lflag &= ~(ICANON | ECHO);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw))
+	/* TCSADRAIN, not TCSAFLUSH: keys typed ahead must not be lost. */
+	if (tcsetattr(STDIN_FILENO, TCSADRAIN, &raw))
 		return -1;
 	tty_raw = 1;
 	return 0;
