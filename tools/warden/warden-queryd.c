@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * warden-queryd: lets an administrator answer enforcing-mode violations
+ * as they happen: grant, reject, retry, look at the domain's policy, or
+ * add an (edited) entry to it and retry.  Answers may come from a
+ * terminal or, for scripts, from a pipe.
+ */
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "record.h"
+
+#define PROG "warden-queryd"
+#define PROMPT "Allow? ('Y'es/'N'o/'R'etry/'S'how policy/'A'dd to policy and retry):"
+#define ENTRY_PROMPT "Enter new entry> "
+#define ENTRY_MAX 8192
+
+/* Set while the terminal is raw, so that Ctrl-C can put it back. */
+static struct termios saved_tty;
+static volatile sig_atomic_t tty_raw;
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: " PROG " [--once] [--answer-file FILE]\n"
+		"Show each enforcing-mode violation Warden queries and answer it.\n\n"
+		"      --once            stop at the end of the query file\n"
+		"      --answer-file FILE  append answers to FILE, not to the\n"
+		"                        query file (for tests with plain files)\n"
+		"  -h, --help            show this help and exit\n\n"
+		"At the prompt: Y grants, N rejects, R retries, S shows the\n"
+		"domain's policy, A adds an entry to the domain and retries.\n"
+		"WARDEN_DIR overrides /sys/kernel/security/warden.\n");
+}
+
+static void tty_restore(void)
+{
+	if (tty_raw) {
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &saved_tty);
+		tty_raw = 0;
+	}
+}
+
+/* Single keys without echo; ISIG stays so Ctrl-C still interrupts. */
+static int tty_make_raw(void)
+{
+	struct termios raw;
+
+	if (tcgetattr(STDIN_FILENO, &saved_tty))
+		return -1;
+	raw = saved_tty;
+	raw.c_lflag &= ~(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	/* TCSADRAIN, not TCSAFLUSH: keys typed ahead must not be lost. */
+	if (tcsetattr(STDIN_FILENO, TCSADRAIN, &raw))
+		return -1;
+	tty_raw = 1;
+	return 0;
+}
+
+static void on_interrupt(int sig)
+{
+	/* Pending queries are rejected by the kernel when we close. */
+	tty_restore();
+	if (write(STDOUT_FILENO, "\n", 1) < 0)
+		_exit(0);
+	_exit(0);
+}
+
+/* One byte from a raw terminal; -1 at end of input. */
+static int tty_key(void)
+{
+	unsigned char c;
+	ssize_t n;
+
+	do {
+		n = read(STDIN_FILENO, &c, 1);
+	} while (n < 0 && errno == EINTR);
+	return n == 1 ? c : -1;
+}
+
+/**
+ * struct editor - the "Enter new entry>" line being edited
+ * @buf: the text, NUL-terminated.
+ * @len: its length.
+ * @cur: the cursor, 0..@len.
+ */
+struct editor {
+	char buf[ENTRY_MAX];
+	size_t len;
+	size_t cur;
+};
+
+static void editor_redraw(const struct editor *ed)
+{
+	printf("\r" ENTRY_PROMPT "%s\033[K", ed->buf);
+	if (ed->cur < ed->len)
+		printf("\033[%zuD", ed->len - ed->cur);
+	fflush(stdout);
+}
+
+static void editor_insert(struct editor *ed, char c)
+{
+	if (ed->len + 1 >= sizeof(ed->buf))
+		return;
+	memmove(ed->buf + ed->cur + 1, ed->buf + ed->cur, ed->len - ed->cur + 1);
+	ed->buf[ed->cur++] = c;
+	ed->len++;
+}
+
+static void editor_backspace(struct editor *ed)
+{
+	if (!ed->cur)
+		return;
+	memmove(ed->buf + ed->cur - 1, ed->buf + ed->cur, ed->len - ed->cur + 1);
+	ed->cur--;
+	ed->len--;
+}
+
+/* ESC [ C / ESC [ D move the cursor; other sequences are swallowed. */
+static void editor_escape(struct editor *ed)
+{
+	int c = tty_key();
+
+	if (c != '[' && c != 'O')
+		return;
+	c = tty_key();
+	if (c == 'C' && ed->cur < ed->len)
+		ed->cur++;
+	else if (c == 'D' && ed->cur)
+		ed->cur--;
+	else if (c == 'H')
+		ed->cur = 0;
+	else if (c == 'F')
+		ed->cur = ed->len;
+	/* "ESC [ 3 ~" and the like: eat up to the final byte. */
+	while (c >= '0' && c <= '9')
+		c = tty_key();
+}
+
+/**
+ * edit_line - edit @ed on a raw terminal until Enter
+ *
+ * Return: 0 when accepted, -1 at end of input (Ctrl-D on an empty line).
+ */
+static int edit_line(struct editor *ed)
+{
+	for (;;) {
+		int c;
+
+		editor_redraw(ed);
+		c = tty_key();
+		if (c < 0 || (c == 4 && !ed->len))
+			return -1;
+		if (c == '\r' || c == '\n')
+			break;
+		if (c == 0x7f || c == '\b')
+			editor_backspace(ed);
+		else if (c == 0x15)	/* Ctrl-U */
+			ed->len = ed->cur = ed->buf[0] = 0;
+		else if (c == 0x01)	/* Ctrl-A */
+			ed->cur = 0;
+		else if (c == 0x05)	/* Ctrl-E */
+			ed->cur = ed->len;
+		else if (c == 0x1b)
+			editor_escape(ed);
+		else if (c >= ' ')
+			editor_insert(ed, c);
+	}
+	printf("\n");
+	return 0;
+}
+
+/* One line from a pipe, without its '\n'; NULL at end of input. */
+static char *pipe_line(void)
+{
+	static char *line;
+	static size_t cap;
+	ssize_t n = getline(&line, &cap, stdin);
+
+	if (n < 0)
+		return NULL;
+	if (n && line[n - 1] == '\n')
+		line[--n] = '\0';
+	return line;
+}
+
+/*
+ * The answer key.  Output is flushed first so a script driving us through
+ * pipes sees the prompt before we block on its answer.  The key is echoed
+ * so the transcript reads like a terminal session.
+ */
+static int read_choice(bool tty)
+{
+	char *line;
+	int c;
+
+	fflush(stdout);
+	if (tty) {
+		if (tty_make_raw())
+			return -1;
+		c = tty_key();
+		tty_restore();
+	} else {
+		line = pipe_line();
+		if (!line)
+			return -1;
+		while (isspace((unsigned char)*line))
+			line++;
+		c = *line;
+	}
+	if (c < 0 || c == 4)
+		return -1;
+	printf("%c\n", isprint(c) ? c : ' ');
+	return tolower(c);
+}
+
+/* The entry to add: the ACL line, edited on a terminal; -1 at EOF. */
+static int read_entry(bool tty, const char *offered, struct editor *ed)
+{
+	char *line;
+	int ret;
+
+	snprintf(ed->buf, sizeof(ed->buf), "%s", offered);
+	ed->len = ed->cur = strlen(ed->buf);
+	if (tty) {
+		if (tty_make_raw())
+			return -1;
+		ret = edit_line(ed);
+		tty_restore();
+		return ret;
+	}
+	printf(ENTRY_PROMPT);
+	fflush(stdout);
+	line = pipe_line();
+	if (!line)
+		return -1;
+	/* An empty answer takes the offered entry as it is. */
+	if (*line)
+		snprintf(ed->buf, sizeof(ed->buf), "%s", line);
+	printf("%s\n", ed->buf);
+	return 0;
+}
+
+static void print_text(const char *text, size_t len)
+{
+	fwrite(text, 1, len, stdout);
+	if (len && text[len - 1] != '\n')
+		putchar('\n');
+}
+
+/* "S": the task's domain policy, selected by its global pid. */
+static void show_policy(const struct wr_record *rec)
+{
+	char *path = wr_path("domain_policy"), cmd[64], buf[4096];
+	int fd, n;
+
+	printf("# select global-pid=%u\n", rec->global_pid);
+	fflush(stdout);
+	fd = path ? open(path, O_RDWR | O_CLOEXEC) : -1;
+	n = snprintf(cmd, sizeof(cmd), "select global-pid=%u\n",
+		     rec->global_pid);
+	if (fd < 0 || wr_write_all(fd, cmd, n))
+		goto fail;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		fwrite(buf, 1, n, stdout);
+	if (n < 0)
+		goto fail;
+	close(fd);
+	free(path);
+	printf("\n");
+	return;
+fail:
+	fprintf(stderr, PROG ": %s: %s\n", path ? path : "domain_policy",
+		strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	free(path);
+}
+
+/* "A": add @entry to the domain of the task waiting in the query. */
+static int add_entry(const struct wr_record *rec, const char *entry)
+{
+	char *path = wr_path("domain_policy"), *text = NULL;
+	int fd = -1, n, ret = -1;
+
+	n = asprintf(&text, "select Q=%u\n%s\n", rec->serial, entry);
+	if (!path || n < 0)
+		goto out;
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	/* The kernel refuses a bad line at write() or at close(). */
+	if (fd >= 0 && !wr_write_all(fd, text, n)) {
+		ret = close(fd);
+		fd = -1;
+	}
+out:
+	if (ret) {
+		fflush(stdout);
+		fprintf(stderr, PROG ": cannot add '%s' to %s: %s\n", entry,
+			path ? path : "domain_policy", strerror(errno));
+	}
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	free(path);
+	return ret;
+}
+
+static void answer(int fd, unsigned int serial, enum wr_answer a)
+{
+	if (wr_answer(fd, serial, a)) {
+		fflush(stdout);
+		fprintf(stderr, PROG ": answering query %u: %s\n", serial,
+			strerror(errno));
+	}
+}
+
+/*
+ * Asks until the administrator answers query @rec.
+ * Return: 0 once answered, -1 at end of input (nothing is answered then).
+ */
+static int ask(const struct wr_record *rec, int answer_fd, bool tty)
+{
+	static struct editor ed;
+	bool show = true;
+
+	for (;;) {
+		int c;
+
+		if (show)
+			print_text(rec->text, strlen(rec->text));
+		show = false;
+		printf(PROMPT);
+		c = read_choice(tty);
+		switch (c) {
+		case -1:
+			return -1;
+		case 'y':
+			answer(answer_fd, rec->serial, WR_GRANT);
+			return 0;
+		case 'n':
+			answer(answer_fd, rec->serial, WR_REJECT);
+			return 0;
+		case 'r':
+			answer(answer_fd, rec->serial, WR_RETRY);
+			return 0;
+		case 's':
+			show_policy(rec);
+			show = true;
+			break;
+		case 'a':
+			if (read_entry(tty, rec->acl, &ed))
+				return -1;
+			if (add_entry(rec, ed.buf))
+				break;
+			printf("Added '%s'.\n", ed.buf);
+			answer(answer_fd, rec->serial, WR_RETRY);
+			return 0;
+		}
+	}
+}
+
+static int open_files(int *query_fd, int *answer_fd, const char *answers,
+		      bool once)
+{
+	char *path = wr_path("query");
+
+	*query_fd = path ? open(path, O_RDWR | O_CLOEXEC |
+				(once ? O_NONBLOCK : 0)) : -1;
+	if (*query_fd < 0) {
+		fprintf(stderr, PROG ": %s: %s\n", path ? path : "query",
+			strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	*answer_fd = *query_fd;
+	if (!answers)
+		return 0;
+	*answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+			  0600);
+	if (*answer_fd < 0) {
+		fprintf(stderr, PROG ": %s: %s\n", answers, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int run(int query_fd, int answer_fd, bool once)
+{
+	bool tty = isatty(STDIN_FILENO), first = true;
+	struct wr_reader rd;
+	struct wr_record rec;
+	const char *why;
+	char *data;
+	size_t len;
+	int n;
+
+	printf("Monitoring %s/query . Press Ctrl-C to terminate.\n", wr_dir());
+	wr_reader_init(&rd, query_fd);
+	for (;;) {
+		fflush(stdout);
+		n = wr_reader_next(&rd, &data, &len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || (n < 0 && errno == EAGAIN)) {
+			/* Only a plain file standing in for the kernel ends. */
+			if (once)
+				break;
+			sleep(1);
+			continue;
+		}
+		if (n < 0) {
+			fprintf(stderr, PROG ": %s/query: %s\n", wr_dir(),
+				strerror(errno));
+			return 1;
+		}
+		if (wr_parse(data, len, &rec, &why) || !rec.has_query) {
+			fprintf(stderr, PROG ": skipping malformed query: %s\n",
+				why ? why : "no Q line");
+			wr_free(&rec);
+			continue;
+		}
+		if (!first)
+			printf("----------------------------------------\n");
+		first = false;
+		n = ask(&rec, answer_fd, tty);
+		wr_free(&rec);
+		if (n)
+			break;
+		printf("\n");
+	}
+	wr_reader_free(&rd);
+	fflush(stdout);
+	return 0;
+}
+
+int main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "once", no_argument, NULL, 'o' },
+		{ "answer-file", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ }
+	};
+	const char *answers = NULL;
+	int c, query_fd, answer_fd;
+	bool once = false;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			once = true;
+			break;
+		case 'a':
+			answers = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (open_files(&query_fd, &answer_fd, answers, once))
+		return 1;
+	signal(SIGINT, on_interrupt);
+	signal(SIGTERM, on_interrupt);
+	signal(SIGPIPE, SIG_IGN);
+	return run(query_fd, answer_fd, once);
+}
