@@ -50,7 +50,11 @@ checkpatch() {
 kunit_build=$cache/build/kunit
 
 prepare_kunit_build() {
-	[ -f "$kunit_build/.config" ] && return 0
+	if [ -f "$kunit_build/.config" ]; then
+		# Kconfig may have grown since: take the defaults of new options.
+		make -s -C "$tree" O="$kunit_build" ARCH=um olddefconfig >/dev/null
+		return
+	fi
 	(cd "$tree" && python3 tools/testing/kunit/kunit.py config \
 		--kunitconfig=security/warden --build_dir="$kunit_build") \
 		>/dev/null

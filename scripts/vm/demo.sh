@@ -91,7 +91,12 @@ dmesg | grep 'Warden: policy' | tail -n 1
 cmp -s /tmp/saved.policy $W/policy && echo "the policy in force is byte-for-byte the one saved before"
 run grep 'Policy update' $W/stat
 
-say "10. A service learns its policy (the guide's section 7.1, with busybox httpd)."
+say "10. warden-auditd saves the audit log (the guide's section 4.6): one"
+echo "    file per profile, reject_NNN.log and grant_NNN.log in /var/log/warden."
+run warden-auditd
+sleep 1
+
+say "11. A service learns its policy (the guide's section 7.1, with busybox httpd)."
 mkdir -p /tmp/www/cgi-bin
 echo "<h1>It works</h1>" >/tmp/www/index.html
 echo "message of the day" >/tmp/www/motd
@@ -115,7 +120,7 @@ echo "# the domains the service's exec chain created, and what they learned:"
 awk '/^<kernel>/ { show = index($0, "<kernel> /usr/sbin/httpd") == 1 } show' \
 	$W/domain_policy
 
-say "11. Enforcing: the service's domains move to profile 3."
+say "12. Enforcing: the service's domains move to profile 3."
 grep '^<kernel> /usr/sbin/httpd' $W/domain_policy >/tmp/httpd.domains
 while read -r domain; do
 	printf '%s\nuse_profile 3\n' "$domain" >$W/domain_policy
@@ -126,5 +131,53 @@ run wget -q -O - http://127.0.0.1:8080/
 run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?motd"
 echo "# what it never did is refused: the CGI cannot read the secret"
 run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?secret"
-dmesg | grep 'Warden: enforcing mode' | tail -n 1
+echo "# the process tree, with each process's profile and domain:"
+run warden-pstree
+
+say "13. stat counts the rejection and says when it happened."
+run grep 'enforcing mode' $W/stat
+sleep 1
+
+say "14. warden-auditd saved the record of the rejection (the guide's 7.1)."
+run cat /var/log/warden/reject_003.log
+
+say "15. warden-notifyd reports each violation (the guide's 7.2)."
+mkdir -p /etc/warden/tools
+cat >/etc/warden/tools/notifyd.conf <<'CONF'
+# Reject at once; hand the notice to a command on its standard input.
+time_to_wait 0
+action_to_take /bin/sh -c cat\040>/tmp/notice.txt
+minimal_interval 0
+CONF
+run cat /etc/warden/tools/notifyd.conf
+run warden-notifyd
+sleep 1
+echo "# the CGI tries again while warden-notifyd watches:"
+run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?secret"
+sleep 1
+echo "# what the action received: the query header Q<serial>-<retry>, then the record"
+run cat /tmp/notice.txt
+killall warden-notifyd
+sleep 1
+
+say "16. warden-queryd answers violations live (the guide's 7.3)."
+echo "# The administrator answers 'A' (add to policy and retry) and accepts"
+echo "# the entry offered; here the answers come from a pipe."
+(printf 'a\n\n' | warden-queryd >/tmp/queryd.out 2>&1) &
+sleep 1
+echo "# the CGI asks for the secret again; the request waits for the answer:"
+run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?secret"
+sleep 1
+killall warden-queryd
+echo "# what warden-queryd showed:"
+cat /tmp/queryd.out
+echo
+echo "# the entry is now in the domain's policy:"
+grep -B0 '/tmp/www/secret' $W/domain_policy
+
+say "17. warden-savepolicy saves the policy in force (the guide's 7.3.1)."
+run warden-savepolicy
+run ls -l /etc/warden/policy/
+run grep -c . /etc/warden/policy/current/domain_policy.conf
+run grep /tmp/www/secret /etc/warden/policy/current/domain_policy.conf
 run grep 'enforcing mode' $W/stat

@@ -64,11 +64,13 @@ static void warden_audit_path(struct seq_buf *s, unsigned int n,
 		umode_t mode = inode->i_mode;
 		dev_t dev = inode->i_sb->s_dev;
 
-		seq_buf_printf(s, " path%u={ uid=%u gid=%u ino=%lu major=%u minor=%u perm=0%o type=%s",
-			       n, from_kuid(&init_user_ns, inode->i_uid),
+		seq_buf_printf(s, " path%u={ uid=%u gid=%u ino=%lu", n,
+			       from_kuid(&init_user_ns, inode->i_uid),
 			       from_kgid(&init_user_ns, inode->i_gid),
-			       inode->i_ino, MAJOR(dev), MINOR(dev),
-			       mode & S_IALLUGO, warden_audit_type(mode));
+			       inode->i_ino);
+		seq_buf_printf(s, " major=%u minor=%u perm=0%o type=%s",
+			       MAJOR(dev), MINOR(dev), mode & S_IALLUGO,
+			       warden_audit_type(mode));
 		if (S_ISCHR(mode) || S_ISBLK(mode))
 			seq_buf_printf(s, " dev_major=%u dev_minor=%u",
 				       MAJOR(inode->i_rdev),
@@ -90,8 +92,8 @@ static void warden_audit_path(struct seq_buf *s, unsigned int n,
  * past the room left are elided as "... ".
  */
 static void warden_audit_strings(struct seq_buf *s, const char **args,
-				  const char *end, unsigned int count,
-				  size_t *room)
+				 const char *end, unsigned int count,
+				 size_t *room)
 {
 	bool elided = false;
 	char *escaped;
@@ -100,8 +102,10 @@ static void warden_audit_strings(struct seq_buf *s, const char **args,
 		size_t len = strnlen(*args, end - *args);
 		size_t need = warden_encoded_len(*args, len) + 3;
 
-		if (!elided && need <= *room &&
-		    (escaped = kmalloc(need, GFP_NOFS))) {
+		escaped = NULL;
+		if (!elided && need <= *room)
+			escaped = kmalloc(need, GFP_NOFS);
+		if (escaped) {
 			warden_encode(escaped, *args, len);
 			seq_buf_printf(s, "\"%s\" ", escaped);
 			kfree(escaped);
@@ -183,14 +187,16 @@ char *warden_audit_format(const struct warden_audit_event *event)
 	rcu_read_lock();
 	ppid = task_tgid_vnr(rcu_dereference(current->real_parent));
 	rcu_read_unlock();
-	seq_buf_printf(&s, "#%s# profile=%u mode=%s granted=%s (global-pid=%d) task={ pid=%d ppid=%d uid=%u gid=%u euid=%u egid=%u suid=%u sgid=%u fsuid=%u fsgid=%u }",
+	seq_buf_printf(&s, "#%s# profile=%u mode=%s granted=%s (global-pid=%d)",
 		       stamp, event->profile, warden_mode_names[event->mode],
-		       event->granted ? "yes" : "no", task_pid_nr(current),
+		       event->granted ? "yes" : "no", task_pid_nr(current));
+	seq_buf_printf(&s, " task={ pid=%d ppid=%d uid=%u gid=%u euid=%u egid=%u",
 		       task_tgid_vnr(current), ppid,
 		       from_kuid(&init_user_ns, cred->uid),
 		       from_kgid(&init_user_ns, cred->gid),
 		       from_kuid(&init_user_ns, cred->euid),
-		       from_kgid(&init_user_ns, cred->egid),
+		       from_kgid(&init_user_ns, cred->egid));
+	seq_buf_printf(&s, " suid=%u sgid=%u fsuid=%u fsgid=%u }",
 		       from_kuid(&init_user_ns, cred->suid),
 		       from_kgid(&init_user_ns, cred->sgid),
 		       from_kuid(&init_user_ns, cred->fsuid),
@@ -303,7 +309,7 @@ ssize_t warden_text_read(const char *text, size_t *pos, char __user *buf,
  * @pos: how much of it was read.
  */
 struct warden_audit_reader {
-	struct mutex lock;
+	struct mutex lock; /* serialises the reads of one open file */
 	struct warden_audit_entry *entry;
 	size_t pos;
 };

@@ -8,6 +8,7 @@
 
 #include <linux/binfmts.h>
 #include <linux/init.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/namei.h>
 #include <linux/printk.h>
@@ -17,30 +18,21 @@
 #include "exec.h"
 #include "policy.h"
 
-static char *warden_loader __ro_after_init = CONFIG_SECURITY_WARDEN_POLICY_LOADER;
-static char *warden_trigger __ro_after_init =
-	CONFIG_SECURITY_WARDEN_ACTIVATION_TRIGGER;
+/* The boot options warden.loader= and warden.trigger= override these. */
+static char *loader = CONFIG_SECURITY_WARDEN_POLICY_LOADER;
+module_param(loader, charp, 0400);
+MODULE_PARM_DESC(loader, "program that loads the policy at boot");
 
-static int __init warden_loader_setup(char *path)
-{
-	warden_loader = path;
-	return 1;
-}
-__setup("warden.loader=", warden_loader_setup);
-
-static int __init warden_trigger_setup(char *path)
-{
-	warden_trigger = path;
-	return 1;
-}
-__setup("warden.trigger=", warden_trigger_setup);
+static char *trigger = CONFIG_SECURITY_WARDEN_ACTIVATION_TRIGGER;
+module_param(trigger, charp, 0400);
+MODULE_PARM_DESC(trigger, "program whose first exec runs the loader");
 
 /* Whether the loader exists: a missing one is reported, not run. */
 static bool warden_loader_exists(void)
 {
 	struct path path;
 
-	if (kern_path(warden_loader, LOOKUP_FOLLOW, &path))
+	if (kern_path(loader, LOOKUP_FOLLOW, &path))
 		return false;
 	path_put(&path);
 	return true;
@@ -58,27 +50,27 @@ static bool warden_loader_exists(void)
 void warden_loader_run(const struct linux_binprm *bprm)
 {
 	static atomic_t started = ATOMIC_INIT(0);
-	char *argv[] = { warden_loader, NULL };
-	static char *envp[] = {
-		"HOME=/",
-		"PATH=/sbin:/bin:/usr/sbin:/usr/bin",
-		NULL,
-	};
+	char *argv[2], *envp[3];
 	int ret;
 
-	if (strcmp(bprm->filename, warden_trigger) ||
+	if (strcmp(bprm->filename, trigger) ||
 	    atomic_xchg(&started, 1))
 		return;
 	if (!warden_loader_exists()) {
 		pr_info("Warden: no policy loader %s: the policy is activated by the first write to profile or policy\n",
-			warden_loader);
+			loader);
 		return;
 	}
-	pr_info("Warden: %s runs %s\n", warden_trigger, warden_loader);
+	argv[0] = loader;
+	argv[1] = NULL;
+	envp[0] = "HOME=/";
+	envp[1] = "PATH=/sbin:/bin:/usr/sbin:/usr/bin";
+	envp[2] = NULL;
+	pr_info("Warden: %s runs %s\n", trigger, loader);
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
 	if (ret) {
 		pr_err("Warden: %s failed (%d): the policy is activated by the first write to profile or policy\n",
-		       warden_loader, ret);
+		       loader, ret);
 		return;
 	}
 	mutex_lock(&warden_policy_lock);

@@ -185,7 +185,7 @@ char *warden_query_domainname(unsigned int serial)
  * @pos: how much of @text was read.
  */
 struct warden_query_reader {
-	struct mutex lock;
+	struct mutex lock; /* serialises the reads of one open file */
 	u64 next_seq;
 	char *text;
 	size_t pos;

@@ -67,11 +67,14 @@ static int run_trigger(void)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Write a new file; busybox's symlinks (/sbin/init) are replaced. */
 static int write_text(const char *path, const char *text, mode_t mode)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
 	ssize_t len = strlen(text);
+	int fd;
 
+	unlink(path);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
 	if (fd < 0)
 		return -1;
 	if (write(fd, text, len) != len) {
