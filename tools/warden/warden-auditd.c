@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "common.h"
 #include "record.h"
 
 #define PROG "warden-auditd"
@@ -169,7 +170,7 @@ static int run(int fd, const struct wc_rules *rules, bool once,
 			if (!wait_more(once))
 				break;
 		} else {
-			fprintf(stderr, PROG ": %s/audit: %s\n", wr_dir(),
+			fprintf(stderr, PROG ": %s/audit: %s\n", wd_dir(),
 				strerror(errno));
 			ret = 1;
 			break;

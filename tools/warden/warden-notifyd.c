@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "common.h"
 #include "record.h"
 
 #define PROG "warden-notifyd"
@@ -244,7 +245,7 @@ static bool read_queries(struct notifyd *nd, struct wr_reader *rd)
 				sleep(1);
 			return !nd->once;
 		}
-		fprintf(stderr, PROG ": %s/query: %s\n", wr_dir(),
+		fprintf(stderr, PROG ": %s/query: %s\n", wd_dir(),
 			strerror(errno));
 		exit(1);
 	}

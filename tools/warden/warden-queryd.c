@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "record.h"
 
 #define PROG "warden-queryd"
@@ -406,7 +407,7 @@ static int run(int query_fd, int answer_fd, bool once)
 	size_t len;
 	int n;
 
-	printf("Monitoring %s/query . Press Ctrl-C to terminate.\n", wr_dir());
+	printf("Monitoring %s/query . Press Ctrl-C to terminate.\n", wd_dir());
 	wr_reader_init(&rd, query_fd);
 	for (;;) {
 		fflush(stdout);
@@ -421,7 +422,7 @@ static int run(int query_fd, int answer_fd, bool once)
 			continue;
 		}
 		if (n < 0) {
-			fprintf(stderr, PROG ": %s/query: %s\n", wr_dir(),
+			fprintf(stderr, PROG ": %s/query: %s\n", wd_dir(),
 				strerror(errno));
 			return 1;
 		}

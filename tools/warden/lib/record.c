@@ -13,28 +13,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "record.h"
 
-#define WR_DEFAULT_DIR "/sys/kernel/security/warden"
-
-/**
- * wr_dir - the kernel interface directory
- *
- * WARDEN_DIR lets host tests point the daemons at ordinary files.
- */
-const char *wr_dir(void)
-{
-	const char *dir = getenv("WARDEN_DIR");
-
-	return dir && *dir ? dir : WR_DEFAULT_DIR;
-}
 
 /* wr_path - "<interface dir>/<name>", malloc'ed; NULL when out of memory. */
 char *wr_path(const char *name)
 {
 	char *path;
 
-	if (asprintf(&path, "%s/%s", wr_dir(), name) < 0)
+	if (asprintf(&path, "%s/%s", wd_dir(), name) < 0)
 		return NULL;
 	return path;
 }

@@ -75,7 +75,6 @@ int wr_reader_next(struct wr_reader *rd, char **rec, size_t *len);
 size_t wr_reader_pending(const struct wr_reader *rd);
 void wr_reader_free(struct wr_reader *rd);
 
-const char *wr_dir(void);
 char *wr_path(const char *name);
 
 /* What a query answer means to the kernel. */
