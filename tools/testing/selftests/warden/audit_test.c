@@ -519,6 +519,36 @@ TEST_F(audit, records_beyond_max_audit_log_are_dropped_and_counted)
 	EXPECT_EQ(45, after - before);
 }
 
+/*
+ * The audit memory quota caps the bytes waiting, whatever max_audit_log
+ * allows: with room for about two records, the rest are dropped and
+ * counted.
+ */
+TEST_F(audit, records_beyond_the_audit_memory_quota_are_dropped_and_counted)
+{
+	struct helper_result res;
+	int total = -1, kept;
+	long before, after;
+	pid_t pid;
+
+	ASSERT_EQ(0, load_helper_policy(HELPER, 3, NULL, ENFORCING_REJECT_LOG));
+	ASSERT_EQ(0, write_file_once(WARDEN_DIR "/stat",
+				     "Memory used by audit log: 1000\n"));
+	before = stat_counter(STAT_DROPPED);
+	ASSERT_LE(0, before);
+	ASSERT_EQ(0, run_helper("read-n", FILE_F, "20", &pid, &res));
+	EXPECT_EQ(EPERM, res.err);
+	kept = count_records("file read " FILE_F, "granted=no", &total);
+	after = stat_counter(STAT_DROPPED);
+	/* Restore TOMOYO's default before checking what was kept. */
+	ASSERT_EQ(0, write_file_once(WARDEN_DIR "/stat",
+				     "Memory used by audit log: 16777216\n"));
+	EXPECT_EQ(total, kept);
+	EXPECT_LE(1, total);
+	EXPECT_GE(3, total);
+	EXPECT_EQ(20, total + (after - before));
+}
+
 int main(int argc, char **argv)
 {
 	int ret = helper_main(argc, argv);
