@@ -121,6 +121,7 @@ static int pg_server(void)
 	socklen_t len = sizeof(self);
 	struct sockaddr_un sun;
 	socklen_t un_len;
+	ssize_t ret;
 	int s1, s2, s3, s4;
 
 	s1 = inet_socket(SOCK_STREAM);
@@ -142,8 +143,8 @@ static int pg_server(void)
 		" ");
 	if (getsockname(s3, (struct sockaddr *)&self, &len))
 		return 211;
-	pg_step("ds", sendto(s3, "x", 1, 0, (struct sockaddr *)&self,
-				     sizeof(self)) < 0 ? -1 : 0, " ");
+	ret = sendto(s3, "x", 1, 0, (struct sockaddr *)&self, sizeof(self));
+	pg_step("ds", ret < 0 ? -1 : 0, " ");
 	fill_in(&sin, "127.0.0.1", "5433");
 	pg_step("b5433", bind(s4, (struct sockaddr *)&sin, sizeof(sin)),
 		"\n");
