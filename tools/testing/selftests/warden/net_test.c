@@ -188,6 +188,29 @@ static int net_helper(int argc, char **argv)
 				     len) < 0 ? -1 : 0;
 		return helper_errno(ret);
 	}
+	if (!strcmp(op, "unix-seqpacket-bind") ||
+	    !strcmp(op, "unix-stream-connect")) {
+		bool bind_op = !strcmp(op, "unix-seqpacket-bind");
+
+		fd = socket(AF_UNIX, bind_op ? SOCK_SEQPACKET : SOCK_STREAM, 0);
+		if (fd < 0)
+			return 208;
+		len = fill_un(&sun, a);
+		ret = bind_op ? bind(fd, (struct sockaddr *)&sun, len) :
+				connect(fd, (struct sockaddr *)&sun, len);
+		return helper_errno(ret);
+	}
+	if (!strcmp(op, "raw-send")) {
+		/* The port field of a raw entry is the protocol. */
+		fd = socket(AF_INET, SOCK_RAW, atoi(b));
+		if (fd < 0)
+			return 209;
+		if (fill_in(&sin, a, "0"))
+			return 210;
+		return helper_errno(sendto(fd, "x", 1, 0,
+					   (struct sockaddr *)&sin,
+					   sizeof(sin)) < 0 ? -1 : 0);
+	}
 	if (!strcmp(op, "inet6-bind")) {
 		int one = 1;
 
@@ -480,6 +503,47 @@ TEST_F(net, unix_dgram_send_allowed_and_denied)
 				     "network unix dgram send " DGRAM_SOCK "\n"));
 	EXPECT_EQ(0, run_net("unix-dgram-send", DGRAM_SOCK, NULL, NULL, 0));
 	close(fd);
+}
+
+TEST_F(net, unix_seqpacket_bind_allowed_and_denied)
+{
+	ASSERT_EQ(0, load_net_policy(3, NULL,
+				     "file mksock " STREAM_SOCK " 0777\n"));
+	EXPECT_EQ(EPERM, run_net("unix-seqpacket-bind", STREAM_SOCK, NULL,
+				 NULL, 0));
+	ASSERT_EQ(0, load_net_policy(3, NULL,
+				     "network unix seqpacket bind " STREAM_SOCK "\n"
+				     "file mksock " STREAM_SOCK " 0777\n"));
+	EXPECT_EQ(0, run_net("unix-seqpacket-bind", STREAM_SOCK, NULL, NULL,
+			     0));
+}
+
+TEST_F(net, unix_stream_connect_allowed_and_denied)
+{
+	struct sockaddr_un sun;
+	socklen_t len = fill_un(&sun, STREAM_SOCK);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, bind(fd, (struct sockaddr *)&sun, len));
+	ASSERT_EQ(0, listen(fd, 4));
+	ASSERT_EQ(0, load_net_policy(3, NULL, ""));
+	EXPECT_EQ(EPERM, run_net("unix-stream-connect", STREAM_SOCK, NULL,
+				 NULL, 0));
+	ASSERT_EQ(0, load_net_policy(3, NULL,
+				     "network unix stream connect " STREAM_SOCK "\n"));
+	EXPECT_EQ(0, run_net("unix-stream-connect", STREAM_SOCK, NULL, NULL,
+			     0));
+	close(fd);
+}
+
+TEST_F(net, inet_raw_send_checks_the_protocol)
+{
+	ASSERT_EQ(0, load_net_policy(3, NULL,
+				     "network inet raw send 127.0.0.1 253\n"));
+	EXPECT_EQ(0, run_net("raw-send", "127.0.0.1", "253", NULL, 0));
+	EXPECT_EQ(EPERM, run_net("raw-send", "127.0.0.1", "254", NULL, 0));
+	EXPECT_EQ(EPERM, run_net("raw-send", "127.0.0.2", "253", NULL, 0));
 }
 
 TEST_F(net, guide_postgresql_server_runs_and_5433_is_denied)
