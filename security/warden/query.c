@@ -154,6 +154,19 @@ enum warden_answer warden_query_ask(const struct warden_domain *domain,
 	return answer == WARDEN_ANSWER_NONE ? WARDEN_ANSWER_REJECT : answer;
 }
 
+/* The unanswered query numbered @serial, or NULL; under the lock. */
+static struct warden_query *warden_query_find(unsigned int serial)
+{
+	struct warden_query *query;
+
+	lockdep_assert_held(&warden_query_lock);
+	list_for_each_entry(query, &warden_queries, list)
+		if (query->serial == serial &&
+		    query->answer == WARDEN_ANSWER_NONE)
+			return query;
+	return NULL;
+}
+
 /**
  * warden_query_domainname - the domain of a waiting request
  * @serial: the request's serial number.
@@ -167,12 +180,9 @@ char *warden_query_domainname(unsigned int serial)
 	char *name = NULL;
 
 	mutex_lock(&warden_query_lock);
-	list_for_each_entry(query, &warden_queries, list)
-		if (query->serial == serial &&
-		    query->answer == WARDEN_ANSWER_NONE) {
-			name = kstrdup(query->domainname, GFP_KERNEL);
-			break;
-		}
+	query = warden_query_find(serial);
+	if (query)
+		name = kstrdup(query->domainname, GFP_KERNEL);
 	mutex_unlock(&warden_query_lock);
 	return name;
 }
@@ -282,12 +292,9 @@ static int warden_query_answer(char *line)
 	    answer < WARDEN_ANSWER_GRANT || answer > WARDEN_ANSWER_RETRY)
 		return -EINVAL;
 	mutex_lock(&warden_query_lock);
-	list_for_each_entry(query, &warden_queries, list)
-		if (query->serial == serial &&
-		    query->answer == WARDEN_ANSWER_NONE) {
-			WRITE_ONCE(query->answer, answer);
-			break;
-		}
+	query = warden_query_find(serial);
+	if (query)
+		WRITE_ONCE(query->answer, answer);
 	mutex_unlock(&warden_query_lock);
 	/* A request that stopped waiting needs no answer: not an error. */
 	wake_up_all(&warden_answer_wait);
