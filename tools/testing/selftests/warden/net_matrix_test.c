@@ -49,6 +49,22 @@
 /* An earlier step of the request failed with errno e. */
 #define EARLIER(e) (100 + (e))
 
+/*
+ * Profile 2 logs rejections, and profiles 1 to 3 name the accept checks,
+ * which a profile must do to enable them.
+ */
+#define ACCEPT_ON(n, mode)						\
+	#n "-CONFIG::network::inet_stream_accept={ mode=" mode		\
+	" grant_log=no reject_log=yes }\n"				\
+	#n "-CONFIG::network::unix_stream_accept={ mode=" mode		\
+	" grant_log=no reject_log=yes }\n"				\
+	#n "-CONFIG::network::unix_seqpacket_accept={ mode=" mode	\
+	" grant_log=no reject_log=yes }\n"
+#define PROFILES_EXTRA							\
+	"2-CONFIG={ mode=permissive grant_log=no reject_log=yes }\n"	\
+	ACCEPT_ON(1, "learning") ACCEPT_ON(2, "permissive")		\
+	ACCEPT_ON(3, "enforcing")
+
 /* The lines every helper domain has: its C library looks at its pipe. */
 #define HELPER_BASE "file getattr pipe:[\\$]\n"
 
@@ -129,7 +145,46 @@ static int open_socket(const char *family, const char *type)
 }
 
 /*
- * The helper: "HELPER --req FAMILY TYPE OP ADDR PORT", OP one of bind,
+ * Listen on @fd at @ss, connect to it from a socket bound to @client
+ * ("-" for none), accept and receive what the client sent: the receive is
+ * where the accepted connection's peer is checked.
+ */
+static int accept_one(int fd, const char *family, const char *type,
+		      struct sockaddr_storage *ss, socklen_t len,
+		      const char *client)
+{
+	struct sockaddr_storage cs;
+	socklen_t clen;
+	int c, a;
+	char byte;
+
+	if (bind(fd, (struct sockaddr *)ss, len) || listen(fd, 4))
+		return EARLIER(errno);
+	c = open_socket(family, type);
+	if (c < 0)
+		return 204;
+	if (strcmp(client, "-")) {
+		/* An inet client binds 127.0.0.1 and the port @client. */
+		if (strcmp(family, "unix"))
+			clen = fill_addr(&cs, family, ss->ss_family == AF_INET ?
+					 "127.0.0.1" : "::1", client);
+		else
+			clen = fill_addr(&cs, family, client, "0");
+		if (!clen || bind(c, (struct sockaddr *)&cs, clen))
+			return EARLIER(errno);
+	}
+	if (connect(c, (struct sockaddr *)ss, len) || send(c, "x", 1, 0) != 1)
+		return EARLIER(errno);
+	a = accept(fd, NULL, NULL);
+	if (a < 0)
+		return EARLIER(errno);
+	return helper_errno(recv(a, &byte, 1, 0) == 1 ? 0 : -1);
+}
+
+/*
+ * The helper: "HELPER --req FAMILY TYPE OP ADDR PORT CLIENT", OP one of
+ * accept (CLIENT is the address or inet port the connecting socket
+ * binds, "-" for none), bind,
  * listen (after a bind), connect, send (sendto) and csend (connect on a
  * datagram socket).
  */
@@ -155,6 +210,8 @@ static int request(char **argv)
 			return EARLIER(err);
 		return helper_errno(listen(fd, 4));
 	}
+	if (!strcmp(op, "accept"))
+		return accept_one(fd, family, type, &ss, len, argv[7]);
 	if (!strcmp(op, "connect") || !strcmp(op, "csend"))
 		return helper_errno(connect(fd, (struct sockaddr *)&ss, len));
 	if (!strcmp(op, "send"))
@@ -174,6 +231,8 @@ static int arm_alarm(void *arg)
 /* One request, and what the policy calls it. */
 struct netm_request {
 	const char *family, *type, *op, *addr, *port;
+	/* For accept: the address the client binds first, or "-". */
+	const char *client;
 	/* What policy syntax calls the request, as it is learned. */
 	const char *line;
 	/* Lines the earlier steps of the request need. */
@@ -192,6 +251,9 @@ FIXTURE_VARIANT(netm) {
 #define REQ(f, t, o, a, p, l, n, pe) .req = {				\
 	.family = f, .type = t, .op = o, .addr = a, .port = p,		\
 	.line = l, .needs = n, .peer = pe }
+#define ACCEPT(f, t, a, p, c, l, n) .req = {				\
+	.family = f, .type = t, .op = "accept", .addr = a, .port = p,	\
+	.client = c, .line = l, .needs = n, .peer = NO_PEER }
 #define INET(t, o, a, p, l, n, pe) REQ("inet", t, o, a, p, l, n, pe)
 #define INET6(t, o, a, p, l, n, pe) REQ("inet6", t, o, a, p, l, n, pe)
 #define UNIX(t, o, a, l, n, pe) REQ("unix", t, o, a, "0", l, n, pe)
@@ -377,6 +439,36 @@ FIXTURE_VARIANT_ADD(netm, unix_seqpacket_connect_abstract) {
 	     "network unix seqpacket connect \\000wm-qc", "", STREAM_LISTENER)
 };
 
+FIXTURE_VARIANT_ADD(netm, inet_stream_accept) {
+	ACCEPT("inet", "stream", "127.0.0.1", "47321", "47322",
+	       "network inet stream accept 127.0.0.1 47322",
+	       "network inet stream bind/listen 127.0.0.1 47321\n"
+	       "network inet stream bind 127.0.0.1 47322\n"
+	       "network inet stream connect 127.0.0.1 47321\n")
+};
+
+FIXTURE_VARIANT_ADD(netm, inet6_stream_accept) {
+	ACCEPT("inet6", "stream", "::1", "47323", "47324",
+	       "network inet stream accept ::1 47324",
+	       "network inet stream bind/listen ::1 47323\n"
+	       "network inet stream bind ::1 47324\n"
+	       "network inet stream connect ::1 47323\n")
+};
+
+FIXTURE_VARIANT_ADD(netm, unix_stream_accept_anonymous) {
+	ACCEPT("unix", "stream", DIR_ "/sa", "0", "-",
+	       "network unix stream accept anonymous",
+	       "file mksock " DIR_ "/sa 0777\n"
+	       "network unix stream bind/listen/connect " DIR_ "/sa\n")
+};
+
+FIXTURE_VARIANT_ADD(netm, unix_seqpacket_accept_abstract) {
+	ACCEPT("unix", "seqpacket", "@wm-qa", "0", "@wm-qac",
+	       "network unix seqpacket accept \\000wm-qac",
+	       "network unix seqpacket bind/listen/connect \\000wm-qa\n"
+	       "network unix seqpacket bind \\000wm-qac\n")
+};
+
 /* The peer the test sets up at the variant's address, or -1. */
 static int open_peer(const struct netm_request *v)
 {
@@ -402,7 +494,8 @@ static int run_request(const struct netm_request *v)
 {
 	char *const argv[] = { "warden-netm", "--req", (char *)v->family,
 			       (char *)v->type, (char *)v->op,
-			       (char *)v->addr, (char *)v->port, NULL };
+			       (char *)v->addr, (char *)v->port,
+			       (char *)(v->client ?: "-"), NULL };
 
 	return run_program(HELPER, argv, arm_alarm, NULL, NULL, 0);
 }
@@ -420,7 +513,7 @@ static int load_variant(const struct netm_request *v, int profile,
 		 HELPER_DOMAIN "\nuse_profile %d\n" HELPER_BASE "%s%s%s",
 		 profile, v->needs, with_line ? v->line : "",
 		 with_line ? "\n" : "");
-	return load_test_policy("2-CONFIG={ mode=permissive grant_log=no reject_log=yes }\n",
+	return load_test_policy(PROFILES_EXTRA,
 				"initialize_domain " HELPER " from any\n",
 				domains);
 }
@@ -560,7 +653,7 @@ TEST_F(netm, learned_in_learning)
 
 int main(int argc, char **argv)
 {
-	if (argc == 7 && !strcmp(argv[1], "--req"))
+	if (argc == 8 && !strcmp(argv[1], "--req"))
 		return request(argv);
 	return test_harness_run(argc, argv);
 }
