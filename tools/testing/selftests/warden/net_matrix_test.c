@@ -49,22 +49,6 @@
 /* An earlier step of the request failed with errno e. */
 #define EARLIER(e) (100 + (e))
 
-/*
- * Profile 2 logs rejections, and profiles 1 to 3 name the accept checks,
- * which a profile must do to enable them.
- */
-#define ACCEPT_ON(n, mode)						\
-	#n "-CONFIG::network::inet_stream_accept={ mode=" mode		\
-	" grant_log=no reject_log=yes }\n"				\
-	#n "-CONFIG::network::unix_stream_accept={ mode=" mode		\
-	" grant_log=no reject_log=yes }\n"				\
-	#n "-CONFIG::network::unix_seqpacket_accept={ mode=" mode	\
-	" grant_log=no reject_log=yes }\n"
-#define PROFILES_EXTRA							\
-	"2-CONFIG={ mode=permissive grant_log=no reject_log=yes }\n"	\
-	ACCEPT_ON(1, "learning") ACCEPT_ON(2, "permissive")		\
-	ACCEPT_ON(3, "enforcing")
-
 /* The lines every helper domain has: its C library looks at its pipe. */
 #define HELPER_BASE "file getattr pipe:[\\$]\n"
 
@@ -502,18 +486,35 @@ static int run_request(const struct netm_request *v)
 
 /*
  * Put the helper's domain in @profile with the variant's earlier steps
- * and, if @with_line, the variant's line.  Profile 2 logs rejections.
+ * and, if @with_line, the variant's line.
  */
 static int load_variant(const struct netm_request *v, int profile,
 			bool with_line)
 {
-	char domains[4096];
+	static const char *const modes[] = { "learning", "permissive",
+					     "enforcing" };
+	static const char *const accepts[] = { "inet_stream", "unix_stream",
+					       "unix_seqpacket" };
+	char domains[4096], profiles[2048];
+	size_t len = 0;
+	int p, i;
 
+	/*
+	 * Profile 2 logs rejections, and profiles 1 to 3 name the accept
+	 * checks, which a profile must do to enable them.
+	 */
+	len += snprintf(profiles, sizeof(profiles),
+			"2-CONFIG={ mode=permissive grant_log=no reject_log=yes }\n");
+	for (p = 1; p <= 3; p++)
+		for (i = 0; i < 3; i++)
+			len += snprintf(profiles + len, sizeof(profiles) - len,
+					"%d-CONFIG::network::%s_accept={ mode=%s grant_log=no reject_log=yes }\n",
+					p, accepts[i], modes[p - 1]);
 	snprintf(domains, sizeof(domains),
 		 HELPER_DOMAIN "\nuse_profile %d\n" HELPER_BASE "%s%s%s",
 		 profile, v->needs, with_line ? v->line : "",
 		 with_line ? "\n" : "");
-	return load_test_policy(PROFILES_EXTRA,
+	return load_test_policy(profiles,
 				"initialize_domain " HELPER " from any\n",
 				domains);
 }
