@@ -20,7 +20,7 @@ rc=0
 
 # name:script:kernel command line
 for boot in "enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo" \
-	"loader:loader:lsm=warden" \
+	"loader:loader:lsm=warden warden.loader=/sbin/warden-init" \
 	"noloader:loader:lsm=warden warden.loader=/nonexistent"; do
 	name=${boot%%:*}
 	script=${boot#*:}

@@ -303,6 +303,9 @@ static ssize_t warden_policy_file_write(struct file *file,
 	size_t done = 0;
 	int err = 0;
 
+	/* An empty write is how TOMOYO's tools ask "am I a manager?". */
+	if (!count)
+		return warden_may_manage_policy() ? 0 : -EPERM;
 	if (mutex_lock_interruptible(&w->lock))
 		return -EINTR;
 	while (done < count && !err) {
@@ -651,7 +654,8 @@ static ssize_t warden_stat_write(struct file *file, const char __user *ubuf,
 
 		lineno++;
 		line = strim(line);
-		if (!*line)
+		/* TOMOYO's stat.conf starts with a comment. */
+		if (!*line || *line == '#')
 			continue;
 		if (warden_stat_parse_quota(line, &kind, &quota)) {
 			pr_warn_ratelimited("Warden: stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
@@ -829,15 +833,13 @@ static const struct warden_fs_file {
 	{ "version", 0400, &warden_version_fops, NULL },
 };
 
-static int __init warden_fs_init(void)
+/* Create the directory @name with every file of the interface. */
+static int __init warden_fs_create_dir(const char *name)
 {
 	struct dentry *dir, *file;
 	size_t i;
 
-	if (!warden_initialized)
-		return 0;
-
-	dir = securityfs_create_dir(WARDEN_NAME, NULL);
+	dir = securityfs_create_dir(name, NULL);
 	if (IS_ERR(dir))
 		goto out_err;
 	for (i = 0; i < ARRAY_SIZE(warden_fs_files); i++) {
@@ -855,8 +857,24 @@ out_remove_dir:
 	dir = file;
 out_err:
 	pr_err("Warden: cannot create /sys/kernel/security/%s: %ld\n",
-	       WARDEN_NAME, PTR_ERR(dir));
+	       name, PTR_ERR(dir));
 	return PTR_ERR(dir);
+}
+
+static int __init warden_fs_init(void)
+{
+	int err;
+
+	if (!warden_initialized)
+		return 0;
+	err = warden_fs_create_dir(WARDEN_NAME);
+	if (err || !warden_tomoyo_compat())
+		return err;
+	/*
+	 * A second directory with the same files: the files carry no state
+	 * of their own, so both names serve the one policy.
+	 */
+	return warden_fs_create_dir(WARDEN_TOMOYO_NAME);
 }
 
 fs_initcall(warden_fs_init);
