@@ -4,7 +4,8 @@
 # Run the kselftests in the VM: once with Warden enabled by lsm= and once
 # without it, where Warden's tests must skip and its securityfs directory
 # must be absent; then the loader test in two fresh boots, with the policy
-# loader and with a loader that does not exist.  Writes out/results/selftests.counts.
+# loader and with a loader that does not exist; then Debian's tomoyo-tools
+# against the TOMOYO-compatible directory in a fresh boot of their own.  Writes out/results/selftests.counts.
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +22,8 @@ rc=0
 # name:script:kernel command line
 for boot in "enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo" \
 	"loader:loader:lsm=warden warden.loader=/sbin/warden-init" \
-	"noloader:loader:lsm=warden warden.loader=/nonexistent"; do
+	"noloader:loader:lsm=warden warden.loader=/nonexistent" \
+	"tomoyo:tomoyo:lsm=warden"; do
 	name=${boot%%:*}
 	script=${boot#*:}
 	script=${script%%:*}

@@ -41,6 +41,8 @@ for entry in s/screen s/screen-256color t/tmux t/tmux-256color v/vt100 \
 		[ -f "$dir/$entry" ] && { copy "$dir/$entry"; break; }
 	done
 done
+# tmux wants a UTF-8 locale; glibc's C.utf8 is enough.
+[ -d /usr/lib/locale/C.utf8 ] && { mkdir -p "$root/usr/lib/locale"; cp -a /usr/lib/locale/C.utf8 "$root/usr/lib/locale/"; }
 mkdir -p "$root/etc" "$root/var/log/tomoyo"
 echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
 echo 'root:x:0:' >"$root/etc/group"

@@ -174,6 +174,31 @@ static char *warden_select_target(const char *what)
 }
 
 /*
+ * "select <domainname>": the lines written next apply to that domain if
+ * it exists (none is created); what reads print does not change.
+ */
+static int warden_select_for_writing(struct warden_line_writer *w,
+				     const char *domainname)
+{
+	char *state = NULL;
+
+	if (warden_domainname_check(domainname))
+		return -EINVAL;
+	mutex_lock(&warden_policy_lock);
+	if (warden_domain_policy_find(warden_policy_locked(), domainname)) {
+		state = kstrdup(domainname, GFP_KERNEL);
+		if (!state) {
+			mutex_unlock(&warden_policy_lock);
+			return -ENOMEM;
+		}
+	}
+	mutex_unlock(&warden_policy_lock);
+	kfree(w->state);
+	w->state = state;
+	return 1;
+}
+
+/*
  * "reset" and "select" lines choose what the open file reads back and
  * which domain later lines apply to; they change no policy, so writers
  * that are not managers may use them.  Returns 1 for such a line, 0 for
@@ -202,6 +227,8 @@ static int warden_view_line(struct warden_line_writer *w, const char *line)
 	}
 	if (!file->select_domain)
 		return 0;
+	if (line[strlen("select ")] == '<')
+		return warden_select_for_writing(w, line + strlen("select "));
 	selected = warden_select_target(line + strlen("select "));
 	if (IS_ERR(selected))
 		return PTR_ERR(selected);
@@ -731,7 +758,7 @@ static DEFINE_MUTEX(warden_process_status_lock);
 
 /*
  * .process_status: write a pid ("<pid>" or "global-pid <pid>"), then read
- * "<pid> <profile> <domainname>" of that process.
+ * "<pid> <profile> <domainname>" of that process, from its start.
  */
 static ssize_t warden_process_status_write(struct file *file,
 					   const char __user *ubuf,
@@ -764,7 +791,8 @@ static ssize_t warden_process_status_write(struct file *file,
 	if (dp)
 		profile = READ_ONCE(dp->profile);
 	rcu_read_unlock();
-	answer = kasprintf(GFP_KERNEL, "%d %u %s\n", pid, profile,
+	/* TOMOYO's layout, without a newline: tools print it as it is. */
+	answer = kasprintf(GFP_KERNEL, "%d %u %s", pid, profile,
 			   domain->name);
 	warden_domain_put(domain);
 	if (!answer)
@@ -773,6 +801,8 @@ static ssize_t warden_process_status_write(struct file *file,
 	kfree(file->private_data);
 	file->private_data = answer;
 	mutex_unlock(&warden_process_status_lock);
+	/* Each answer is read from its start, without a seek in between. */
+	*ppos = 0;
 	return count;
 }
 

@@ -1,0 +1,8 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run, inside the VM, the TOMOYO compatibility kselftest: Debian's
+# tomoyo-tools against /sys/kernel/security/tomoyo/, in a boot where no
+# policy was loaded yet, so that /sbin/tomoyo-init loads /etc/tomoyo.
+# vm-needs: tomoyo-tools
+exec /opt/warden/selftests/warden/tomoyo_compat_test
