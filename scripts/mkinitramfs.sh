@@ -35,6 +35,11 @@ if [ "$script" != --interactive ] &&
 	"$repo/scripts/tomoyo-tools-root.sh" "$root"
 fi
 
+# Files a boot hands to the next (the policy round trip between kernels).
+if [ -n "${WARDEN_VM_OVERLAY:-}" ]; then
+	cp -a "$WARDEN_VM_OVERLAY/." "$root/"
+fi
+
 if [ "$script" = --interactive ]; then
 	touch "$root/opt/warden/interactive"
 	chmod 755 "$root/opt/warden/interactive"
