@@ -552,6 +552,170 @@ TEST(editpolicy_starts_on_a_terminal_and_quits)
 }
 
 /*
+ * The same operations with Warden's own tools (tools/warden/, in
+ * /opt/warden/bin) against /sys/kernel/security/warden/: one policy
+ * serves both directories, so what TOMOYO's tools did is seen here too.
+ */
+#define WTOOLS "/opt/warden/bin/"
+
+static bool have_warden_tools(void)
+{
+	return !access(WTOOLS "warden-loadpolicy", X_OK);
+}
+
+/* Warden's tools that change policy become managers, as TOMOYO's are. */
+static void register_warden_tools(struct __test_metadata *_metadata)
+{
+	ASSERT_EQ(0, run("for t in loadpolicy setprofile queryd notifyd; do\n"
+			 "echo " WTOOLS "warden-$t; done | tomoyo-loadpolicy -m"));
+}
+
+TEST(warden_tools_savepolicy_print_and_save_the_same_policy)
+{
+	static const char *const files[] = {
+		"domain_policy", "exception_policy", "profile", "manager",
+	};
+	char path[128], cmd[128];
+	size_t i;
+
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	register_warden_tools(_metadata);
+	ASSERT_EQ(0, run(WTOOLS "warden-savepolicy -d >/dev/null"));
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		snprintf(cmd, sizeof(cmd), WTOOLS "warden-savepolicy -%c",
+			 files[i][0]);
+		snprintf(path, sizeof(path), WARDEN_DIR "/%s", files[i]);
+		EXPECT_TRUE(same_as_output(path, cmd)) TH_LOG("%s", cmd);
+		/* The TOMOYO directory holds the very same policy. */
+		snprintf(path, sizeof(path), TOMOYO_DIR "/%s", files[i]);
+		EXPECT_TRUE(same_as_output(path, cmd)) TH_LOG("%s", cmd);
+	}
+	ASSERT_EQ(0, run("rm -rf /tmp/wsave && " WTOOLS "warden-savepolicy /tmp/wsave >/dev/null"));
+	EXPECT_TRUE(same_as_output("/tmp/wsave/current/exception_policy.conf",
+				   "cat " WARDEN_DIR "/exception_policy"));
+	EXPECT_TRUE(same_as_output("/tmp/wsave/current/profile.conf",
+				   "cat " WARDEN_DIR "/profile"));
+}
+
+static const char warden_without_c_with_d[] =
+	WTOOLS "warden-savepolicy -d | sed '/^<kernel> \\/compat\\/c$/,/^$/d' >/tmp/wd.in &&\n"
+	"printf '<kernel> /compat/d\\nuse_profile 2\\n' >>/tmp/wd.in &&\n"
+	WTOOLS "warden-loadpolicy -df /tmp/wd.in\n";
+static const char warden_group_d_only[] =
+	WTOOLS "warden-savepolicy -e | grep -v COMPAT_C >/tmp/we.in &&\n"
+	"echo 'path_group COMPAT_D /compat/d' >>/tmp/we.in &&\n"
+	WTOOLS "warden-loadpolicy -ef /tmp/we.in\n";
+
+TEST(warden_tools_loadpolicy_appends_and_overwrites)
+{
+	static char policy[BIG];
+
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	register_warden_tools(_metadata);
+	ASSERT_EQ(0, run("printf '<kernel> /compat/c\\nuse_profile 1\\n' | "
+			 WTOOLS "warden-loadpolicy -d -"));
+	EXPECT_EQ(1, domain_profile("<kernel> /compat/c"));
+	ASSERT_EQ(0, run("%s", warden_without_c_with_d));
+	EXPECT_EQ(-1, domain_profile("<kernel> /compat/c"));
+	EXPECT_EQ(2, domain_profile("<kernel> /compat/d"));
+	EXPECT_EQ(3, domain_profile(VICTIM_DOMAIN));
+
+	ASSERT_EQ(0, run("echo 'path_group COMPAT_C /compat/c' | "
+			 WTOOLS "warden-loadpolicy -e -"));
+	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/exception_policy", policy, sizeof(policy)));
+	EXPECT_TRUE(has_line(policy, "path_group COMPAT_C /compat/c"));
+	ASSERT_EQ(0, run("%s", warden_group_d_only));
+	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/exception_policy", policy, sizeof(policy)));
+	EXPECT_FALSE(has_line(policy, "path_group COMPAT_C /compat/c"));
+	EXPECT_TRUE(has_line(policy, "path_group COMPAT_D /compat/d"));
+	EXPECT_TRUE(has_line(policy, "initialize_domain " VICTIM " from any"));
+
+	ASSERT_EQ(0, run("echo /compat/wmanager | " WTOOLS "warden-loadpolicy -m -"));
+	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/manager", policy, sizeof(policy)));
+	EXPECT_TRUE(has_line(policy, "/compat/wmanager"));
+	ASSERT_EQ(0, run("echo '6-COMMENT=warden' | " WTOOLS "warden-loadpolicy -p -"));
+	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/profile", policy, sizeof(policy)));
+	EXPECT_TRUE(has_line(policy, "6-COMMENT=warden"));
+}
+
+TEST(warden_tools_setprofile_r_sets_a_domain_and_its_descendants)
+{
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	register_warden_tools(_metadata);
+	ASSERT_EQ(0, run(WTOOLS "warden-setprofile -r 1 '<kernel> /compat/s' >/dev/null"));
+	EXPECT_EQ(1, domain_profile("<kernel> /compat/s"));
+	EXPECT_EQ(1, domain_profile("<kernel> /compat/s /x"));
+	EXPECT_EQ(0, domain_profile("<kernel> /compat/sx"));
+}
+
+TEST(warden_tools_pstree_shows_each_process_with_its_domain)
+{
+	static char out[BIG];
+
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	ASSERT_LT(0, capture(out, sizeof(out), WTOOLS "warden-pstree"));
+	EXPECT_NE(NULL, strstr(out, " warden-pstree (")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, WTOOLS "warden-pstree\n")) TH_LOG("%s", out);
+}
+
+TEST(warden_tools_auditd_writes_the_violation_to_reject_003_log)
+{
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	enforce_victim(_metadata);
+	ASSERT_EQ(0, run("mkdir -p /var/log/warden && " WTOOLS "warden-auditd"));
+	EXPECT_NE(0, run(VICTIM " /etc/tomoyo/stat.conf 2>/dev/null"));
+	EXPECT_TRUE(wait_for_text("/var/log/warden/reject_003.log",
+				  VICTIM_DOMAIN "\nfile read /etc/tomoyo/stat.conf\n", 10));
+	run("kill $(pidof warden-auditd)");
+}
+
+TEST(warden_tools_notifyd_hands_the_record_to_its_action)
+{
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	register_warden_tools(_metadata);
+	enforce_victim(_metadata);
+	ASSERT_EQ(0, run("mkdir -p /etc/warden/tools"));
+	ASSERT_EQ(0, write_text("/etc/warden/tools/notifyd.conf",
+				"time_to_wait 0\n"
+				"action_to_take /bin/sh -c cat\\040>/tmp/wnotify.record\n"
+				"minimal_interval 0\n", 0600));
+	unlink("/tmp/wnotify.record");
+	ASSERT_EQ(0, run(WTOOLS "warden-notifyd"));
+	usleep(300000);
+	EXPECT_NE(0, run(VICTIM " /etc/tomoyo/tools/auditd.conf 2>/dev/null"));
+	EXPECT_TRUE(wait_for_text("/tmp/wnotify.record",
+				  VICTIM_DOMAIN "\nfile read /etc/tomoyo/tools/auditd.conf", 10));
+	run("kill $(pidof warden-notifyd)");
+}
+
+TEST(warden_tools_queryd_answers_a_violation)
+{
+	static char out[4096];
+
+	if (!warden_is_enabled() || !have_tools() || !have_warden_tools())
+		SKIP(return, "Warden, tomoyo-tools or Warden's tools are missing");
+	register_warden_tools(_metadata);
+	enforce_victim(_metadata);
+	ASSERT_EQ(0, run("(sleep 1; echo y; sleep 5) | " WTOOLS
+			 "warden-queryd >/tmp/wqueryd.out 2>&1 &"));
+	usleep(500000);
+	unlink("/tmp/victim.out");
+	ASSERT_EQ(0, run("(%s /etc/group >/tmp/victim.tmp 2>&1; %s) &", VICTIM,
+			 "echo rc=$? >>/tmp/victim.tmp; mv /tmp/victim.tmp /tmp/victim.out"));
+	EXPECT_TRUE(wait_for_text("/tmp/victim.out", "rc=0", 10));
+	read_whole_file("/tmp/victim.out", out, sizeof(out));
+	EXPECT_TRUE(has_line(out, "root:x:0:")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_for_text("/tmp/wqueryd.out", "file read /etc/group", 1));
+	run("kill $(pidof warden-queryd) 2>/dev/null");
+}
+
+/*
  * The round trip between kernels: scripts/selftests.sh boots TOMOYO,
  * then Warden, then TOMOYO again, each time with what the boot before
  * saved with tomoyo-savepolicy in /opt/warden/roundtrip/ (the first boot
