@@ -6,4 +6,5 @@
 # policy was loaded yet, so that /sbin/tomoyo-init loads /etc/tomoyo.
 # vm-needs: tomoyo-tools
 exec /opt/warden/selftests/warden/tomoyo_compat_test \
-	-T policy_saved_on_one_kernel_reads_back_identical_on_another
+	-T policy_saved_on_one_kernel_reads_back_identical_on_another \
+	-T tomoyo_keeps_its_directory_when_both_are_active

@@ -269,6 +269,11 @@ TEST(tomoyo_init_loads_etc_tomoyo_at_the_trigger)
 	EXPECT_STREQ("1\n", text);
 	EXPECT_EQ(1, kernel_log_count("Warden: policy loaded"));
 	EXPECT_EQ(0, kernel_log_count("not a manager"));
+	/* Every line of /etc/tomoyo was taken, stat.conf's comment too. */
+	EXPECT_EQ(0, kernel_log_count("Warden: stat:"));
+	EXPECT_EQ(0, kernel_log_count("Warden: exception_policy:"));
+	EXPECT_EQ(0, kernel_log_count("Warden: domain_policy:"));
+	EXPECT_EQ(0, kernel_log_count("Warden: profile:"));
 	EXPECT_LT(0, policy_updates());
 	/* What /etc/tomoyo holds is what the kernel holds. */
 	ASSERT_LT(0, read_whole_file(TOMOYO_DIR "/profile", policy, sizeof(policy)));
@@ -713,6 +718,24 @@ TEST(warden_tools_queryd_answers_a_violation)
 	EXPECT_TRUE(has_line(out, "root:x:0:")) TH_LOG("%s", out);
 	EXPECT_TRUE(wait_for_text("/tmp/wqueryd.out", "file read /etc/group", 1));
 	run("kill $(pidof warden-queryd) 2>/dev/null");
+}
+
+/*
+ * With lsm=warden,tomoyo both run: the tomoyo directory is TOMOYO's own
+ * (it has no "policy" file), and Warden did not try to make one.
+ */
+TEST(tomoyo_keeps_its_directory_when_both_are_active)
+{
+	char list[512];
+
+	if (read_whole_file(LSM_LIST_FILE, list, sizeof(list)) < 0 ||
+	    !list_has_entry(list, "warden") || !list_has_entry(list, "tomoyo"))
+		SKIP(return, "Warden and TOMOYO are not both active");
+	EXPECT_EQ(0, access(WARDEN_DIR "/policy", F_OK));
+	EXPECT_EQ(0, access(TOMOYO_DIR "/version", F_OK));
+	EXPECT_EQ(-1, access(TOMOYO_DIR "/policy", F_OK));
+	EXPECT_EQ(ENOENT, errno);
+	EXPECT_EQ(0, kernel_log_count("Warden: cannot create"));
 }
 
 /*
