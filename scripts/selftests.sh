@@ -6,7 +6,7 @@
 # must be absent; then the loader test in two fresh boots, with the policy
 # loader and with a loader that does not exist; then Debian's tomoyo-tools
 # against the TOMOYO-compatible directory in a fresh boot of their own,
-# Warden stacked with TOMOYO (whose directory stays its own), and a policy
+# the same cases on TOMOYO itself, Warden stacked with TOMOYO (whose directory stays its own), and a policy
 # saved on TOMOYO loaded on Warden and back, one boot each.
 # Writes out/results/selftests.counts.
 
@@ -42,6 +42,7 @@ for boot in "enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo" \
 	"loader:loader:lsm=warden warden.loader=/sbin/warden-init" \
 	"noloader:loader:lsm=warden warden.loader=/nonexistent" \
 	"tomoyo:tomoyo:lsm=warden TOMOYO_trigger=/sbin/compat-init TOMOYO_loader=/usr/local/sbin/tomoyo-init" \
+	"tomoyo-itself:tomoyo:lsm=tomoyo TOMOYO_trigger=/sbin/compat-init TOMOYO_loader=/usr/local/sbin/tomoyo-init" \
 	"stacked:stacked:lsm=warden,tomoyo" \
 	"roundtrip-tomoyo:roundtrip:lsm=tomoyo" \
 	"roundtrip-warden:roundtrip:lsm=warden" \
