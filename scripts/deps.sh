@@ -13,6 +13,7 @@ packages=(
 	qemu-system-x86
 	busybox-static
 	sparse
+	tomoyo-tools tmux
 )
 
 missing=()

@@ -28,6 +28,18 @@ for dir in selftests bin; do
 	[ -d "$src" ] && cp -a "$src/." "$root/opt/warden/$dir/"
 done
 
+# Debian's tomoyo-tools, dynamically linked, only for the scripts that
+# ask for them.
+if [ "$script" != --interactive ] &&
+	grep -qx '# vm-needs: tomoyo-tools' "$script"; then
+	"$repo/scripts/tomoyo-tools-root.sh" "$root"
+fi
+
+# Files a boot hands to the next (the policy round trip between kernels).
+if [ -n "${WARDEN_VM_OVERLAY:-}" ]; then
+	cp -a "$WARDEN_VM_OVERLAY/." "$root/"
+fi
+
 if [ "$script" = --interactive ]; then
 	touch "$root/opt/warden/interactive"
 	chmod 755 "$root/opt/warden/interactive"

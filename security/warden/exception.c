@@ -124,10 +124,19 @@ static bool warden_path_word_valid(const char *word, bool wildcards)
 	       !warden_word_check(word, wildcards);
 }
 
-/* A program: an absolute pathname, as TOMOYO requires in these lines. */
+/*
+ * A program: a pathname, which starts with "/" or, for files named by
+ * their filesystem, with "<filesystem>:/" (init_policy writes
+ * "aggregator proc:/self/exe /proc/self/exe").
+ */
 static bool warden_program_valid(const char *word, bool wildcards)
 {
-	return *word == '/' && !warden_word_check(word, wildcards);
+	const char *slash = strchr(word, '/');
+
+	if (!slash || (slash != word &&
+		       (slash == word + 1 || slash[-1] != ':')))
+		return false;
+	return !warden_word_check(word, wildcards);
 }
 
 /*
@@ -777,6 +786,8 @@ static const struct warden_exception_case warden_exception_valid[] = {
 	  "aggregator /usr/bin/\\*vi\\* /usr/bin/editor\n" },
 	{ "aggregator /etc/rc.d/rc\\?.d/\\?\\+\\+apache /etc/rc.d/apache",
 	  "aggregator /etc/rc.d/rc\\?.d/\\?\\+\\+apache /etc/rc.d/apache\n" },
+	{ "aggregator proc:/self/exe /proc/self/exe",
+	  "aggregator proc:/self/exe /proc/self/exe\n" },
 	{ "path_group WEB /var/www/\\*", "path_group WEB /var/www/\\*\n" },
 	{ "path_group WEB /srv/www/html/", "path_group WEB /srv/www/html/\n" },
 	{ "path_group TMP /tmp/\\{\\*\\}/\\*", "path_group TMP /tmp/\\{\\*\\}/\\*\n" },
@@ -882,6 +893,8 @@ static const char *const warden_exception_invalid[] = {
 	"no_keep_domain",
 	"reset_domain",
 	"aggregator /usr/bin/vi",
+	"aggregator :/self/exe /proc/self/exe",
+	"aggregator proc/self:/exe /proc/self/exe",
 	"aggregator /usr/bin/vi /usr/bin/\\*",
 	"aggregator /usr/bin/vi /usr/bin/editor extra",
 	"aggregator /usr/bin/\\q /usr/bin/editor",

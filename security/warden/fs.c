@@ -174,6 +174,31 @@ static char *warden_select_target(const char *what)
 }
 
 /*
+ * "select <domainname>": the lines written next apply to that domain if
+ * it exists (none is created); what reads print does not change.
+ */
+static int warden_select_for_writing(struct warden_line_writer *w,
+				     const char *domainname)
+{
+	char *state = NULL;
+
+	if (warden_domainname_check(domainname))
+		return -EINVAL;
+	mutex_lock(&warden_policy_lock);
+	if (warden_domain_policy_find(warden_policy_locked(), domainname)) {
+		state = kstrdup(domainname, GFP_KERNEL);
+		if (!state) {
+			mutex_unlock(&warden_policy_lock);
+			return -ENOMEM;
+		}
+	}
+	mutex_unlock(&warden_policy_lock);
+	kfree(w->state);
+	w->state = state;
+	return 1;
+}
+
+/*
  * "reset" and "select" lines choose what the open file reads back and
  * which domain later lines apply to; they change no policy, so writers
  * that are not managers may use them.  Returns 1 for such a line, 0 for
@@ -202,6 +227,8 @@ static int warden_view_line(struct warden_line_writer *w, const char *line)
 	}
 	if (!file->select_domain)
 		return 0;
+	if (line[strlen("select ")] == '<')
+		return warden_select_for_writing(w, line + strlen("select "));
 	selected = warden_select_target(line + strlen("select "));
 	if (IS_ERR(selected))
 		return PTR_ERR(selected);
@@ -303,6 +330,9 @@ static ssize_t warden_policy_file_write(struct file *file,
 	size_t done = 0;
 	int err = 0;
 
+	/* An empty write is how TOMOYO's tools ask "am I a manager?". */
+	if (!count)
+		return warden_may_manage_policy() ? 0 : -EPERM;
 	if (mutex_lock_interruptible(&w->lock))
 		return -EINTR;
 	while (done < count && !err) {
@@ -651,7 +681,8 @@ static ssize_t warden_stat_write(struct file *file, const char __user *ubuf,
 
 		lineno++;
 		line = strim(line);
-		if (!*line)
+		/* TOMOYO's stat.conf starts with a comment. */
+		if (!*line || *line == '#')
 			continue;
 		if (warden_stat_parse_quota(line, &kind, &quota)) {
 			pr_warn_ratelimited("Warden: stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
@@ -727,7 +758,7 @@ static DEFINE_MUTEX(warden_process_status_lock);
 
 /*
  * .process_status: write a pid ("<pid>" or "global-pid <pid>"), then read
- * "<pid> <profile> <domainname>" of that process.
+ * "<pid> <profile> <domainname>" of that process, from its start.
  */
 static ssize_t warden_process_status_write(struct file *file,
 					   const char __user *ubuf,
@@ -760,7 +791,8 @@ static ssize_t warden_process_status_write(struct file *file,
 	if (dp)
 		profile = READ_ONCE(dp->profile);
 	rcu_read_unlock();
-	answer = kasprintf(GFP_KERNEL, "%d %u %s\n", pid, profile,
+	/* TOMOYO's layout, without a newline: tools print it as it is. */
+	answer = kasprintf(GFP_KERNEL, "%d %u %s", pid, profile,
 			   domain->name);
 	warden_domain_put(domain);
 	if (!answer)
@@ -769,6 +801,8 @@ static ssize_t warden_process_status_write(struct file *file,
 	kfree(file->private_data);
 	file->private_data = answer;
 	mutex_unlock(&warden_process_status_lock);
+	/* Each answer is read from its start, without a seek in between. */
+	*ppos = 0;
 	return count;
 }
 
@@ -829,15 +863,13 @@ static const struct warden_fs_file {
 	{ "version", 0400, &warden_version_fops, NULL },
 };
 
-static int __init warden_fs_init(void)
+/* Create the directory @name with every file of the interface. */
+static int __init warden_fs_create_dir(const char *name)
 {
 	struct dentry *dir, *file;
 	size_t i;
 
-	if (!warden_initialized)
-		return 0;
-
-	dir = securityfs_create_dir(WARDEN_NAME, NULL);
+	dir = securityfs_create_dir(name, NULL);
 	if (IS_ERR(dir))
 		goto out_err;
 	for (i = 0; i < ARRAY_SIZE(warden_fs_files); i++) {
@@ -855,8 +887,24 @@ out_remove_dir:
 	dir = file;
 out_err:
 	pr_err("Warden: cannot create /sys/kernel/security/%s: %ld\n",
-	       WARDEN_NAME, PTR_ERR(dir));
+	       name, PTR_ERR(dir));
 	return PTR_ERR(dir);
+}
+
+static int __init warden_fs_init(void)
+{
+	int err;
+
+	if (!warden_initialized)
+		return 0;
+	err = warden_fs_create_dir(WARDEN_NAME);
+	if (err || !warden_tomoyo_compat())
+		return err;
+	/*
+	 * A second directory with the same files: the files carry no state
+	 * of their own, so both names serve the one policy.
+	 */
+	return warden_fs_create_dir(WARDEN_TOMOYO_NAME);
 }
 
 fs_initcall(warden_fs_init);

@@ -46,6 +46,26 @@ struct warden_policy __rcu *warden_policy =
 /* Set once, when an administrator first loads policy. */
 bool warden_policy_loaded;
 
+/* Set while the boot-time loader runs: its writes do not activate. */
+static bool warden_activation_deferred;
+
+/**
+ * warden_policy_defer_activation - hold activation back, or stop doing so
+ * @defer: whether writes to the profile and policy files leave the policy
+ *         inactive from now on.
+ *
+ * The boot-time loader writes the policy in an order of its own choosing
+ * (TOMOYO's loader writes profiles first and domains later, whose
+ * use_profile lines may name profiles defined later still), so the
+ * policy is activated once, when the loader is done.  Until then every
+ * writer may change it, as before any policy was loaded.
+ */
+void warden_policy_defer_activation(bool defer)
+{
+	lockdep_assert_held(&warden_policy_lock);
+	warden_activation_deferred = defer;
+}
+
 /**
  * warden_policy_activate - mark the policy loaded
  *
@@ -59,7 +79,7 @@ void warden_policy_activate(void)
 	const struct warden_policy *policy;
 
 	lockdep_assert_held(&warden_policy_lock);
-	if (warden_policy_loaded)
+	if (warden_policy_loaded || warden_activation_deferred)
 		return;
 	policy = warden_policy_locked();
 	list_for_each_entry(dp, &policy->domains, list)

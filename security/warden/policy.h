@@ -88,6 +88,7 @@ static inline bool warden_policy_is_loaded(void)
 }
 
 void warden_policy_activate(void);
+void warden_policy_defer_activation(bool defer);
 struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 					      const char *name, size_t len,
 					      bool create);

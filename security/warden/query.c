@@ -312,7 +312,10 @@ static ssize_t warden_query_write(struct file *file, const char __user *ubuf,
 
 	if (!warden_manager_allows())
 		return -EPERM;
-	if (!count || count > WARDEN_QUERY_WRITE_MAX)
+	/* An empty write is how TOMOYO's tools ask "am I a manager?". */
+	if (!count)
+		return 0;
+	if (count > WARDEN_QUERY_WRITE_MAX)
 		return -EINVAL;
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))

@@ -9,6 +9,7 @@
 
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
+#include <linux/security.h>
 #include <uapi/linux/lsm.h>
 
 #include "cred.h"
@@ -28,6 +29,31 @@ struct lsm_blob_sizes warden_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct warden_cred_security),
 	.lbs_sock = sizeof(struct warden_sock_security),
 };
+
+/**
+ * warden_tomoyo_compat - whether this boot offers TOMOYO's interface
+ *
+ * TOMOYO may be built into the same kernel; only the boots where it is
+ * not an active LSM leave its securityfs directory and its boot options
+ * to Warden.  The framework lists every LSM it started in lsm_idlist[],
+ * filled before any initcall runs, so the answer is fixed once Warden
+ * itself was started.
+ *
+ * Return: true when SECURITY_WARDEN_TOMOYO_COMPAT is set, Warden is
+ * active and TOMOYO is not.
+ */
+bool warden_tomoyo_compat(void)
+{
+	u32 i;
+
+	if (!IS_ENABLED(CONFIG_SECURITY_WARDEN_TOMOYO_COMPAT) ||
+	    !warden_initialized)
+		return false;
+	for (i = 0; i < lsm_active_cnt; i++)
+		if (lsm_idlist[i]->id == LSM_ID_TOMOYO)
+			return false;
+	return true;
+}
 
 static int __init warden_init(void)
 {

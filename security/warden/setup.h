@@ -13,9 +13,13 @@
 #include <linux/lsm_hooks.h>
 
 #define WARDEN_NAME "warden"
+/* The directory the TOMOYO-compatible interface adds under securityfs. */
+#define WARDEN_TOMOYO_NAME "tomoyo"
 
 extern bool warden_initialized;
 extern struct lsm_blob_sizes warden_blob_sizes;
 extern const struct lsm_id warden_lsmid;
+
+bool warden_tomoyo_compat(void);
 
 #endif /* _SECURITY_WARDEN_SETUP_H */

@@ -263,7 +263,7 @@ TEST_F_TIMEOUT(guide, learn_in_profile_1_then_enforce_in_profile_3, 120)
 	i = read(fd, got, sizeof(got) - 1);
 	got[i > 0 ? i : 0] = '\0';
 	close(fd);
-	snprintf(want, sizeof(want), "%d 3 " HTTPD_DOMAIN "\n", self->httpd);
+	snprintf(want, sizeof(want), "%d 3 " HTTPD_DOMAIN, self->httpd);
 	EXPECT_STREQ(want, got);
 
 	/* What was learned is permitted. */

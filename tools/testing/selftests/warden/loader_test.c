@@ -5,7 +5,8 @@
  * /etc/warden/policy/current/, and the policy is active before the
  * trigger's program runs its first child.  A missing loader is reported
  * once.  Each case needs a boot of its own where no policy was loaded
- * yet: `make selftests` boots once with the loader and once with
+ * yet: `make selftests` boots once with warden.loader=/sbin/warden-init
+ * (the kernel's default may be TOMOYO's loader) and once with
  * warden.loader= naming a program that does not exist.
  */
 
@@ -112,7 +113,7 @@ TEST(loader_runs_at_the_trigger_and_policy_is_active_before_init_runs)
 
 	if (!warden_is_enabled())
 		SKIP(return, "Warden is not enabled");
-	if (cmdline_has("warden.loader="))
+	if (!cmdline_has("warden.loader=" LOADER))
 		SKIP(return, "this boot names another loader");
 	if (policy_updates() != 0)
 		SKIP(return, "a policy was loaded earlier in this boot");

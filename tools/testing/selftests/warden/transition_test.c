@@ -462,7 +462,7 @@ TEST_F(transition, proc_pid_attr_and_process_status_report_other_task)
 		EXPECT_EQ((ssize_t)strlen(path), write(fd, path, strlen(path)));
 		len = read(fd, got, sizeof(got) - 1);
 		got[len > 0 ? len : 0] = '\0';
-		snprintf(want, sizeof(want), "%d 2 %s\n", pid, domain);
+		snprintf(want, sizeof(want), "%d 2 %s", pid, domain);
 		EXPECT_STREQ(want, got);
 		close(fd);
 	}
