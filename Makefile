@@ -17,7 +17,7 @@ export KSRC APPEND TIMEOUT ACCEL
 S := scripts
 
 .PHONY: help deps ksrc kernel kunit tools selftests vm-run shell demo lint check \
-	bench patch patch-test clean
+	check-debug bench patch patch-test clean
 
 help:
 	@echo "Warden - a pathname-based MAC LSM for Linux 6.12"
@@ -25,6 +25,7 @@ help:
 	@echo "  make demo        boot the patched kernel in QEMU and run the demo"
 	@echo "  make check       lint, KUnit and the VM selftests; ends 'N passed, N failed'"
 	@echo
+	@echo "  make check-debug the VM suite on KASAN/UBSAN/lockdep/kmemleak and KCSAN kernels"
 	@echo "  make deps        install the Debian packages everything needs"
 	@echo "  make ksrc        extract linux-source-6.12 (or KSRC=dir) and apply Warden"
 	@echo "  make kernel      build the x86_64 VM kernel from configs/"
@@ -80,6 +81,9 @@ lint: kernel
 
 check: ksrc
 	@$(S)/check.sh
+
+check-debug: ksrc
+	@$(S)/check.sh --debug
 
 bench: kernel
 	@$(S)/bench.sh

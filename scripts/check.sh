@@ -4,6 +4,12 @@
 # make check: lint, KUnit and the VM selftests, each run even when an
 # earlier one failed, then a last line "N passed, N failed" summing every
 # lint step, KUnit case, tools host test and kselftest case.
+#
+# check.sh --debug (make check-debug): the VM suite on the debug kernel
+# (configs/debug.config: KASAN, UBSAN, kmemleak, lockdep, RCU and list
+# checking, hung tasks), where each boot free of detector reports counts
+# as one more pass and each report as a failure; then the stress test on
+# a KCSAN kernel (configs/kcsan.config).
 
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -26,11 +32,22 @@ stage() {
 	echo "==== $name: $((SECONDS - start))s"
 }
 
-stage kernel "$repo/scripts/build-kernel.sh"
-stage lint "$repo/scripts/lint.sh"
-stage kunit "$repo/scripts/kunit.sh"
-stage tools "$repo/scripts/tools.sh"
-stage selftests "$repo/scripts/selftests.sh"
+if [ "${1:-}" = --debug ]; then
+	stage kernel-debug env \
+		WARDEN_CONFIGS="$repo/configs/qemu.config $repo/configs/debug.config" \
+		"$repo/scripts/build-kernel.sh" "$cache/build/x86_64-debug"
+	stage debug "$repo/scripts/selftests.sh" --debug
+	stage kernel-kcsan env \
+		WARDEN_CONFIGS="$repo/configs/qemu.config $repo/configs/kcsan.config" \
+		"$repo/scripts/build-kernel.sh" "$cache/build/x86_64-kcsan"
+	stage kcsan "$repo/scripts/selftests.sh" --kcsan
+else
+	stage kernel "$repo/scripts/build-kernel.sh"
+	stage lint "$repo/scripts/lint.sh"
+	stage kunit "$repo/scripts/kunit.sh"
+	stage tools "$repo/scripts/tools.sh"
+	stage selftests "$repo/scripts/selftests.sh"
+fi
 
 passed=0
 failed=0

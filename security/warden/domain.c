@@ -58,6 +58,8 @@ void __init warden_domain_init(void)
  */
 void warden_domain_put(struct warden_domain *domain)
 {
+	unsigned long flags;
+
 	if (!domain)
 		return;
 	if (domain == &warden_kernel_domain) {
@@ -67,14 +69,18 @@ void warden_domain_put(struct warden_domain *domain)
 	}
 	if (refcount_dec_not_one(&domain->usage))
 		return;
-	/* The last reference: a lookup must not revive it meanwhile. */
-	spin_lock(&warden_domains_lock);
+	/*
+	 * The last reference: a lookup must not revive it meanwhile.  The
+	 * last credentials of a domain are freed in an RCU callback, in
+	 * softirq context, hence the saved interrupt state.
+	 */
+	spin_lock_irqsave(&warden_domains_lock, flags);
 	if (!refcount_dec_and_test(&domain->usage)) {
-		spin_unlock(&warden_domains_lock);
+		spin_unlock_irqrestore(&warden_domains_lock, flags);
 		return;
 	}
 	hash_del_rcu(&domain->node);
-	spin_unlock(&warden_domains_lock);
+	spin_unlock_irqrestore(&warden_domains_lock, flags);
 	kfree_rcu(domain, rcu);
 }
 
@@ -102,6 +108,7 @@ struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp)
 	u32 hash = warden_domainname_hash(name);
 	struct warden_domain *domain, *found;
 	size_t len = strlen(name);
+	unsigned long flags;
 
 	if (!strcmp(name, WARDEN_ROOT_DOMAINNAME))
 		return warden_domain_get(&warden_kernel_domain);
@@ -116,12 +123,12 @@ struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp)
 	refcount_set(&domain->usage, 1);
 	domain->hash = hash;
 	memcpy(domain->name, name, len + 1);
-	spin_lock(&warden_domains_lock);
+	spin_lock_irqsave(&warden_domains_lock, flags);
 	/* Another exec may have entered the same domain meanwhile. */
 	found = warden_domain_find(name, hash);
 	if (!found)
 		hash_add_rcu(warden_domains, &domain->node, hash);
-	spin_unlock(&warden_domains_lock);
+	spin_unlock_irqrestore(&warden_domains_lock, flags);
 	if (found) {
 		kfree(domain);
 		return found;
