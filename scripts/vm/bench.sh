@@ -1,55 +1,165 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The hook benchmark, inside the VM: the cost of stat() on one file with
-# Warden not loaded yet, with the caller's domain in profile 0 (every
-# operation disabled: the hook must return before it builds a pathname),
-# and in enforcing mode with 10 and with 100,000 exact-path entries (the
-# lookup must cost the same).
+# The VM half of `make bench`: one boot, with Warden, TOMOYO or neither
+# (the floor) chosen by lsm=.  Loads the same policy text into the LSM for
+# each stage, times the load and reads "Memory used by policy" around it,
+# then runs warden-bench in the stage's domain.  Prints "BENCH ..." lines
+# that scripts/bench.sh collects; prints nothing it does not measure.
+#
+# Stages (LABEL: the domain <kernel> /tmp/bench/LABEL/warden-bench):
+#   nN     enforcing, N filler entries "file read/getattr /data/fI" then
+#          the entries the benchmark needs, so each matching entry comes
+#          after N others; N from BENCH_SIZES (TOMOYO stops at
+#          BENCH_TOMOYO_MAX: its load is quadratic)
+#   p0     profile 0, 100 filler entries
+#   xD     the exec transition with D domains in the policy (BENCH_DOMAINS),
+#          the target domain defined last
+#   floor  no LSM policy at all (the boot without Warden and TOMOYO)
+# Settings come from the kernel command line (unknown NAME=value
+# parameters reach /init's environment).
 
-W=/sys/kernel/security/warden
-BENCH=/opt/warden/bin/warden-bench
-N=${BENCH_COUNT:-50000}
-FILE=/tmp/bench/target
+B=/tmp/bench
+BIN=/opt/warden/bin
+SIZES=$(echo "${BENCH_SIZES:-1 100 1000 10000 100000}" | tr , " ")
+TOMOYO_MAX=${BENCH_TOMOYO_MAX:-10000}
+DOMAINS=$(echo "${BENCH_DOMAINS:-10 10000}" | tr , " ")
+PORT=${BENCH_PORT:-4321}
+ROUNDS=${BENCH_ROUNDS:-5}
+ROUND_MS=${BENCH_ROUND_MS:-20}
 
-mkdir -p /tmp/bench
-echo data >$FILE
-if ! grep -q warden /sys/kernel/security/lsm; then
-	"$BENCH" "warden not enabled (lsm=$(cat /sys/kernel/security/lsm))" $FILE $N
-	exit $?
+case ",$(cat /sys/kernel/security/lsm)," in
+*,warden,*) lsm=warden ;;
+*,tomoyo,*) lsm=tomoyo ;;
+*) lsm=floor ;;
+esac
+echo "BENCH lsm $lsm $(cat /sys/kernel/security/lsm)"
+echo "BENCH settings rounds=$ROUNDS round_ms=$ROUND_MS"
+
+labels=p0
+for n in $SIZES; do
+	labels="$labels n$n"
+done
+for d in $DOMAINS; do
+	labels="$labels x$d"
+done
+
+mkdir -p $B
+echo data >$B/target
+echo data >$B/denied
+cp $BIN/warden-bench-true $B/true
+for label in floor $labels; do
+	mkdir -p $B/$label
+	cp $BIN/warden-bench $B/$label/warden-bench
+done
+
+# run LABEL MODE: the benchmark in LABEL's domain, with an empty
+# environment (both LSMs check the names of the variables passed at exec).
+run() {
+	rm -f $B/sock
+	env -i $B/$1/warden-bench run "$1" $B "$2" $ROUNDS $ROUND_MS $PORT ||
+		exit 1
+}
+
+if [ $lsm = floor ]; then
+	run floor open
+	exit 0
 fi
 
-"$BENCH" "policy not loaded" $FILE $N || exit 1
-
-# A policy whose domain for the benchmark has ENTRIES exact entries and
-# the one the benchmark uses, in profile PROFILE.
-load() {
-	profile=$1
-	entries=$2
-	{
-		echo "[profile]"
-		echo "PROFILE_VERSION=20150505"
-		echo "0-CONFIG={ mode=disabled grant_log=no reject_log=yes }"
-		echo "3-CONFIG={ mode=enforcing grant_log=no reject_log=yes }"
-		echo "[exception_policy]"
-		echo "initialize_domain $BENCH from any"
-		echo "[domain_policy]"
-		echo "<kernel> $BENCH"
-		echo "use_profile $profile"
-		awk -v n="$entries" 'BEGIN { for (i = 0; i < n; i++) printf "file getattr /data/f%d\n", i }'
-		echo "file getattr $FILE"
-	} >/tmp/bench/policy
-	cat /tmp/bench/policy >$W/policy || exit 1
+# The policy text, in TOMOYO 2.6's language, identical for both LSMs.
+profile() {
+	echo "PROFILE_VERSION=20150505"
+	echo "0-CONFIG={ mode=disabled grant_log=no reject_log=no }"
+	echo "3-CONFIG={ mode=enforcing grant_log=no reject_log=no }"
 }
 
-load 0 0
-"$BENCH" "profile 0 (disabled)" $FILE $N || exit 1
-load 3 10
-"$BENCH" "enforcing, 10 entries" $FILE $N || exit 1
-load 3 100000
-"$BENCH" "enforcing, 100000 entries" $FILE $N || exit 1
-grep -q "enforcing mode:  *0$" $W/stat || {
-	echo "the benchmark was refused something:"
-	grep "enforcing mode" $W/stat
-	exit 1
+exceptions() {
+	for label in $labels; do
+		echo "initialize_domain $B/$label/warden-bench from any"
+	done
 }
+
+# domains LABEL PROFILE FILLER EXTRA_DOMAINS
+domains() {
+	awk -v extra="$4" 'BEGIN {
+		for (i = 0; i < extra; i++)
+			printf "<kernel> /bench/domain/d%d\nuse_profile 0\n\n", i
+	}'
+	echo "<kernel> $B/$1/warden-bench"
+	echo "use_profile $2"
+	awk -v n="$3" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "file read/getattr /data/f%d\n", i
+	}'
+	cat <<EOF
+file read $B/target
+file getattr $B/target
+file execute $B/true
+file mksock $B/sock 0777
+network unix stream bind $B/sock
+network unix stream listen $B/sock
+network unix stream connect $B/sock
+network inet stream bind 127.0.0.1 $PORT
+
+<kernel> $B/$1/warden-bench $B/true
+use_profile $2
+EOF
+}
+
+memory() {
+	sed -n 's/^Memory used by policy: *\([0-9]*\).*/\1/p' "$1/stat"
+}
+
+if [ $lsm = tomoyo ]; then
+	T=/sys/kernel/security/tomoyo
+	# TOMOYO activates when the trigger (TOMOYO_trigger= on the command
+	# line) is executed and its loader exists; the policy is written
+	# before, while anyone privileged may.
+	profile >$T/profile
+	echo $BIN/warden-bench >$T/manager
+	exceptions >$T/exception_policy
+	ln -sf /bin/true /sbin/tomoyo-init
+	$B/true
+	dmesg | grep -q 'TOMOYO: 2.6.0' || {
+		echo "BENCH-FAILED TOMOYO did not activate"
+		exit 1
+	}
+	dest=$T/domain_policy
+else
+	T=/sys/kernel/security/warden
+	dest=$T/policy
+fi
+
+# stage LABEL PROFILE FILLER EXTRA_DOMAINS MODE
+stage() {
+	if [ $lsm = tomoyo ]; then
+		domains "$1" "$2" "$3" "$4" >$B/policy.txt
+	else
+		{
+			echo "[profile]"
+			profile
+			echo "[exception_policy]"
+			exceptions
+			echo "[domain_policy]"
+			domains "$1" "$2" "$3" "$4"
+		} >$B/policy.txt
+	fi
+	before=$(memory $T)
+	$BIN/warden-bench load "$1" $B/policy.txt $dest || exit 1
+	echo "BENCH mem $1 $before $(memory $T)"
+	run "$1" "$5"
+}
+
+# The 10-domain exec stage first: TOMOYO keeps every domain ever loaded.
+for d in $DOMAINS; do
+	[ "$d" -le 100 ] && stage x$d 3 1 $((d - 2)) enforcing
+done
+for n in $SIZES; do
+	[ $lsm = tomoyo ] && [ "$n" -gt "$TOMOYO_MAX" ] && continue
+	stage n$n 3 "$n" 0 enforcing
+done
+stage p0 0 100 0 open
+for d in $DOMAINS; do
+	[ "$d" -gt 100 ] && stage x$d 3 1 $((d - 2)) enforcing
+done
+exit 0
