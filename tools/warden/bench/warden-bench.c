@@ -214,23 +214,28 @@ static unsigned long long want = 20000000;
 
 static int measure(const char *label, const struct bench_op *op)
 {
-	unsigned long long took, best, times[MAX_ROUNDS];
+	unsigned long long took, best, per, times[MAX_ROUNDS];
 	unsigned long long round = want * op->round_scale;
 	unsigned long count = 1, r;
 
 	/* One call outside the clock: the first pays for cold caches. */
 	if (!time_calls(op->fn, 1))
 		goto failed;
-	/* Calibrate: double the count until a run lasts a quarter round. */
-	for (;;) {
+	/*
+	 * Calibrate: double the count until a run lasts a quarter round,
+	 * and size the rounds by the fastest call rate seen on the way, the
+	 * least disturbed by whatever else the host runs.
+	 */
+	for (per = ~0ULL;; count *= 2) {
 		took = time_calls(op->fn, count);
 		if (!took)
 			goto failed;
+		if (took * 16 / count < per)
+			per = took * 16 / count;
 		if (took >= round / 4 || count >= 1UL << 30)
 			break;
-		count *= 2;
 	}
-	count = count * round / took ?: 1;
+	count = round * 16 / (per ?: 1) ?: 1;
 	for (r = 0; r < rounds; r++) {
 		times[r] = time_calls(op->fn, count);
 		if (!times[r])
