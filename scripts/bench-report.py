@@ -98,7 +98,8 @@ def main():
     md.append("|---|---|---|---|---|---|---|---|")
     for name in OPS:
         floor = op("floor", "floor", name)
-        rows = [("p0", "profile 0")] + [(x, "N=%s" % x[1:]) for x in labels]
+        rows = [("none", "no policy loaded"), ("p0", "profile 0, N=100")]
+        rows += [(x, "N=%s" % x[1:]) for x in labels]
         if name == "exec":
             rows += [(x, "%s domains" % x[1:]) for x in xlabels]
         for label, text in rows:
@@ -194,9 +195,12 @@ def main():
         floor = op("floor", "floor", name)
         r = ratio(op("warden", "p0", name), floor)
         noise = None
-        if floor and r is not None:
-            # The floor's own spread between its samples, at least 2%.
-            noise = max((floor[2] - floor[1]) / floor[0], 0.02)
+        samples = sorted(s[1] for s in ops.get(("floor", "floor", name), []))
+        if len(samples) >= 4 and r is not None:
+            # The floor's own noise: the interquartile range of its
+            # samples over their median, at least 2%.
+            q = statistics.quantiles(samples, n=4)
+            noise = max((q[2] - q[0]) / q[1], 0.02)
         target("%s in a Warden profile 0 domain against the floor"
                % OP_TEXT[name], r,
                "within noise, ±%.0f%%" % (100 * noise) if noise else "noise",
@@ -210,6 +214,18 @@ def main():
                        "%s: %s)" % (hi[1:], lo[1:], rtext(ratio(
                            op("tomoyo", hi, "exec"),
                            op("tomoyo", lo, "exec")))))
+    kunit = os.path.join(out, "kunit.txt")
+    if os.path.exists(kunit) and os.path.getsize(kunit):
+        md.append("The ACL lookup alone, without building the pathname "
+                  "(KUnit under UML, ns per lookup):")
+        md.append("")
+        with open(kunit) as f:
+            for line in f:
+                line = line.strip()
+                m = re.match(r"(\w+): lookup, (.*): (\d+) ns$", line)
+                md.append("- " + ("%s: %s ns" % (m.group(2), m.group(3))
+                                  if m else line))
+        md.append("")
     md.append("Targets:")
     md.append("")
     md.extend(targets)
@@ -261,7 +277,7 @@ set output "%(png)s"
 set datafile missing "-"
 set logscale xy
 set grid
-set key top left
+set key top left Left reverse
 set xlabel "N entries in the domain (matching entry last)"
 set multiplot layout 1,2 title "make bench: QEMU TCG, medians of the boots"
 set ylabel "µs per operation"

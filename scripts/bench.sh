@@ -13,7 +13,9 @@
 #
 # Environment: BENCH_BOOTS, BENCH_ROUNDS (11), BENCH_ROUND_MS (20),
 # BENCH_SIZES ("1 100 1000 10000 100000"), BENCH_TOMOYO_MAX (10000),
-# BENCH_DOMAINS ("10 10000"), TIMEOUT (per boot, 900 s).
+# BENCH_DOMAINS ("10 10000"), BENCH_KUNIT (1: also print the KUnit
+# lookup figures, the ACL lookup without the hook), TIMEOUT (per boot,
+# 900 s).
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -77,6 +79,14 @@ for i in $(seq 1 "$boots"); do
 		echo "bench: boot $i $lsm: $(($(date +%s) - t0)) s"
 	done
 done
+
+# The ACL lookup alone, without the hook around it: KUnit under UML.
+if [ "${BENCH_KUNIT:-1}" = 1 ]; then
+	echo "bench: the KUnit lookup benchmark (UML)"
+	"$repo/scripts/kunit.sh" >/dev/null 2>&1 || true
+	grep -h 'lookup,' "$cache/build/kunit/test.log" 2>/dev/null |
+		sed 's/^.*# *//' >"$out/kunit.txt" || true
+fi
 
 python3 "$repo/scripts/bench-report.py" "$out"
 if command -v gnuplot >/dev/null; then

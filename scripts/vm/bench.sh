@@ -12,7 +12,8 @@
 #          the entries the benchmark needs, so each matching entry comes
 #          after N others; N from BENCH_SIZES (TOMOYO stops at
 #          BENCH_TOMOYO_MAX: its load is quadratic)
-#   p0     profile 0, 100 filler entries
+#   none   the LSM enabled, no policy loaded yet (TOMOYO not activated)
+#   p0     profile 0, 100 filler entries; the first stage after activation
 #   xD     the exec transition with D domains in the policy (BENCH_DOMAINS),
 #          the target domain defined last
 #   floor  no LSM policy at all (the boot without Warden and TOMOYO)
@@ -48,7 +49,7 @@ mkdir -p $B
 echo data >$B/target
 echo data >$B/denied
 cp $BIN/warden-bench-true $B/true
-for label in floor $labels; do
+for label in floor none $labels; do
 	mkdir -p $B/$label
 	cp $BIN/warden-bench $B/$label/warden-bench
 done
@@ -114,6 +115,8 @@ memory() {
 	sed -n 's/^Memory used by policy: *\([0-9]*\).*/\1/p' "$1/stat"
 }
 
+run none open
+
 if [ $lsm = tomoyo ]; then
 	T=/sys/kernel/security/tomoyo
 	# TOMOYO activates when the trigger (TOMOYO_trigger= on the command
@@ -154,7 +157,9 @@ stage() {
 	run "$1" "$5"
 }
 
-# The 10-domain exec stage first: TOMOYO keeps every domain ever loaded.
+# Profile 0 first, while the kernel is as fresh as the floor's; the
+# 10-domain exec stage next: TOMOYO keeps every domain ever loaded.
+stage p0 0 100 0 open
 for d in $DOMAINS; do
 	[ "$d" -le 100 ] && stage x$d 3 1 $((d - 2)) enforcing
 done
@@ -162,7 +167,6 @@ for n in $SIZES; do
 	[ $lsm = tomoyo ] && [ "$n" -gt "$TOMOYO_MAX" ] && continue
 	stage n$n 3 "$n" 0 enforcing
 done
-stage p0 0 100 0 open
 for d in $DOMAINS; do
 	[ "$d" -gt 100 ] && stage x$d 3 1 $((d - 2)) enforcing
 done

@@ -61,6 +61,7 @@
 #endif
 
 #define MAX_ROUNDS 31
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static char target_path[256], true_path[256], sock_path[108];
 static char denied_path[256];
@@ -106,8 +107,8 @@ static int op_stat(void)
 
 static int op_exec(void)
 {
-	char *argv[] = { true_path, NULL };
-	char *envp[] = { NULL };
+	static char *const argv[] = { true_path, NULL };
+	static char *const envp[] = { NULL };
 	int status;
 	pid_t pid;
 
@@ -131,7 +132,7 @@ static int unix_setup(void)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
 
-	strcpy(sun.sun_path, sock_path);
+	memcpy(sun.sun_path, sock_path, sizeof(sun.sun_path));
 	unix_listener = socket(AF_UNIX, SOCK_STREAM, 0);
 	if (unix_listener < 0)
 		return -1;
@@ -146,7 +147,7 @@ static int op_unix(void)
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
 	int fd, peer;
 
-	strcpy(sun.sun_path, sock_path);
+	memcpy(sun.sun_path, sock_path, sizeof(sun.sun_path));
 	fd = socket(AF_UNIX, SOCK_STREAM, 0);
 	if (fd < 0)
 		return -1;
@@ -287,13 +288,14 @@ static int run(const char *label, const char *dir, const char *mode,
 		    strerror(errno));
 		return 1;
 	}
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(ops); i++)
 		err |= measure(label, &ops[i]);
 	close(unix_listener);
 	return err;
 }
 
-static int load(const char *label, const char *file, const char *dest)
+static int load_policy(const char *label, const char *file,
+		       const char *dest)
 {
 	unsigned long long start, took;
 	size_t size = 0, room = 1 << 20, done;
@@ -373,7 +375,7 @@ int main(int argc, char **argv)
 	if (argc == 8 && !strcmp(argv[1], "run"))
 		return run(argv[2], argv[3], argv[4], argv + 5);
 	if (argc == 5 && !strcmp(argv[1], "load"))
-		return load(argv[2], argv[3], argv[4]);
+		return load_policy(argv[2], argv[3], argv[4]);
 	say(argc == 2 && !strcmp(argv[1], "--help") ? 1 : 2,
 	    "usage: %s run LABEL DIR enforcing|open ROUNDS ROUND_MS PORT\n"
 	    "       %s load LABEL FILE DEST\n", argv[0], argv[0]);
