@@ -81,9 +81,9 @@ def main():
     def op(lsm, label, name):
         return stats([s[1] for s in ops.get((lsm, label, name), [])])
 
-    labels = sorted({k[1] for k in ops if k[1][0] == "n"},
+    labels = sorted({k[1] for k in ops if re.match(r"n\d+$", k[1])},
                     key=lambda x: int(x[1:]))
-    xlabels = sorted({k[1] for k in ops if k[1][0] == "x"},
+    xlabels = sorted({k[1] for k in ops if re.match(r"x\d+$", k[1])},
                      key=lambda x: int(x[1:]))
     sizes = [int(x[1:]) for x in labels]
     md = []

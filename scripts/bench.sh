@@ -11,7 +11,7 @@
 # and "meets" or "misses".  Nothing here asserts a time: a missed target
 # never fails the run; a VM that fails does.
 #
-# Environment: BENCH_BOOTS, BENCH_ROUNDS (11), BENCH_ROUND_MS (20),
+# Environment: BENCH_BOOTS, BENCH_ROUNDS (31), BENCH_ROUND_MS (2),
 # BENCH_SIZES ("1 100 1000 10000 100000"), BENCH_TOMOYO_MAX (10000),
 # BENCH_DOMAINS ("10 10000"), BENCH_KUNIT (1: also print the KUnit
 # lookup figures, the ACL lookup without the hook), TIMEOUT (per boot,
@@ -21,8 +21,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 boots=${BENCH_BOOTS:-5}
-rounds=${BENCH_ROUNDS:-11}
-round_ms=${BENCH_ROUND_MS:-20}
+rounds=${BENCH_ROUNDS:-31}
+round_ms=${BENCH_ROUND_MS:-2}
 sizes=${BENCH_SIZES:-1 100 1000 10000 100000}
 tomoyo_max=${BENCH_TOMOYO_MAX:-10000}
 domains=${BENCH_DOMAINS:-10 10000}

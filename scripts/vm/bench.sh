@@ -26,8 +26,8 @@ SIZES=$(echo "${BENCH_SIZES:-1 100 1000 10000 100000}" | tr , " ")
 TOMOYO_MAX=${BENCH_TOMOYO_MAX:-10000}
 DOMAINS=$(echo "${BENCH_DOMAINS:-10 10000}" | tr , " ")
 PORT=${BENCH_PORT:-4321}
-ROUNDS=${BENCH_ROUNDS:-5}
-ROUND_MS=${BENCH_ROUND_MS:-20}
+ROUNDS=${BENCH_ROUNDS:-31}
+ROUND_MS=${BENCH_ROUND_MS:-2}
 
 case ",$(cat /sys/kernel/security/lsm)," in
 *,warden,*) lsm=warden ;;
