@@ -91,7 +91,7 @@ def main():
               "boots (min–max); each boot's figure is the best of its timed "
               "rounds (%s).  Guest: QEMU TCG, so compare ratios, not "
               "absolute figures.  N = filler entries `file read/getattr "
-              "/data/fI` before the entries the benchmark matches." % settings)
+              "/data/<stage>/fI` before the entries the benchmark matches." % settings)
     md.append("")
     md.append("| operation | domain | floor | TOMOYO | Warden | Warden/floor "
               "| TOMOYO/floor | Warden/TOMOYO |")
@@ -147,7 +147,9 @@ def main():
               "stage's domains into `domain_policy`; Warden: profile, "
               "exception and domain policy as one document into `policy`, "
               "applied at close).  Bytes per entry: \"Memory used by "
-              "policy\" with N entries minus that with 1, over N-1.")
+              "policy\" with N entries minus that with 1, over N-1; TOMOYO counts "
+              "the slab size of each allocation (ksize), Warden the size it "
+              "asked for, so Warden's real use is the higher.")
     md.append("")
 
     md.append("TOMOYO against its own profile 0 (the issue's reference: "
@@ -205,6 +207,13 @@ def main():
                % OP_TEXT[name], r,
                "within noise, ±%.0f%%" % (100 * noise) if noise else "noise",
                lambda v: noise is not None and abs(v - 1) <= noise)
+        targets.append("- (for comparison: %s against the floor: Warden "
+                       "with no policy loaded %s; TOMOYO with none %s, "
+                       "in profile 0 %s)" % (
+                           OP_TEXT[name],
+                           rtext(ratio(op("warden", "none", name), floor)),
+                           rtext(ratio(op("tomoyo", "none", name), floor)),
+                           rtext(ratio(op("tomoyo", "p0", name), floor))))
     if len(xlabels) >= 2:
         lo, hi = xlabels[0], xlabels[-1]
         target("exec, Warden, %s domains against %s" % (hi[1:], lo[1:]),
@@ -275,6 +284,7 @@ def main():
         f.write("""set terminal png size 1100,480 font ",10"
 set output "%(png)s"
 set datafile missing "-"
+set termoption noenhanced
 set logscale xy
 set grid
 set key top left Left reverse

@@ -8,7 +8,7 @@
 # that scripts/bench.sh collects; prints nothing it does not measure.
 #
 # Stages (LABEL: the domain <kernel> /tmp/bench/LABEL/warden-bench):
-#   nN     enforcing, N filler entries "file read/getattr /data/fI" then
+#   nN     enforcing, N filler entries "file read/getattr /data/nN/fI" then
 #          the entries the benchmark needs, so each matching entry comes
 #          after N others; N from BENCH_SIZES (TOMOYO stops at
 #          BENCH_TOMOYO_MAX: its load is quadratic)
@@ -84,7 +84,9 @@ exceptions() {
 	done
 }
 
-# domains LABEL PROFILE FILLER EXTRA_DOMAINS
+# domains LABEL PROFILE FILLER EXTRA_DOMAINS: the filler's pathnames are
+# the label's own, so that TOMOYO, which shares a pathname between the
+# entries of all domains, cannot reuse those of an earlier stage.
 domains() {
 	awk -v extra="$4" 'BEGIN {
 		for (i = 0; i < extra; i++)
@@ -92,9 +94,9 @@ domains() {
 	}'
 	echo "<kernel> $B/$1/warden-bench"
 	echo "use_profile $2"
-	awk -v n="$3" 'BEGIN {
+	awk -v n="$3" -v label="$1" 'BEGIN {
 		for (i = 0; i < n; i++)
-			printf "file read/getattr /data/f%d\n", i
+			printf "file read/getattr /data/%s/f%d\n", label, i
 	}'
 	cat <<EOF
 file read $B/target
