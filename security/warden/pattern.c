@@ -432,7 +432,9 @@ size_t warden_pattern_literal_prefix(const char *pattern)
  */
 bool warden_word_has_wildcard(const char *word)
 {
-	return word[warden_pattern_literal_prefix(word)] != '\0';
+	/* Every wildcard and operator starts with a backslash. */
+	return strchr(word, '\\') &&
+	       word[warden_pattern_literal_prefix(word)] != '\0';
 }
 
 /* What warden_word_check() knows of the component it is in. */
@@ -492,6 +494,18 @@ int warden_word_check(const char *word, bool allow_wildcards)
 
 	if (!word || !*word)
 		return -EINVAL;
+	/*
+	 * A word without a backslash holds no escape and no wildcard, so
+	 * only its bytes need checking; most words of a policy are such,
+	 * and this spares a policy load the token walk below for them.
+	 */
+	if (!strchr(word, '\\')) {
+		for (p = word; *p; p++)
+			if ((unsigned char)*p <= ' ' ||
+			    (unsigned char)*p >= 0x7f)
+				return -EINVAL;
+		return 0;
+	}
 	start_component(&comp);
 	for (p = word; *p; p += next_token(p).len) {
 		struct token t = next_token(p);
