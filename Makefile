@@ -35,7 +35,7 @@ help:
 	@echo "  make vm-run SCRIPT=file [APPEND=...]  run a script as root in the VM"
 	@echo "  make shell       boot the VM with an interactive shell"
 	@echo "  make lint        checkpatch, sparse, W=1 and kernel-doc; zero diagnostics"
-	@echo "  make bench       print the lookup and hook benchmark figures"
+	@echo "  make bench       Warden against TOMOYO and no LSM in the VM; out/bench/"
 	@echo "  make patch       write the git format-patch series to out/patches/"
 	@echo "  make patch-test  git am the series on a pristine tree and build it"
 	@echo "  make clean       remove out/ (the cache stays)"
