@@ -203,6 +203,10 @@ def main():
             # samples over their median, at least 2%.
             q = statistics.quantiles(samples, n=4)
             noise = max((q[2] - q[0]) / q[1], 0.02)
+        elif len(samples) >= 2 and r is not None:
+            # Too few samples for quartiles: their whole spread.
+            noise = max((samples[-1] - samples[0]) /
+                        statistics.median(samples), 0.02)
         target("%s in a Warden profile 0 domain against the floor"
                % OP_TEXT[name], r,
                "within noise, ±%.0f%%" % (100 * noise) if noise else "noise",
