@@ -228,8 +228,18 @@ static int warden_apply_line(struct warden_line_writer *w)
 	int err;
 
 	w->buf[w->len] = '\0';
-	w->len = 0;
 	w->lineno++;
+	/*
+	 * A NUL byte would end the line early for the parser, which would
+	 * then apply its first part; the whole line is refused instead.
+	 */
+	if (strlen(line) != w->len) {
+		w->len = 0;
+		pr_warn_ratelimited("Warden: %s: line %u: holds a NUL byte\n",
+				    w->file->name, w->lineno);
+		return -EINVAL;
+	}
+	w->len = 0;
 	warden_normalize_line(line);
 	if (!*line || *line == '#')
 		return 0;
@@ -372,7 +382,9 @@ static ssize_t warden_document_write(struct file *file,
 		goto out_unlock;
 	}
 	if (w->len + count + 1 > w->size) {
-		size_t size = max(w->size * 2, w->len + count + 1);
+		/* Doubling stops at the largest document, not twice that. */
+		size_t size = clamp(w->size * 2, w->len + count + 1,
+				    (size_t)WARDEN_DOCUMENT_MAX + 1);
 		char *buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
 
 		if (!buf) {
@@ -403,7 +415,12 @@ static int warden_document_flush(struct file *file, fl_owner_t id)
 	if (!(file->f_mode & FMODE_WRITE))
 		return 0;
 	mutex_lock(&w->lock);
-	if (w->len) {
+	if (w->len && strnlen(w->buf, w->len) != w->len) {
+		/* The parser would stop at the NUL and load only the start. */
+		pr_warn_ratelimited("Warden: policy: the document holds a NUL byte; the policy in force is unchanged\n");
+		err = -EINVAL;
+		w->len = 0;
+	} else if (w->len) {
 		w->buf[w->len] = '\0';
 		err = warden_policy_replace(w->buf, &lineno, &reason);
 		if (err)
