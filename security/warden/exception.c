@@ -157,8 +157,13 @@ static int warden_transition_parse(unsigned int type, char *args, char *text,
 		*reason = "after \"from\" comes a domainname, a program or \"any\"";
 		return -EINVAL;
 	}
-	snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s from %s",
-		 warden_transition_names[type], program, domain);
+	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s from %s",
+		     warden_transition_names[type], program,
+		     domain) >= WARDEN_EXCEPTION_TEXT_MAX) {
+		/* Kept cut short, it would no longer say what was written. */
+		*reason = "too long";
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -172,7 +177,11 @@ static int warden_aggregator_parse(char *args, char *text,
 		*reason = "aggregator takes a pattern and a pathname";
 		return -EINVAL;
 	}
-	snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s", original, args);
+	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s", original,
+		     args) >= WARDEN_EXCEPTION_TEXT_MAX) {
+		*reason = "too long";
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -189,7 +198,10 @@ static int warden_group_member_parse(unsigned int type, const char *member,
 			*reason = "invalid pathname or pattern";
 			return -EINVAL;
 		}
-		strscpy(text, member, WARDEN_EXCEPTION_TEXT_MAX);
+		if (strscpy(text, member, WARDEN_EXCEPTION_TEXT_MAX) < 0) {
+			*reason = "too long";
+			return -EINVAL;
+		}
 		return 0;
 	case WARDEN_NUMBER_GROUP:
 		copy = kstrdup(member, GFP_KERNEL);
