@@ -257,52 +257,54 @@ static int warden_group_write(struct warden_exception_policy *exception,
 	if (err)
 		return err;
 	group = warden_group_lookup(exception, type, name);
-	if (!group) {
-		if (is_delete) {
-			*reason = "no such group";
-			return -ENOENT;
-		}
-		size = struct_size(group, name, strlen(name) + 1);
-		if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-			return -ENOMEM;
-		group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-		if (!group) {
-			warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-			return -ENOMEM;
-		}
-		INIT_LIST_HEAD(&group->members);
-		group->type = type;
-		memcpy(group->name, name, strlen(name) + 1);
-		list_add_tail_rcu(&group->list, &exception->groups);
+	if (group)
+		/* An emptied group stays, as a referenced TOMOYO group does. */
+		return warden_text_list_update(&group->members, 0, text,
+					       is_delete, reason);
+	if (is_delete) {
+		*reason = "no such group";
+		return -ENOENT;
 	}
-	/* An emptied group stays, as a referenced TOMOYO group does. */
-	return warden_text_list_update(&group->members, 0, text, is_delete, reason);
+	size = struct_size(group, name, strlen(name) + 1);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return -ENOMEM;
+	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!group) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&group->members);
+	group->type = type;
+	memcpy(group->name, name, strlen(name) + 1);
+	/* A new group is published only with its first member. */
+	err = warden_text_list_update(&group->members, 0, text, false, reason);
+	if (err) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		kfree(group);
+		return err;
+	}
+	list_add_tail_rcu(&group->list, &exception->groups);
+	return 0;
 }
 
 static struct warden_acl_group *
-warden_acl_group_get(struct warden_exception_policy *exception,
-		     const char *name, bool create)
+warden_acl_group_find(struct warden_exception_policy *exception,
+		      const char *name)
 {
 	struct warden_acl_group *group;
-	size_t size;
 
 	list_for_each_entry(group, &exception->acl_groups, list)
 		if (!strcmp(group->name, name))
 			return group;
-	if (!create)
-		return NULL;
-	size = struct_size(group, name, strlen(name) + 1);
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return NULL;
-	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!group || warden_acl_set_init(&group->acls)) {
-		kfree(group);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		return NULL;
-	}
-	memcpy(group->name, name, strlen(name) + 1);
-	list_add_tail_rcu(&group->list, &exception->acl_groups);
-	return group;
+	return NULL;
+}
+
+static void warden_acl_group_free(struct warden_acl_group *group)
+{
+	warden_acl_set_destroy(&group->acls);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       struct_size(group, name, strlen(group->name) + 1));
+	kfree(group);
 }
 
 static int warden_acl_group_write(struct warden_exception_policy *exception,
@@ -312,6 +314,8 @@ static int warden_acl_group_write(struct warden_exception_policy *exception,
 	char *name = strsep(&args, " ");
 	struct warden_acl_group *group;
 	unsigned int number;
+	size_t size;
+	int err;
 
 	if (!args || !*name || warden_word_check(name, false) ||
 	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
@@ -319,19 +323,40 @@ static int warden_acl_group_write(struct warden_exception_policy *exception,
 		*reason = "acl_group takes a number from 0 to 255 or a name";
 		return -EINVAL;
 	}
+	if (strlen(name) > WARDEN_ACL_GROUP_NAME_MAX) {
+		*reason = "an acl_group name is at most 64 bytes";
+		return -EINVAL;
+	}
 	if (!str_has_prefix(args, "file ")) {
 		*reason = "only file lines are supported in acl_group yet";
 		return -EINVAL;
 	}
-	group = warden_acl_group_get(exception, name, !is_delete);
-	if (!group) {
-		if (!is_delete)
-			return -ENOMEM;
+	args += strlen("file ");
+	group = warden_acl_group_find(exception, name);
+	if (group)
+		return warden_acl_write(&group->acls, args, is_delete, reason);
+	if (is_delete) {
 		*reason = "no such acl_group";
 		return -ENOENT;
 	}
-	return warden_acl_write(&group->acls, args + strlen("file "),
-				is_delete, reason);
+	size = struct_size(group, name, strlen(name) + 1);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return -ENOMEM;
+	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!group || warden_acl_set_init(&group->acls)) {
+		kfree(group);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return -ENOMEM;
+	}
+	memcpy(group->name, name, strlen(name) + 1);
+	/* A new group is published only with its first entry. */
+	err = warden_acl_write(&group->acls, args, false, reason);
+	if (err) {
+		warden_acl_group_free(group);
+		return err;
+	}
+	list_add_tail_rcu(&group->list, &exception->acl_groups);
+	return 0;
 }
 
 /**
@@ -437,7 +462,8 @@ void warden_exception_show(struct seq_file *m,
 					   group->name, line->text);
 		}
 	list_for_each_entry(acl_group, &exception->acl_groups, list) {
-		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX + 80];
+		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX +
+				 WARDEN_ACL_GROUP_NAME_MAX + 16];
 
 		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
 			 prefix, acl_group->name);
@@ -478,11 +504,7 @@ void warden_exception_clear(struct warden_exception_policy *exception)
 	list_for_each_entry_safe(acl_group, next_acl_group,
 				 &exception->acl_groups, list) {
 		list_del(&acl_group->list);
-		warden_acl_set_destroy(&acl_group->acls);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       struct_size(acl_group, name,
-						   strlen(acl_group->name) + 1));
-		kfree(acl_group);
+		warden_acl_group_free(acl_group);
 	}
 }
 

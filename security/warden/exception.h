@@ -15,6 +15,9 @@
 
 #include "acl.h"
 
+/* The longest acl_group name, so that its lines print in full. */
+#define WARDEN_ACL_GROUP_NAME_MAX 64
+
 struct warden_policy;
 
 /**
