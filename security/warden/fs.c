@@ -500,14 +500,9 @@ static const struct file_operations warden_document_fops = {
 static int warden_profile_write_line(char **state, char *line,
 				     const char **reason)
 {
-	struct warden_policy *policy = warden_policy_locked();
-	struct warden_namespace *ns;
 	int err;
 
-	err = warden_policy_split_namespace(policy, &line, &ns, reason);
-	if (!err)
-		err = warden_profile_write(ns ? &ns->profiles : &policy->profiles,
-					   line, reason);
+	err = warden_policy_write_profile(warden_policy_locked(), line, reason);
 	if (!err)
 		warden_policy_activate();
 	return err;
@@ -577,15 +572,8 @@ static const struct warden_policy_file warden_document_file = {
 static int warden_exception_write_line(char **state, char *line,
 				       const char **reason)
 {
-	struct warden_policy *policy = warden_policy_locked();
-	struct warden_namespace *ns;
-	int err;
-
-	err = warden_policy_split_namespace(policy, &line, &ns, reason);
-	if (err)
-		return err;
-	return warden_exception_write(ns ? &ns->exception : &policy->exception,
-				      line, reason);
+	return warden_policy_write_exception(warden_policy_locked(), line,
+					     reason);
 }
 
 static void warden_exception_show_file(struct seq_file *m,

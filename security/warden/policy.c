@@ -117,20 +117,17 @@ void warden_normalize_line(char *line)
 /**
  * warden_namespace_get - a namespace of the policy, by name
  * @policy: the policy; the caller holds warden_policy_lock, or is in an
- *          RCU read-side critical section and does not create.
+ *          RCU read-side critical section.
  * @name: the namespace, e.g. "<apache>"; not NUL-terminated.
  * @len: its length.
- * @create: create it if it does not exist.
  *
- * Return: the namespace, %NULL for the root namespace "<kernel>", or an
- * ERR_PTR: -ENOENT when it does not exist, -ENOMEM.
+ * Return: the namespace, %NULL for the root namespace "<kernel>", or
+ * ERR_PTR(-ENOENT) when it does not exist.
  */
 struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
-					      const char *name, size_t len,
-					      bool create)
+					      const char *name, size_t len)
 {
 	struct warden_namespace *ns;
-	size_t size;
 
 	if (len == strlen(WARDEN_ROOT_DOMAINNAME) &&
 	    !strncmp(name, WARDEN_ROOT_DOMAINNAME, len))
@@ -139,10 +136,26 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 				lockdep_is_held(&warden_policy_lock))
 		if (strlen(ns->name) == len && !strncmp(ns->name, name, len))
 			return ns;
-	if (!create)
-		return ERR_PTR(-ENOENT);
+	return ERR_PTR(-ENOENT);
+}
+
+/**
+ * warden_namespace_new - a namespace not yet part of any policy
+ * @name: the namespace, e.g. "<apache>"; not NUL-terminated.
+ * @len: its length.
+ *
+ * A line that may be refused fills a new namespace first and publishes
+ * it only once it applied, so that a refused line leaves no namespace
+ * behind.  The caller holds warden_policy_lock.
+ *
+ * Return: the namespace, charged to the policy quota, or ERR_PTR(-ENOMEM).
+ */
+struct warden_namespace *warden_namespace_new(const char *name, size_t len)
+{
+	struct warden_namespace *ns;
+	size_t size = struct_size(ns, name, len + 1);
+
 	lockdep_assert_held(&warden_policy_lock);
-	size = struct_size(ns, name, len + 1);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		return ERR_PTR(-ENOMEM);
 	ns = kzalloc(size, GFP_KERNEL_ACCOUNT);
@@ -153,8 +166,33 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 	ns->profiles.version = WARDEN_PROFILE_VERSION;
 	warden_exception_init(&ns->exception);
 	memcpy(ns->name, name, len);
-	list_add_tail_rcu(&ns->list, &policy->namespaces);
 	return ns;
+}
+
+/**
+ * warden_namespace_discard - free a namespace no reader can reach
+ * @ns: a namespace from warden_namespace_new() that was not published,
+ *      or one unlinked from a policy no reader can reach any more.
+ */
+void warden_namespace_discard(struct warden_namespace *ns)
+{
+	warden_profile_set_clear(&ns->profiles);
+	warden_exception_clear(&ns->exception);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       struct_size(ns, name, strlen(ns->name) + 1));
+	kfree(ns);
+}
+
+/**
+ * warden_namespace_publish - make a new namespace part of a policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @ns: a namespace from warden_namespace_new().
+ */
+void warden_namespace_publish(struct warden_policy *policy,
+			      struct warden_namespace *ns)
+{
+	lockdep_assert_held(&warden_policy_lock);
+	list_add_tail_rcu(&ns->list, &policy->namespaces);
 }
 
 /* Free the namespaces of a policy no reader can reach any more. */
@@ -164,51 +202,88 @@ static void warden_namespace_clear(struct warden_policy *policy)
 
 	list_for_each_entry_safe(ns, next, &policy->namespaces, list) {
 		list_del(&ns->list);
-		warden_profile_set_clear(&ns->profiles);
-		warden_exception_clear(&ns->exception);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       struct_size(ns, name, strlen(ns->name) + 1));
-		kfree(ns);
+		warden_namespace_discard(ns);
 	}
 }
 
-/**
- * warden_policy_split_namespace - the namespace a profile or exception
- * line is for
- * @policy: the policy; the caller holds warden_policy_lock.
- * @line: the line; a leading "<name> " is consumed.
- * @ns: receives the namespace, created if needed; %NULL for "<kernel>"
- *      and for lines without a prefix.
- * @reason: receives why the prefix was refused.
- *
- * Return: 0, -EINVAL for a malformed prefix, or -ENOMEM.
+/*
+ * Apply a profile or exception line, after its "<namespace> " prefix if
+ * it has one.  A namespace the line brings into being is published only
+ * if the line applies.
  */
-int warden_policy_split_namespace(struct warden_policy *policy, char **line,
-				  struct warden_namespace **ns,
-				  const char **reason)
+static int warden_policy_write_prefixed(struct warden_policy *policy,
+					char *line, bool is_profile,
+					const char **reason)
 {
-	char *text = *line, *space;
+	struct warden_namespace *ns = NULL;
+	bool created = false;
+	char *space;
 	int err;
 
-	*ns = NULL;
-	if (*text != '<')
-		return 0;
-	space = strchr(text, ' ');
-	if (!space) {
-		*reason = "a namespace prefix is followed by a line";
-		return -EINVAL;
+	lockdep_assert_held(&warden_policy_lock);
+	if (*line == '<') {
+		space = strchr(line, ' ');
+		if (!space) {
+			*reason = "a namespace prefix is followed by a line";
+			return -EINVAL;
+		}
+		*space = '\0';
+		err = warden_domainname_check(line);
+		if (err) {
+			*reason = "invalid namespace";
+			return err;
+		}
+		ns = warden_namespace_get(policy, line, space - line);
+		if (PTR_ERR(ns) == -ENOENT) {
+			ns = warden_namespace_new(line, space - line);
+			created = true;
+		}
+		if (IS_ERR(ns))
+			return PTR_ERR(ns);
+		line = space + 1;
 	}
-	*space = '\0';
-	err = warden_domainname_check(text);
-	if (err) {
-		*reason = "invalid namespace";
-		return err;
+	if (is_profile)
+		err = warden_profile_write(ns ? &ns->profiles : &policy->profiles,
+					   line, reason);
+	else
+		err = warden_exception_write(ns ? &ns->exception :
+					     &policy->exception, line, reason);
+	if (created) {
+		if (err)
+			warden_namespace_discard(ns);
+		else
+			warden_namespace_publish(policy, ns);
 	}
-	*ns = warden_namespace_get(policy, text, space - text, true);
-	if (IS_ERR(*ns))
-		return PTR_ERR(*ns);
-	*line = space + 1;
-	return 0;
+	return err;
+}
+
+/**
+ * warden_policy_write_profile - apply one line of the profile file
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @line: the line, with an optional "<namespace> " prefix; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM; a refused line changes nothing.
+ */
+int warden_policy_write_profile(struct warden_policy *policy, char *line,
+				const char **reason)
+{
+	return warden_policy_write_prefixed(policy, line, true, reason);
+}
+
+/**
+ * warden_policy_write_exception - apply one line of the exception policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @line: the line, with an optional "<namespace> " prefix; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0, -EINVAL, -ENOENT when deleting what is not there, or
+ * -ENOMEM; a refused line changes nothing.
+ */
+int warden_policy_write_exception(struct warden_policy *policy, char *line,
+				  const char **reason)
+{
+	return warden_policy_write_prefixed(policy, line, false, reason);
 }
 
 /**
@@ -332,27 +407,16 @@ static int warden_policy_apply_line(struct warden_policy *policy,
 				    int section, char **selected, char *line,
 				    const char **reason)
 {
-	struct warden_namespace *ns;
-	int err;
-
 	switch (section) {
 	case WARDEN_SECTION_PROFILE:
-		err = warden_policy_split_namespace(policy, &line, &ns, reason);
-		if (err)
-			return err;
-		return warden_profile_write(ns ? &ns->profiles :
-					    &policy->profiles, line, reason);
+		return warden_policy_write_profile(policy, line, reason);
 	case WARDEN_SECTION_MANAGER:
 		return warden_manager_write(policy, line, reason);
 	case WARDEN_SECTION_DOMAIN:
 		return warden_domain_policy_write(policy, selected, line,
 						  reason);
 	case WARDEN_SECTION_EXCEPTION:
-		err = warden_policy_split_namespace(policy, &line, &ns, reason);
-		if (err)
-			return err;
-		return warden_exception_write(ns ? &ns->exception :
-					      &policy->exception, line, reason);
+		return warden_policy_write_exception(policy, line, reason);
 	}
 	*reason = "a [section] line must come first";
 	return -EINVAL;
