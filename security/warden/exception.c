@@ -840,6 +840,17 @@ static const struct warden_exception_case warden_exception_valid[] = {
 	{ "acl_group 1 file rename /tmp/a /tmp/b", "acl_group 1 file rename /tmp/a /tmp/b\n" },
 };
 
+/**
+ * warden_test_exception_corpus - a valid exception policy line of the KUnit table, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line, or %NULL past the end of the table.
+ */
+const char *warden_test_exception_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_exception_valid) ? warden_exception_valid[i].line : NULL;
+}
+
 static void warden_exception_case_desc(const struct warden_exception_case *c,
 				       char *desc)
 {

@@ -120,6 +120,7 @@ struct kunit;
 void warden_test_exception_load(struct kunit *test,
 				struct warden_exception_policy *e,
 				const char *const *lines, size_t n);
+const char *warden_test_exception_corpus(size_t i);
 #endif
 
 #endif /* _SECURITY_WARDEN_EXCEPTION_H */

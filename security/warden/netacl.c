@@ -584,6 +584,17 @@ static const struct warden_netacl_case warden_netacl_valid[] = {
 	{ "misc env PATH task.uid=0", "misc env PATH task.uid=0\n" },
 };
 
+/**
+ * warden_test_netacl_corpus - a valid "network", "misc" or "task" line of the KUnit table, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line, or %NULL past the end of the table.
+ */
+const char *warden_test_netacl_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_netacl_valid) ? warden_netacl_valid[i].line : NULL;
+}
+
 static void warden_netacl_case_desc(const struct warden_netacl_case *c,
 				    char *desc)
 {

@@ -443,35 +443,25 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 	return 0;
 }
 
-/**
- * warden_policy_replace - build a policy from a document and put it in force
- * @document: the whole policy: "[profile]", "[manager]",
- *            "[exception_policy]" and "[domain_policy]" lines each start a
- *            section whose lines are those of the file of that name.
- *            Parsed in place.
- * @lineno: receives the number of the line that was refused.
- * @reason: receives why it was refused.
- *
- * Either every line applies and the new policy replaces the one in force
- * at once, or nothing changes.
- *
- * Return: 0, or the error of the first refused line.
+/*
+ * Build a policy from a document, beside the one in force.  Returns the
+ * new policy, or an ERR_PTR with *@lineno and *@reason telling which line
+ * was refused and why; nothing of a refused document is kept.
  */
-int warden_policy_replace(char *document, unsigned int *lineno,
-			  const char **reason)
+static struct warden_policy *warden_policy_parse(char *document,
+						 unsigned int *lineno,
+						 const char **reason)
 {
 	int section = WARDEN_SECTION_NONE, err = 0;
-	struct warden_policy *new, *old;
 	char *selected = NULL, *line;
+	struct warden_policy *new;
 
+	lockdep_assert_held(&warden_policy_lock);
 	*lineno = 0;
 	*reason = NULL;
-	mutex_lock(&warden_policy_lock);
 	new = warden_policy_alloc();
-	if (!new) {
-		err = -ENOMEM;
-		goto out_unlock;
-	}
+	if (!new)
+		return ERR_PTR(-ENOMEM);
 	while (!err && (line = strsep(&document, "\n"))) {
 		int i;
 
@@ -493,6 +483,35 @@ int warden_policy_replace(char *document, unsigned int *lineno,
 		err = warden_policy_check_profiles(new, reason);
 	if (err) {
 		warden_policy_free(new);
+		return ERR_PTR(err);
+	}
+	return new;
+}
+
+/**
+ * warden_policy_replace - build a policy from a document and put it in force
+ * @document: the whole policy: "[profile]", "[manager]",
+ *            "[exception_policy]" and "[domain_policy]" lines each start a
+ *            section whose lines are those of the file of that name.
+ *            Parsed in place.
+ * @lineno: receives the number of the line that was refused.
+ * @reason: receives why it was refused.
+ *
+ * Either every line applies and the new policy replaces the one in force
+ * at once, or nothing changes.
+ *
+ * Return: 0, or the error of the first refused line.
+ */
+int warden_policy_replace(char *document, unsigned int *lineno,
+			  const char **reason)
+{
+	struct warden_policy *new, *old;
+	int err = 0;
+
+	mutex_lock(&warden_policy_lock);
+	new = warden_policy_parse(document, lineno, reason);
+	if (IS_ERR(new)) {
+		err = PTR_ERR(new);
 		goto out_unlock;
 	}
 	old = warden_policy_locked();
@@ -507,18 +526,10 @@ out_unlock:
 	return err;
 }
 
-/**
- * warden_policy_show - print the whole policy as one document
- * @m: the seq_file.
- *
- * The output is what warden_policy_replace() reads.
- */
-void warden_policy_show(struct seq_file *m)
+/* Print @policy as one document; the caller holds warden_policy_lock. */
+static void warden_policy_print(struct seq_file *m,
+				const struct warden_policy *policy)
 {
-	struct warden_policy *policy;
-
-	mutex_lock(&warden_policy_lock);
-	policy = warden_policy_locked();
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_PROFILE]);
 	warden_policy_show_profiles(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
@@ -527,5 +538,22 @@ void warden_policy_show(struct seq_file *m)
 	warden_policy_show_exceptions(m, policy, false);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
 	warden_domain_policy_show(m, policy, NULL, false);
+}
+
+/**
+ * warden_policy_show - print the whole policy as one document
+ * @m: the seq_file.
+ *
+ * The output is what warden_policy_replace() reads.
+ */
+void warden_policy_show(struct seq_file *m)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_policy_print(m, warden_policy_locked());
 	mutex_unlock(&warden_policy_lock);
 }
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+/* The parser fuzzer drives the static functions above. */
+#include "policy_fuzz.c"
+#endif
