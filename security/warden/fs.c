@@ -227,8 +227,11 @@ static int warden_apply_line(struct warden_line_writer *w)
 	char *line = w->buf;
 	int err;
 
-	w->buf[w->len] = '\0';
 	w->lineno++;
+	/* An empty line: before the first byte of a file, there is no buffer. */
+	if (!w->len)
+		return 0;
+	w->buf[w->len] = '\0';
 	/*
 	 * A NUL byte would end the line early for the parser, which would
 	 * then apply its first part; the whole line is refused instead.
