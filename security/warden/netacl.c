@@ -585,7 +585,7 @@ static const struct warden_netacl_case warden_netacl_valid[] = {
 };
 
 /**
- * warden_test_netacl_corpus - a valid "network", "misc" or "task" line of the KUnit table, for the fuzzer
+ * warden_test_netacl_corpus - a valid network, misc or task line, for the fuzzer
  * @i: the index of the line.
  *
  * Return: the line, or %NULL past the end of the table.

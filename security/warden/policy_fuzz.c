@@ -143,7 +143,8 @@ static void warden_fuzz_pick(struct warden_fuzz *fz, int section)
 			prefix = "<apache> ";
 		break;
 	case WARDEN_SECTION_MANAGER:
-		line = warden_fuzz_manager_lines[warden_fuzz_below(fz, ARRAY_SIZE(warden_fuzz_manager_lines))];
+		n = warden_fuzz_below(fz, ARRAY_SIZE(warden_fuzz_manager_lines));
+		line = warden_fuzz_manager_lines[n];
 		goto copy;
 	case WARDEN_SECTION_EXCEPTION:
 		table = warden_test_exception_corpus;
@@ -153,7 +154,8 @@ static void warden_fuzz_pick(struct warden_fuzz *fz, int section)
 	default:
 		switch (warden_fuzz_below(fz, 4)) {
 		case 0:
-			line = warden_fuzz_domain_lines[warden_fuzz_below(fz, ARRAY_SIZE(warden_fuzz_domain_lines))];
+			n = warden_fuzz_below(fz, ARRAY_SIZE(warden_fuzz_domain_lines));
+			line = warden_fuzz_domain_lines[n];
 			goto copy;
 		case 1:
 			table = warden_test_netacl_corpus;
@@ -403,7 +405,8 @@ static void warden_fuzz_check_round_trip(struct warden_fuzz *fz)
 		    !strcmp(reason, "a domain uses a profile the policy does not define"))
 			return;
 		len = warden_fuzz_line_of(fz->dump, lineno, &line);
-		KUNIT_FAIL(fz->test, "seed %lu, input %lu: the printed policy does not load: line %u: %s: \"%.*s\"",
+		KUNIT_FAIL(fz->test,
+			   "seed %lu, input %lu: the printed policy does not load: line %u: %s: \"%.*s\"",
 			   warden_fuzz_seed, fz->inputs, lineno,
 			   reason ?: "no reason", (int)len, line);
 		fz->failed = true;
@@ -412,7 +415,8 @@ static void warden_fuzz_check_round_trip(struct warden_fuzz *fz)
 	len = warden_fuzz_print(fz, again, fz->after);
 	warden_policy_free(again);
 	if (len != fz->dump_len || memcmp(fz->after, fz->dump, len)) {
-		KUNIT_FAIL(fz->test, "seed %lu, input %lu: the printed policy loads back different:\n%.*s\nbecame\n%.*s",
+		KUNIT_FAIL(fz->test,
+			   "seed %lu, input %lu: the printed policy loads back different:\n%.*s\nbecame\n%.*s",
 			   warden_fuzz_seed, fz->inputs, (int)min_t(size_t, fz->dump_len, 1500),
 			   fz->dump, (int)min_t(size_t, len, 1500), fz->after);
 		fz->failed = true;
@@ -426,7 +430,8 @@ static void warden_fuzz_reset(struct warden_fuzz *fz)
 		warden_policy_free(fz->policy);
 		fz->policy = NULL;
 		if (warden_memory_in_use(WARDEN_MEMORY_POLICY) != fz->base) {
-			KUNIT_FAIL(fz->test, "seed %lu, input %lu: freeing the policy left %d bytes counted",
+			KUNIT_FAIL(fz->test,
+				   "seed %lu, input %lu: freeing the policy left %d bytes counted",
 				   warden_fuzz_seed, fz->inputs,
 				   (int)(warden_memory_in_use(WARDEN_MEMORY_POLICY) -
 					 fz->base));
@@ -445,8 +450,9 @@ static char *warden_fuzz_buffer(struct kunit *test, size_t size)
 	char *buf = kvmalloc(size, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, warden_fuzz_kvfree,
-							 buf), 0);
+	KUNIT_ASSERT_EQ(test,
+			kunit_add_action_or_reset(test, warden_fuzz_kvfree, buf),
+			0);
 	return buf;
 }
 

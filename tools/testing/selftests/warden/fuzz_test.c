@@ -38,7 +38,7 @@
 #define LINE_MAX_FUZZ 4096
 #define NR_WRITERS 3
 #define NR_READERS 2
-#define READ_BUF_SIZE (1 << 20)
+#define READ_BUF_SIZE (1024 * 1024)
 
 /* Only profile 0 exists in the root namespace: no live domain can be confined. */
 #define BASE_PROFILES \
@@ -142,7 +142,7 @@ static const struct {
 
 struct fuzz_run {
 	pthread_mutex_t lock;	/* protects the failure message */
-	volatile int stop;
+	int stop;	/* read and written with __atomic builtins */
 	uint64_t seed;
 	char failure[512];
 	unsigned long writes[NR_WRITERS + 1];
@@ -150,6 +150,11 @@ struct fuzz_run {
 	unsigned long reads[NR_READERS];
 	bool present[NR_ORACLE];
 };
+
+static bool stopped(struct fuzz_run *run)
+{
+	return __atomic_load_n(&run->stop, __ATOMIC_SEQ_CST);
+}
 
 static void run_fail(struct fuzz_run *run, const char *fmt, ...)
 {
@@ -161,7 +166,7 @@ static void run_fail(struct fuzz_run *run, const char *fmt, ...)
 		vsnprintf(run->failure, sizeof(run->failure), fmt, ap);
 		va_end(ap);
 	}
-	run->stop = 1;
+	__atomic_store_n(&run->stop, 1, __ATOMIC_SEQ_CST);
 	pthread_mutex_unlock(&run->lock);
 }
 
@@ -386,7 +391,7 @@ static void *random_writer(void *arg)
 		run_fail(run, "writer %d: out of memory", w->index);
 		return NULL;
 	}
-	while (!run->stop) {
+	while (!stopped(run)) {
 		const char *file = writable_files[rng_below(&r, ARRAY_SIZE(writable_files))];
 		unsigned int lines = 1 + rng_below(&r, 4);
 		int fd, err = 0;
@@ -448,7 +453,7 @@ static void *oracle_writer(void *arg)
 			close(fd);
 		return NULL;
 	}
-	while (!run->stop) {
+	while (!stopped(run)) {
 		unsigned int i = rng_below(&r, NR_ORACLE);
 		bool is_delete = rng_below(&r, 3) == 0;
 		bool garbage = rng_below(&r, 3) == 0;
@@ -509,13 +514,13 @@ static void *reader(void *arg)
 	char *buf = malloc(READ_BUF_SIZE), path[256];
 	size_t i = 0;
 
-	while (buf && !run->stop) {
+	while (buf && !stopped(run)) {
 		int fd;
 
 		snprintf(path, sizeof(path), WARDEN_DIR "/%s", files[i++ % ARRAY_SIZE(files)]);
 		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 		if (fd < 0) {
-			run_fail(run, "reader: open %s: %s", path, strerror(errno));
+			run_fail(run, "open %s for reading: %s", path, strerror(errno));
 			break;
 		}
 		while (read(fd, buf, READ_BUF_SIZE) > 0)
@@ -655,8 +660,8 @@ TEST_F_TIMEOUT(fuzz, concurrent_writers_and_readers, 600)
 
 	for (i = 0; i <= NR_WRITERS; i++) {
 		writers[i] = (struct writer){ .run = run, .index = i };
-		strcpy(writers[i].self, domain);
-		strcpy(writers[i].exe, exe);
+		snprintf(writers[i].self, sizeof(writers[i].self), "%s", domain);
+		snprintf(writers[i].exe, sizeof(writers[i].exe), "%s", exe);
 		ASSERT_EQ(0, pthread_create(&threads[i], NULL,
 					    i < NR_WRITERS ? random_writer : oracle_writer,
 					    &writers[i]));
@@ -666,9 +671,9 @@ TEST_F_TIMEOUT(fuzz, concurrent_writers_and_readers, 600)
 		ASSERT_EQ(0, pthread_create(&threads[NR_WRITERS + 1 + i], NULL,
 					    reader, &readers[i]));
 	}
-	for (i = 0; i < self->seconds * 10 && !run->stop; i++)
+	for (i = 0; i < self->seconds * 10 && !stopped(run); i++)
 		usleep(100000);
-	run->stop = 1;
+	__atomic_store_n(&run->stop, 1, __ATOMIC_SEQ_CST);
 	for (i = 0; i < ARRAY_SIZE(threads); i++)
 		pthread_join(threads[i], NULL);
 	for (i = 0; i <= NR_WRITERS; i++) {
