@@ -10,8 +10,9 @@
  * reached, never with an OOM, and accepted again once it is lifted.
  *
  * The tree holds WARDEN_MEMORY_FILES names (20000 by default; the issue's
- * 1000000 takes minutes under TCG), hard links to one file, so that the
- * names cost a dentry each and no inode.
+ * 1000000 takes 37 s under TCG, 18 s to make and 18 s to read), hard
+ * links to one file on a tmpfs of their own, so that the names cost a
+ * dentry each and no inode.
  */
 
 #define _GNU_SOURCE
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -115,7 +117,7 @@ static int make_tree(struct __test_metadata *_metadata, unsigned long n)
 				return -errno;
 		}
 		snprintf(path, sizeof(path), "%s/f%lu", dir, i % PER_DIR);
-		if (link(DIR "/file", path))
+		if (link(DIR "/tree/file", path))
 			return -errno;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -146,8 +148,13 @@ FIXTURE_SETUP(memory)
 	remove_tree(DIR);
 	ASSERT_EQ(0, mkdir(DIR, 0755));
 	ASSERT_EQ(0, mkdir(DIR "/tree", 0755));
+	/*
+	 * A tmpfs of its own without an inode limit (a hard link takes an
+	 * inode slot of tmpfs), and one umount to drop a million names.
+	 */
+	ASSERT_EQ(0, mount("tmpfs", DIR "/tree", "tmpfs", 0, "nr_inodes=0"));
 	ASSERT_EQ(0, symlink(exe, LEARNER));
-	ASSERT_EQ(0, make_file(DIR "/file", "x\n", 0644));
+	ASSERT_EQ(0, make_file(DIR "/tree/file", "x\n", 0644));
 }
 
 FIXTURE_TEARDOWN(memory)
@@ -156,6 +163,7 @@ FIXTURE_TEARDOWN(memory)
 		return;
 	EXPECT_EQ(0, set_policy_quota(0));
 	EXPECT_EQ(0, load_neutral_policy());
+	umount2(DIR "/tree", MNT_DETACH);
 	remove_tree(DIR);
 }
 
