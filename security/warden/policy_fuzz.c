@@ -710,10 +710,11 @@ static void test_refused_lines_leave_no_trace(struct kunit *test)
 
 static struct kunit_case warden_fuzz_test_cases[] = {
 	KUNIT_CASE(test_refused_lines_leave_no_trace),
-	KUNIT_CASE(test_fuzz_domain_policy_lines),
-	KUNIT_CASE(test_fuzz_exception_policy_lines),
-	KUNIT_CASE(test_fuzz_profile_and_manager_lines),
-	KUNIT_CASE(test_fuzz_policy_documents),
+	/* Seconds each: slow by KUnit's measure, run by every kunit.py run. */
+	KUNIT_CASE_SLOW(test_fuzz_domain_policy_lines),
+	KUNIT_CASE_SLOW(test_fuzz_exception_policy_lines),
+	KUNIT_CASE_SLOW(test_fuzz_profile_and_manager_lines),
+	KUNIT_CASE_SLOW(test_fuzz_policy_documents),
 	{}
 };
 
