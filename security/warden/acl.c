@@ -891,6 +891,17 @@ static const struct warden_acl_case warden_acl_valid[] = {
 	{ "rename /a /b path1.type=file", "file rename /a /b path1.type=file\n" },
 };
 
+/**
+ * warden_test_acl_corpus - a valid "file" line of the KUnit table, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line without its "file " keyword, or %NULL past the end of the table.
+ */
+const char *warden_test_acl_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_acl_valid) ? warden_acl_valid[i].line : NULL;
+}
+
 static void warden_acl_case_desc(const struct warden_acl_case *c, char *desc)
 {
 	strscpy(desc, c->line, KUNIT_PARAM_DESC_SIZE);

@@ -166,4 +166,8 @@ int warden_acl_format(char *buf, size_t size,
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path);
 
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+const char *warden_test_acl_corpus(size_t i);
+#endif
+
 #endif /* _SECURITY_WARDEN_ACL_H */

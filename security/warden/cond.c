@@ -238,6 +238,10 @@ int warden_cond_canonical(char *words, char *out, size_t size,
 	size_t len = 0;
 	char *word;
 
+	if (!size) {
+		*reason = "too long";
+		return -EINVAL;
+	}
 	out[0] = '\0';
 	while ((word = strsep(&words, " "))) {
 		if (warden_cond_one(word, out, size, &len)) {

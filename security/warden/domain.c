@@ -161,13 +161,15 @@ struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 
 /*
  * Whether @word, the first word of a domainname, names a namespace:
- * "<kernel>" or another "<...>" made of printable characters.
+ * "<kernel>" or another "<...>" made of printable characters, short
+ * enough that a line of the namespace can be printed after it.
  */
 static bool warden_namespace_word_valid(const char *word, size_t len)
 {
 	size_t i;
 
-	if (len < 3 || word[0] != '<' || word[len - 1] != '>')
+	if (len < 3 || len > WARDEN_NAMESPACE_NAME_MAX || word[0] != '<' ||
+	    word[len - 1] != '>')
 		return false;
 	for (i = 1; i < len - 1; i++)
 		if (word[i] <= ' ' || word[i] > '~' || word[i] == '<' ||

@@ -22,6 +22,9 @@
 /* The name of the root domain, as TOMOYO spells it. */
 #define WARDEN_ROOT_DOMAINNAME "<kernel>"
 
+/* The longest namespace word of a domainname, "<" and ">" included. */
+#define WARDEN_NAMESPACE_NAME_MAX 254
+
 /**
  * struct warden_domain - a node of the exec-chain domain tree
  * @usage: references held by credentials.

@@ -78,16 +78,25 @@ static struct warden_domain_policy *
 warden_domain_policy_create(struct warden_policy *policy, const char *name)
 {
 	size_t size = warden_domain_policy_size(name);
+	size_t ns_len = strcspn(name, " ");
 	struct warden_domain_policy *domain;
 	struct warden_namespace *ns;
+	bool new_ns = false;
 
-	/* A domain of a new namespace brings the namespace into being. */
-	ns = warden_namespace_get(policy, name, strcspn(name, " "), true);
+	/*
+	 * A domain of a new namespace brings the namespace into being, but
+	 * only if the domain itself can be made.
+	 */
+	ns = warden_namespace_get(policy, name, ns_len);
+	if (PTR_ERR(ns) == -ENOENT) {
+		ns = warden_namespace_new(name, ns_len);
+		new_ns = true;
+	}
 	if (IS_ERR(ns))
 		return NULL;
 
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return NULL;
+		goto out_discard_ns;
 	domain = kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!domain)
 		goto out_uncharge;
@@ -97,6 +106,8 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 	INIT_LIST_HEAD(&domain->named_groups);
 	memcpy(domain->name, name, strlen(name) + 1);
 	domain->ns = ns;
+	if (new_ns)
+		warden_namespace_publish(policy, ns);
 	list_add_tail_rcu(&domain->list, &policy->domains);
 	hash_add_rcu(policy->domain_hash, &domain->hash,
 		     warden_domainname_hash(name));
@@ -106,6 +117,9 @@ out_free:
 	kfree(domain);
 out_uncharge:
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+out_discard_ns:
+	if (new_ns)
+		warden_namespace_discard(ns);
 	return NULL;
 }
 

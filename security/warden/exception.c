@@ -166,8 +166,13 @@ static int warden_transition_parse(unsigned int type, char *args, char *text,
 		*reason = "after \"from\" comes a domainname, a program or \"any\"";
 		return -EINVAL;
 	}
-	snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s from %s",
-		 warden_transition_names[type], program, domain);
+	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s from %s",
+		     warden_transition_names[type], program,
+		     domain) >= WARDEN_EXCEPTION_TEXT_MAX) {
+		/* Kept cut short, it would no longer say what was written. */
+		*reason = "too long";
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -181,7 +186,11 @@ static int warden_aggregator_parse(char *args, char *text,
 		*reason = "aggregator takes a pattern and a pathname";
 		return -EINVAL;
 	}
-	snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s", original, args);
+	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s", original,
+		     args) >= WARDEN_EXCEPTION_TEXT_MAX) {
+		*reason = "too long";
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -198,7 +207,10 @@ static int warden_group_member_parse(unsigned int type, const char *member,
 			*reason = "invalid pathname or pattern";
 			return -EINVAL;
 		}
-		strscpy(text, member, WARDEN_EXCEPTION_TEXT_MAX);
+		if (strscpy(text, member, WARDEN_EXCEPTION_TEXT_MAX) < 0) {
+			*reason = "too long";
+			return -EINVAL;
+		}
 		return 0;
 	case WARDEN_NUMBER_GROUP:
 		copy = kstrdup(member, GFP_KERNEL);
@@ -254,52 +266,54 @@ static int warden_group_write(struct warden_exception_policy *exception,
 	if (err)
 		return err;
 	group = warden_group_lookup(exception, type, name);
-	if (!group) {
-		if (is_delete) {
-			*reason = "no such group";
-			return -ENOENT;
-		}
-		size = struct_size(group, name, strlen(name) + 1);
-		if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-			return -ENOMEM;
-		group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-		if (!group) {
-			warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-			return -ENOMEM;
-		}
-		INIT_LIST_HEAD(&group->members);
-		group->type = type;
-		memcpy(group->name, name, strlen(name) + 1);
-		list_add_tail_rcu(&group->list, &exception->groups);
+	if (group)
+		/* An emptied group stays, as a referenced TOMOYO group does. */
+		return warden_text_list_update(&group->members, 0, text,
+					       is_delete, reason);
+	if (is_delete) {
+		*reason = "no such group";
+		return -ENOENT;
 	}
-	/* An emptied group stays, as a referenced TOMOYO group does. */
-	return warden_text_list_update(&group->members, 0, text, is_delete, reason);
+	size = struct_size(group, name, strlen(name) + 1);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return -ENOMEM;
+	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!group) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&group->members);
+	group->type = type;
+	memcpy(group->name, name, strlen(name) + 1);
+	/* A new group is published only with its first member. */
+	err = warden_text_list_update(&group->members, 0, text, false, reason);
+	if (err) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		kfree(group);
+		return err;
+	}
+	list_add_tail_rcu(&group->list, &exception->groups);
+	return 0;
 }
 
 static struct warden_acl_group *
-warden_acl_group_get(struct warden_exception_policy *exception,
-		     const char *name, bool create)
+warden_acl_group_find(struct warden_exception_policy *exception,
+		      const char *name)
 {
 	struct warden_acl_group *group;
-	size_t size;
 
 	list_for_each_entry(group, &exception->acl_groups, list)
 		if (!strcmp(group->name, name))
 			return group;
-	if (!create)
-		return NULL;
-	size = struct_size(group, name, strlen(name) + 1);
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return NULL;
-	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!group || warden_acl_set_init(&group->acls)) {
-		kfree(group);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		return NULL;
-	}
-	memcpy(group->name, name, strlen(name) + 1);
-	list_add_tail_rcu(&group->list, &exception->acl_groups);
-	return group;
+	return NULL;
+}
+
+static void warden_acl_group_free(struct warden_acl_group *group)
+{
+	warden_acl_set_destroy(&group->acls);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       struct_size(group, name, strlen(group->name) + 1));
+	kfree(group);
 }
 
 static int warden_acl_group_write(struct warden_exception_policy *exception,
@@ -309,6 +323,8 @@ static int warden_acl_group_write(struct warden_exception_policy *exception,
 	char *name = strsep(&args, " ");
 	struct warden_acl_group *group;
 	unsigned int number;
+	size_t size;
+	int err;
 
 	if (!args || !*name || warden_word_check(name, false) ||
 	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
@@ -316,19 +332,40 @@ static int warden_acl_group_write(struct warden_exception_policy *exception,
 		*reason = "acl_group takes a number from 0 to 255 or a name";
 		return -EINVAL;
 	}
+	if (strlen(name) > WARDEN_ACL_GROUP_NAME_MAX) {
+		*reason = "an acl_group name is at most 64 bytes";
+		return -EINVAL;
+	}
 	if (!str_has_prefix(args, "file ")) {
 		*reason = "only file lines are supported in acl_group yet";
 		return -EINVAL;
 	}
-	group = warden_acl_group_get(exception, name, !is_delete);
-	if (!group) {
-		if (!is_delete)
-			return -ENOMEM;
+	args += strlen("file ");
+	group = warden_acl_group_find(exception, name);
+	if (group)
+		return warden_acl_write(&group->acls, args, is_delete, reason);
+	if (is_delete) {
 		*reason = "no such acl_group";
 		return -ENOENT;
 	}
-	return warden_acl_write(&group->acls, args + strlen("file "),
-				is_delete, reason);
+	size = struct_size(group, name, strlen(name) + 1);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return -ENOMEM;
+	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!group || warden_acl_set_init(&group->acls)) {
+		kfree(group);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return -ENOMEM;
+	}
+	memcpy(group->name, name, strlen(name) + 1);
+	/* A new group is published only with its first entry. */
+	err = warden_acl_write(&group->acls, args, false, reason);
+	if (err) {
+		warden_acl_group_free(group);
+		return err;
+	}
+	list_add_tail_rcu(&group->list, &exception->acl_groups);
+	return 0;
 }
 
 /**
@@ -434,7 +471,8 @@ void warden_exception_show(struct seq_file *m,
 					   group->name, line->text);
 		}
 	list_for_each_entry(acl_group, &exception->acl_groups, list) {
-		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX + 80];
+		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX +
+				 WARDEN_ACL_GROUP_NAME_MAX + 16];
 
 		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
 			 prefix, acl_group->name);
@@ -475,11 +513,7 @@ void warden_exception_clear(struct warden_exception_policy *exception)
 	list_for_each_entry_safe(acl_group, next_acl_group,
 				 &exception->acl_groups, list) {
 		list_del(&acl_group->list);
-		warden_acl_set_destroy(&acl_group->acls);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       struct_size(acl_group, name,
-						   strlen(acl_group->name) + 1));
-		kfree(acl_group);
+		warden_acl_group_free(acl_group);
 	}
 }
 
@@ -816,6 +850,17 @@ static const struct warden_exception_case warden_exception_valid[] = {
 	{ "acl_group 1 file create /tmp/\\* 0600", "acl_group 1 file create /tmp/\\* 0600\n" },
 	{ "acl_group 1 file rename /tmp/a /tmp/b", "acl_group 1 file rename /tmp/a /tmp/b\n" },
 };
+
+/**
+ * warden_test_exception_corpus - a valid exception policy line of the KUnit table, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line, or %NULL past the end of the table.
+ */
+const char *warden_test_exception_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_exception_valid) ? warden_exception_valid[i].line : NULL;
+}
 
 static void warden_exception_case_desc(const struct warden_exception_case *c,
 				       char *desc)

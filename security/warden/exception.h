@@ -15,6 +15,9 @@
 
 #include "acl.h"
 
+/* The longest acl_group name, so that its lines print in full. */
+#define WARDEN_ACL_GROUP_NAME_MAX 64
+
 struct warden_policy;
 
 /**
@@ -117,6 +120,7 @@ struct kunit;
 void warden_test_exception_load(struct kunit *test,
 				struct warden_exception_policy *e,
 				const char *const *lines, size_t n);
+const char *warden_test_exception_corpus(size_t i);
 #endif
 
 #endif /* _SECURITY_WARDEN_EXCEPTION_H */

@@ -254,9 +254,22 @@ static int warden_apply_line(struct warden_line_writer *w)
 	char *line = w->buf;
 	int err;
 
-	w->buf[w->len] = '\0';
-	w->len = 0;
 	w->lineno++;
+	/* An empty line: before the first byte of a file, there is no buffer. */
+	if (!w->len)
+		return 0;
+	w->buf[w->len] = '\0';
+	/*
+	 * A NUL byte would end the line early for the parser, which would
+	 * then apply its first part; the whole line is refused instead.
+	 */
+	if (strlen(line) != w->len) {
+		w->len = 0;
+		pr_warn_ratelimited("Warden: %s: line %u: holds a NUL byte\n",
+				    w->file->name, w->lineno);
+		return -EINVAL;
+	}
+	w->len = 0;
 	warden_normalize_line(line);
 	if (!*line || *line == '#')
 		return 0;
@@ -402,7 +415,9 @@ static ssize_t warden_document_write(struct file *file,
 		goto out_unlock;
 	}
 	if (w->len + count + 1 > w->size) {
-		size_t size = max(w->size * 2, w->len + count + 1);
+		/* Doubling stops at the largest document, not twice that. */
+		size_t size = clamp(w->size * 2, w->len + count + 1,
+				    (size_t)WARDEN_DOCUMENT_MAX + 1);
 		char *buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
 
 		if (!buf) {
@@ -433,7 +448,12 @@ static int warden_document_flush(struct file *file, fl_owner_t id)
 	if (!(file->f_mode & FMODE_WRITE))
 		return 0;
 	mutex_lock(&w->lock);
-	if (w->len) {
+	if (w->len && strnlen(w->buf, w->len) != w->len) {
+		/* The parser would stop at the NUL and load only the start. */
+		pr_warn_ratelimited("Warden: policy: the document holds a NUL byte; the policy in force is unchanged\n");
+		err = -EINVAL;
+		w->len = 0;
+	} else if (w->len) {
 		w->buf[w->len] = '\0';
 		err = warden_policy_replace(w->buf, &lineno, &reason);
 		if (err)
@@ -513,14 +533,9 @@ static const struct file_operations warden_document_fops = {
 static int warden_profile_write_line(char **state, char *line,
 				     const char **reason)
 {
-	struct warden_policy *policy = warden_policy_locked();
-	struct warden_namespace *ns;
 	int err;
 
-	err = warden_policy_split_namespace(policy, &line, &ns, reason);
-	if (!err)
-		err = warden_profile_write(ns ? &ns->profiles : &policy->profiles,
-					   line, reason);
+	err = warden_policy_write_profile(warden_policy_locked(), line, reason);
 	if (!err)
 		warden_policy_activate();
 	return err;
@@ -590,15 +605,8 @@ static const struct warden_policy_file warden_document_file = {
 static int warden_exception_write_line(char **state, char *line,
 				       const char **reason)
 {
-	struct warden_policy *policy = warden_policy_locked();
-	struct warden_namespace *ns;
-	int err;
-
-	err = warden_policy_split_namespace(policy, &line, &ns, reason);
-	if (err)
-		return err;
-	return warden_exception_write(ns ? &ns->exception : &policy->exception,
-				      line, reason);
+	return warden_policy_write_exception(warden_policy_locked(), line,
+					     reason);
 }
 
 static void warden_exception_show_file(struct seq_file *m,

@@ -112,6 +112,9 @@ static int warden_netacl_args(u8 arg, char *args, char *out,
 			*reason = "expected an address and a port";
 			return -EINVAL;
 		}
+		/* An address, a port and a space always fit in this. */
+		if (strlen(address) + strlen(number) + 2 > WARDEN_NETACL_ARGS_MAX)
+			goto too_long;
 		if (warden_group_ref_valid(address))
 			len = scnprintf(out, WARDEN_NETACL_ARGS_MAX, "%s",
 					address);
@@ -142,18 +145,24 @@ static int warden_netacl_args(u8 arg, char *args, char *out,
 			*reason = "expected one pathname, pattern or @group";
 			return -EINVAL;
 		}
-		strscpy(out, args, WARDEN_NETACL_ARGS_MAX);
+		if (strscpy(out, args, WARDEN_NETACL_ARGS_MAX) < 0)
+			goto too_long;
 		return 0;
 	case WARDEN_ARG_DOMAIN:
 		if (warden_domainname_check(args)) {
 			*reason = "expected a domainname";
 			return -EINVAL;
 		}
-		strscpy(out, args, WARDEN_NETACL_ARGS_MAX);
+		if (strscpy(out, args, WARDEN_NETACL_ARGS_MAX) < 0)
+			goto too_long;
 		return 0;
 	}
 bad_address:
 	*reason = "invalid IPv4 or IPv6 address, range or @group";
+	return -EINVAL;
+too_long:
+	/* Kept cut short, it would no longer say what was written. */
+	*reason = "too long";
 	return -EINVAL;
 }
 
@@ -259,9 +268,16 @@ int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
 	if (!err && cond) {
 		size_t len = strlen(args);
 
-		args[len++] = ' ';
-		err = warden_cond_canonical(cond, args + len,
-					    WARDEN_NETACL_ARGS_MAX - len, reason);
+		if (len + 2 >= WARDEN_NETACL_ARGS_MAX) {
+			/* No room for even one condition after the space. */
+			*reason = "too long";
+			err = -EINVAL;
+		} else {
+			args[len++] = ' ';
+			err = warden_cond_canonical(cond, args + len,
+						    WARDEN_NETACL_ARGS_MAX - len,
+						    reason);
+		}
 	}
 	if (err)
 		goto out_free;
@@ -567,6 +583,17 @@ static const struct warden_netacl_case warden_netacl_valid[] = {
 	  "network unix stream connect /dev/log task.euid!=0 grant_log=no\n" },
 	{ "misc env PATH task.uid=0", "misc env PATH task.uid=0\n" },
 };
+
+/**
+ * warden_test_netacl_corpus - a valid network, misc or task line, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line, or %NULL past the end of the table.
+ */
+const char *warden_test_netacl_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_netacl_valid) ? warden_netacl_valid[i].line : NULL;
+}
 
 static void warden_netacl_case_desc(const struct warden_netacl_case *c,
 				    char *desc)

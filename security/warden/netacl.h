@@ -92,4 +92,8 @@ bool warden_netacl_task_allowed(const struct list_head *entries,
 				const char *domainname);
 int warden_address_canonical(const char *text, char *out, size_t size);
 
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+const char *warden_test_netacl_corpus(size_t i);
+#endif
+
 #endif /* _SECURITY_WARDEN_NETACL_H */

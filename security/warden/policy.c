@@ -137,20 +137,17 @@ void warden_normalize_line(char *line)
 /**
  * warden_namespace_get - a namespace of the policy, by name
  * @policy: the policy; the caller holds warden_policy_lock, or is in an
- *          RCU read-side critical section and does not create.
+ *          RCU read-side critical section.
  * @name: the namespace, e.g. "<apache>"; not NUL-terminated.
  * @len: its length.
- * @create: create it if it does not exist.
  *
- * Return: the namespace, %NULL for the root namespace "<kernel>", or an
- * ERR_PTR: -ENOENT when it does not exist, -ENOMEM.
+ * Return: the namespace, %NULL for the root namespace "<kernel>", or
+ * ERR_PTR(-ENOENT) when it does not exist.
  */
 struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
-					      const char *name, size_t len,
-					      bool create)
+					      const char *name, size_t len)
 {
 	struct warden_namespace *ns;
-	size_t size;
 
 	if (len == strlen(WARDEN_ROOT_DOMAINNAME) &&
 	    !strncmp(name, WARDEN_ROOT_DOMAINNAME, len))
@@ -159,10 +156,26 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 				lockdep_is_held(&warden_policy_lock))
 		if (strlen(ns->name) == len && !strncmp(ns->name, name, len))
 			return ns;
-	if (!create)
-		return ERR_PTR(-ENOENT);
+	return ERR_PTR(-ENOENT);
+}
+
+/**
+ * warden_namespace_new - a namespace not yet part of any policy
+ * @name: the namespace, e.g. "<apache>"; not NUL-terminated.
+ * @len: its length.
+ *
+ * A line that may be refused fills a new namespace first and publishes
+ * it only once it applied, so that a refused line leaves no namespace
+ * behind.  The caller holds warden_policy_lock.
+ *
+ * Return: the namespace, charged to the policy quota, or ERR_PTR(-ENOMEM).
+ */
+struct warden_namespace *warden_namespace_new(const char *name, size_t len)
+{
+	struct warden_namespace *ns;
+	size_t size = struct_size(ns, name, len + 1);
+
 	lockdep_assert_held(&warden_policy_lock);
-	size = struct_size(ns, name, len + 1);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		return ERR_PTR(-ENOMEM);
 	ns = kzalloc(size, GFP_KERNEL_ACCOUNT);
@@ -173,8 +186,33 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 	ns->profiles.version = WARDEN_PROFILE_VERSION;
 	warden_exception_init(&ns->exception);
 	memcpy(ns->name, name, len);
-	list_add_tail_rcu(&ns->list, &policy->namespaces);
 	return ns;
+}
+
+/**
+ * warden_namespace_discard - free a namespace no reader can reach
+ * @ns: a namespace from warden_namespace_new() that was not published,
+ *      or one unlinked from a policy no reader can reach any more.
+ */
+void warden_namespace_discard(struct warden_namespace *ns)
+{
+	warden_profile_set_clear(&ns->profiles);
+	warden_exception_clear(&ns->exception);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       struct_size(ns, name, strlen(ns->name) + 1));
+	kfree(ns);
+}
+
+/**
+ * warden_namespace_publish - make a new namespace part of a policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @ns: a namespace from warden_namespace_new().
+ */
+void warden_namespace_publish(struct warden_policy *policy,
+			      struct warden_namespace *ns)
+{
+	lockdep_assert_held(&warden_policy_lock);
+	list_add_tail_rcu(&ns->list, &policy->namespaces);
 }
 
 /* Free the namespaces of a policy no reader can reach any more. */
@@ -184,51 +222,88 @@ static void warden_namespace_clear(struct warden_policy *policy)
 
 	list_for_each_entry_safe(ns, next, &policy->namespaces, list) {
 		list_del(&ns->list);
-		warden_profile_set_clear(&ns->profiles);
-		warden_exception_clear(&ns->exception);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       struct_size(ns, name, strlen(ns->name) + 1));
-		kfree(ns);
+		warden_namespace_discard(ns);
 	}
 }
 
-/**
- * warden_policy_split_namespace - the namespace a profile or exception
- * line is for
- * @policy: the policy; the caller holds warden_policy_lock.
- * @line: the line; a leading "<name> " is consumed.
- * @ns: receives the namespace, created if needed; %NULL for "<kernel>"
- *      and for lines without a prefix.
- * @reason: receives why the prefix was refused.
- *
- * Return: 0, -EINVAL for a malformed prefix, or -ENOMEM.
+/*
+ * Apply a profile or exception line, after its "<namespace> " prefix if
+ * it has one.  A namespace the line brings into being is published only
+ * if the line applies.
  */
-int warden_policy_split_namespace(struct warden_policy *policy, char **line,
-				  struct warden_namespace **ns,
-				  const char **reason)
+static int warden_policy_write_prefixed(struct warden_policy *policy,
+					char *line, bool is_profile,
+					const char **reason)
 {
-	char *text = *line, *space;
+	struct warden_namespace *ns = NULL;
+	bool created = false;
+	char *space;
 	int err;
 
-	*ns = NULL;
-	if (*text != '<')
-		return 0;
-	space = strchr(text, ' ');
-	if (!space) {
-		*reason = "a namespace prefix is followed by a line";
-		return -EINVAL;
+	lockdep_assert_held(&warden_policy_lock);
+	if (*line == '<') {
+		space = strchr(line, ' ');
+		if (!space) {
+			*reason = "a namespace prefix is followed by a line";
+			return -EINVAL;
+		}
+		*space = '\0';
+		err = warden_domainname_check(line);
+		if (err) {
+			*reason = "invalid namespace";
+			return err;
+		}
+		ns = warden_namespace_get(policy, line, space - line);
+		if (PTR_ERR(ns) == -ENOENT) {
+			ns = warden_namespace_new(line, space - line);
+			created = true;
+		}
+		if (IS_ERR(ns))
+			return PTR_ERR(ns);
+		line = space + 1;
 	}
-	*space = '\0';
-	err = warden_domainname_check(text);
-	if (err) {
-		*reason = "invalid namespace";
-		return err;
+	if (is_profile)
+		err = warden_profile_write(ns ? &ns->profiles : &policy->profiles,
+					   line, reason);
+	else
+		err = warden_exception_write(ns ? &ns->exception :
+					     &policy->exception, line, reason);
+	if (created) {
+		if (err)
+			warden_namespace_discard(ns);
+		else
+			warden_namespace_publish(policy, ns);
 	}
-	*ns = warden_namespace_get(policy, text, space - text, true);
-	if (IS_ERR(*ns))
-		return PTR_ERR(*ns);
-	*line = space + 1;
-	return 0;
+	return err;
+}
+
+/**
+ * warden_policy_write_profile - apply one line of the profile file
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @line: the line, with an optional "<namespace> " prefix; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM; a refused line changes nothing.
+ */
+int warden_policy_write_profile(struct warden_policy *policy, char *line,
+				const char **reason)
+{
+	return warden_policy_write_prefixed(policy, line, true, reason);
+}
+
+/**
+ * warden_policy_write_exception - apply one line of the exception policy
+ * @policy: the policy; the caller holds warden_policy_lock.
+ * @line: the line, with an optional "<namespace> " prefix; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0, -EINVAL, -ENOENT when deleting what is not there, or
+ * -ENOMEM; a refused line changes nothing.
+ */
+int warden_policy_write_exception(struct warden_policy *policy, char *line,
+				  const char **reason)
+{
+	return warden_policy_write_prefixed(policy, line, false, reason);
 }
 
 /**
@@ -352,27 +427,16 @@ static int warden_policy_apply_line(struct warden_policy *policy,
 				    int section, char **selected, char *line,
 				    const char **reason)
 {
-	struct warden_namespace *ns;
-	int err;
-
 	switch (section) {
 	case WARDEN_SECTION_PROFILE:
-		err = warden_policy_split_namespace(policy, &line, &ns, reason);
-		if (err)
-			return err;
-		return warden_profile_write(ns ? &ns->profiles :
-					    &policy->profiles, line, reason);
+		return warden_policy_write_profile(policy, line, reason);
 	case WARDEN_SECTION_MANAGER:
 		return warden_manager_write(policy, line, reason);
 	case WARDEN_SECTION_DOMAIN:
 		return warden_domain_policy_write(policy, selected, line,
 						  reason);
 	case WARDEN_SECTION_EXCEPTION:
-		err = warden_policy_split_namespace(policy, &line, &ns, reason);
-		if (err)
-			return err;
-		return warden_exception_write(ns ? &ns->exception :
-					      &policy->exception, line, reason);
+		return warden_policy_write_exception(policy, line, reason);
 	}
 	*reason = "a [section] line must come first";
 	return -EINVAL;
@@ -399,35 +463,25 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 	return 0;
 }
 
-/**
- * warden_policy_replace - build a policy from a document and put it in force
- * @document: the whole policy: "[profile]", "[manager]",
- *            "[exception_policy]" and "[domain_policy]" lines each start a
- *            section whose lines are those of the file of that name.
- *            Parsed in place.
- * @lineno: receives the number of the line that was refused.
- * @reason: receives why it was refused.
- *
- * Either every line applies and the new policy replaces the one in force
- * at once, or nothing changes.
- *
- * Return: 0, or the error of the first refused line.
+/*
+ * Build a policy from a document, beside the one in force.  Returns the
+ * new policy, or an ERR_PTR with *@lineno and *@reason telling which line
+ * was refused and why; nothing of a refused document is kept.
  */
-int warden_policy_replace(char *document, unsigned int *lineno,
-			  const char **reason)
+static struct warden_policy *warden_policy_parse(char *document,
+						 unsigned int *lineno,
+						 const char **reason)
 {
 	int section = WARDEN_SECTION_NONE, err = 0;
-	struct warden_policy *new, *old;
 	char *selected = NULL, *line;
+	struct warden_policy *new;
 
+	lockdep_assert_held(&warden_policy_lock);
 	*lineno = 0;
 	*reason = NULL;
-	mutex_lock(&warden_policy_lock);
 	new = warden_policy_alloc();
-	if (!new) {
-		err = -ENOMEM;
-		goto out_unlock;
-	}
+	if (!new)
+		return ERR_PTR(-ENOMEM);
 	while (!err && (line = strsep(&document, "\n"))) {
 		int i;
 
@@ -449,6 +503,35 @@ int warden_policy_replace(char *document, unsigned int *lineno,
 		err = warden_policy_check_profiles(new, reason);
 	if (err) {
 		warden_policy_free(new);
+		return ERR_PTR(err);
+	}
+	return new;
+}
+
+/**
+ * warden_policy_replace - build a policy from a document and put it in force
+ * @document: the whole policy: "[profile]", "[manager]",
+ *            "[exception_policy]" and "[domain_policy]" lines each start a
+ *            section whose lines are those of the file of that name.
+ *            Parsed in place.
+ * @lineno: receives the number of the line that was refused.
+ * @reason: receives why it was refused.
+ *
+ * Either every line applies and the new policy replaces the one in force
+ * at once, or nothing changes.
+ *
+ * Return: 0, or the error of the first refused line.
+ */
+int warden_policy_replace(char *document, unsigned int *lineno,
+			  const char **reason)
+{
+	struct warden_policy *new, *old;
+	int err = 0;
+
+	mutex_lock(&warden_policy_lock);
+	new = warden_policy_parse(document, lineno, reason);
+	if (IS_ERR(new)) {
+		err = PTR_ERR(new);
 		goto out_unlock;
 	}
 	old = warden_policy_locked();
@@ -463,18 +546,10 @@ out_unlock:
 	return err;
 }
 
-/**
- * warden_policy_show - print the whole policy as one document
- * @m: the seq_file.
- *
- * The output is what warden_policy_replace() reads.
- */
-void warden_policy_show(struct seq_file *m)
+/* Print @policy as one document; the caller holds warden_policy_lock. */
+static void warden_policy_print(struct seq_file *m,
+				const struct warden_policy *policy)
 {
-	struct warden_policy *policy;
-
-	mutex_lock(&warden_policy_lock);
-	policy = warden_policy_locked();
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_PROFILE]);
 	warden_policy_show_profiles(m, policy);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
@@ -483,5 +558,22 @@ void warden_policy_show(struct seq_file *m)
 	warden_policy_show_exceptions(m, policy, false);
 	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
 	warden_domain_policy_show(m, policy, NULL, false);
+}
+
+/**
+ * warden_policy_show - print the whole policy as one document
+ * @m: the seq_file.
+ *
+ * The output is what warden_policy_replace() reads.
+ */
+void warden_policy_show(struct seq_file *m)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_policy_print(m, warden_policy_locked());
 	mutex_unlock(&warden_policy_lock);
 }
+
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+/* The parser fuzzer drives the static functions above. */
+#include "policy_fuzz.c"
+#endif

@@ -17,6 +17,7 @@
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 
+#include "domain.h"
 #include "exception.h"
 #include "profile.h"
 
@@ -57,8 +58,11 @@ struct warden_policy {
 	DECLARE_HASHTABLE(domain_hash, 12);
 };
 
-/* "<namespace> " before a line of a namespace other than "<kernel>". */
-#define WARDEN_NAMESPACE_PREFIX_MAX 256
+/*
+ * "<namespace> " before a line of a namespace other than "<kernel>": the
+ * longest name, a space and a NUL.
+ */
+#define WARDEN_NAMESPACE_PREFIX_MAX (WARDEN_NAMESPACE_NAME_MAX + 2)
 
 extern struct mutex warden_policy_lock;
 extern bool warden_policy_loaded;
@@ -90,10 +94,14 @@ static inline bool warden_policy_is_loaded(void)
 void warden_policy_activate(void);
 void warden_policy_defer_activation(bool defer);
 struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
-					      const char *name, size_t len,
-					      bool create);
-int warden_policy_split_namespace(struct warden_policy *policy, char **line,
-				  struct warden_namespace **ns,
+					      const char *name, size_t len);
+struct warden_namespace *warden_namespace_new(const char *name, size_t len);
+void warden_namespace_discard(struct warden_namespace *ns);
+void warden_namespace_publish(struct warden_policy *policy,
+			      struct warden_namespace *ns);
+int warden_policy_write_profile(struct warden_policy *policy, char *line,
+				const char **reason);
+int warden_policy_write_exception(struct warden_policy *policy, char *line,
 				  const char **reason);
 const struct warden_profile_set *
 warden_ns_profiles(const struct warden_policy *policy,

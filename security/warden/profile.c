@@ -666,6 +666,17 @@ static const struct warden_profile_case warden_profile_valid[] = {
 	  "8-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
 };
 
+/**
+ * warden_test_profile_corpus - a valid profile line of the KUnit table, for the fuzzer
+ * @i: the index of the line.
+ *
+ * Return: the line, or %NULL past the end of the table.
+ */
+const char *warden_test_profile_corpus(size_t i)
+{
+	return i < ARRAY_SIZE(warden_profile_valid) ? warden_profile_valid[i].line : NULL;
+}
+
 static void warden_profile_case_desc(const struct warden_profile_case *c,
 				     char *desc)
 {

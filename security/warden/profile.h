@@ -161,4 +161,8 @@ void warden_profile_set_clear(struct warden_profile_set *set);
 u8 warden_profile_config(const struct warden_profile *profile,
 			 enum warden_op op);
 
+#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
+const char *warden_test_profile_corpus(size_t i);
+#endif
+
 #endif /* _SECURITY_WARDEN_PROFILE_H */

@@ -210,6 +210,17 @@ void warden_memory_uncharge(enum warden_memory_kind kind, size_t size)
 	WARN_ON_ONCE(atomic_sub_return(size, &warden_memory_used[kind]) < 0);
 }
 
+/**
+ * warden_memory_in_use - the bytes a pool counts now
+ * @kind: the pool.
+ *
+ * Return: what warden_memory_charge() counted and was not yet returned.
+ */
+unsigned int warden_memory_in_use(enum warden_memory_kind kind)
+{
+	return atomic_read(&warden_memory_used[kind]);
+}
+
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>

@@ -56,5 +56,6 @@ int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
 void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota);
 bool warden_memory_charge(enum warden_memory_kind kind, size_t size);
 void warden_memory_uncharge(enum warden_memory_kind kind, size_t size);
+unsigned int warden_memory_in_use(enum warden_memory_kind kind);
 
 #endif /* _SECURITY_WARDEN_STAT_H */

@@ -216,7 +216,7 @@ TEST_F(domain_policy, policy_quota_refuses_entries_with_enomem)
 	ASSERT_EQ(0, write_file_once(WARDEN_DIR "/stat", quota));
 	fd = open(DOMAIN_POLICY, O_WRONLY | O_CLOEXEC);
 	ASSERT_LE(0, fd);
-	ASSERT_EQ(21, write(fd, "<kernel> /bin/quota\n", 21));
+	ASSERT_EQ(20, write(fd, "<kernel> /bin/quota\n", 20));
 	for (i = 0; i < 1000 && !err; i++) {
 		snprintf(line, sizeof(line), "file read /quota/f%u\n", i);
 		if (write(fd, line, strlen(line)) < 0)
