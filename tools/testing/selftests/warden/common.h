@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #define WARDEN_DIR "/sys/kernel/security/warden"
@@ -124,6 +125,42 @@ static inline bool warden_is_enabled(void)
 	if (read_whole_file(LSM_LIST_FILE, list, sizeof(list)) <= 0)
 		return false;
 	return list_has_entry(list, "warden");
+}
+
+/*
+ * Write a new file @path holding @text with @mode, replacing what was
+ * there (a busybox symlink such as /sbin/init included).  Returns 0 or -1.
+ */
+static inline int write_text(const char *path, const char *text, mode_t mode)
+{
+	ssize_t len = strlen(text);
+	int fd;
+
+	unlink(path);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
+	if (fd < 0)
+		return -1;
+	if (write(fd, text, len) != len) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/* How many lines of the kernel log hold @needle, or -1. */
+static inline int kernel_log_count(const char *needle)
+{
+	char line[1024];
+	int count = 0;
+	FILE *log = popen("dmesg", "r");
+
+	if (!log)
+		return -1;
+	while (fgets(line, sizeof(line), log))
+		if (strstr(line, needle))
+			count++;
+	pclose(log);
+	return count;
 }
 
 #endif /* _SELFTESTS_WARDEN_COMMON_H */

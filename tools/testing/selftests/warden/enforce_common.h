@@ -358,4 +358,18 @@ static inline int run_program(const char *path, char *const argv[],
 	return WEXITSTATUS(status);
 }
 
+/* How many "file " lines @domain has in domain_policy, or -1. */
+static inline long count_file_lines(const char *domain)
+{
+	char *block = domain_policy_block(domain), *p;
+	long n = 0;
+
+	if (!block)
+		return -1;
+	for (p = block; (p = strstr(p, "\nfile ")); p++)
+		n++;
+	free(block);
+	return n;
+}
+
 #endif /* _SELFTESTS_WARDEN_ENFORCE_COMMON_H */

@@ -69,20 +69,6 @@ static int run_shell(const char *command, char *out, size_t size)
 	return run_program(SH, argv, NULL, NULL, out, size);
 }
 
-/* How many "file " lines @domain has in domain_policy. */
-static int count_file_lines(const char *domain)
-{
-	char *block = domain_policy_block(domain), *p;
-	int n = 0;
-
-	if (!block)
-		return -1;
-	for (p = block; (p = strstr(p, "\nfile ")); p++)
-		n++;
-	free(block);
-	return n;
-}
-
 TEST_F(learning, learning_stops_at_max_learning_entry)
 {
 	long before;

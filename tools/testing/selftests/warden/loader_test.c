@@ -68,39 +68,6 @@ static int run_trigger(void)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* Write a new file; busybox's symlinks (/sbin/init) are replaced. */
-static int write_text(const char *path, const char *text, mode_t mode)
-{
-	ssize_t len = strlen(text);
-	int fd;
-
-	unlink(path);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
-	if (fd < 0)
-		return -1;
-	if (write(fd, text, len) != len) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
-/* How many lines of the kernel log hold @needle. */
-static int kernel_log_count(const char *needle)
-{
-	char line[1024];
-	int count = 0;
-	FILE *log = popen("dmesg", "r");
-
-	if (!log)
-		return -1;
-	while (fgets(line, sizeof(line), log))
-		if (strstr(line, needle))
-			count++;
-	pclose(log);
-	return count;
-}
-
 /* init's first child reads the policy the loader loaded. */
 static const char trigger_script[] =
 	"#!/bin/sh\n"

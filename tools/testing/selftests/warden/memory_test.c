@@ -76,20 +76,6 @@ static int set_policy_quota(long bytes)
 	return write_file_once(STAT_FILE, line);
 }
 
-/* How many lines of @domain in domain_policy start with "file ". */
-static long count_file_lines(const char *domain)
-{
-	char *block = domain_policy_block(domain), *p;
-	long n = 0;
-
-	if (!block)
-		return -1;
-	for (p = block; (p = strstr(p, "\nfile ")); p++)
-		n++;
-	free(block);
-	return n;
-}
-
 /* Run the learner over the first @n files; what it opened, or -1. */
 static long run_learner(unsigned long n)
 {

@@ -163,37 +163,6 @@ static bool wait_for_pane(const char *session, const char *needle,
 	return false;
 }
 
-static int write_text(const char *path, const char *text, mode_t mode)
-{
-	ssize_t len = strlen(text);
-	int fd;
-
-	unlink(path);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
-	if (fd < 0)
-		return -1;
-	if (write(fd, text, len) != len) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
-static int kernel_log_count(const char *needle)
-{
-	char line[1024];
-	int count = 0;
-	FILE *log = popen("dmesg", "r");
-
-	if (!log)
-		return -1;
-	while (fgets(line, sizeof(line), log))
-		if (strstr(line, needle))
-			count++;
-	pclose(log);
-	return count;
-}
-
 /* Whether the file's contents equal what a command prints. */
 static bool same_as_output(const char *path, const char *cmd)
 {
