@@ -163,4 +163,23 @@ static inline int kernel_log_count(const char *needle)
 	return count;
 }
 
+/*
+ * The "Policy update:" count in the stat file of the interface directory
+ * @dir (Warden's, or TOMOYO's), or ~0U when it cannot be read.
+ */
+static inline unsigned int policy_updates(const char *dir)
+{
+	char path[256], stat[4096];
+	unsigned int updates = ~0U;
+	char *line;
+
+	snprintf(path, sizeof(path), "%s/stat", dir);
+	if (read_whole_file(path, stat, sizeof(stat)) < 0)
+		return ~0U;
+	line = strstr(stat, "Policy update:");
+	if (line)
+		sscanf(line + strlen("Policy update:"), "%u", &updates);
+	return updates;
+}
+
 #endif /* _SELFTESTS_WARDEN_COMMON_H */

@@ -37,20 +37,6 @@ static bool cmdline_has(const char *word)
 	return strstr(cmdline, word);
 }
 
-static unsigned int policy_updates(void)
-{
-	char stat[4096];
-	unsigned int updates = ~0U;
-	char *line;
-
-	if (read_whole_file(WARDEN_DIR "/stat", stat, sizeof(stat)) < 0)
-		return ~0U;
-	line = strstr(stat, "Policy update:");
-	if (line)
-		sscanf(line + strlen("Policy update:"), "%u", &updates);
-	return updates;
-}
-
 /* Run the trigger as a child, as a boot runs init, and wait for it. */
 static int run_trigger(void)
 {
@@ -82,7 +68,7 @@ TEST(loader_runs_at_the_trigger_and_policy_is_active_before_init_runs)
 		SKIP(return, "Warden is not enabled");
 	if (!cmdline_has("warden.loader=" LOADER))
 		SKIP(return, "this boot names another loader");
-	if (policy_updates() != 0)
+	if (policy_updates(WARDEN_DIR) != 0)
 		SKIP(return, "a policy was loaded earlier in this boot");
 
 	ASSERT_EQ(0, system("mkdir -p " POLICY_DIR " /sbin"));
@@ -106,7 +92,7 @@ TEST(loader_runs_at_the_trigger_and_policy_is_active_before_init_runs)
 	ASSERT_LT(0, read_whole_file("/tmp/loader.marker", marker,
 				     sizeof(marker)));
 	EXPECT_STREQ("1\n", marker);
-	EXPECT_LE(1, policy_updates());
+	EXPECT_LE(1, policy_updates(WARDEN_DIR));
 	EXPECT_EQ(1, kernel_log_count("Warden: policy loaded"));
 	/* The trigger fires once: a second init does not reload. */
 	ASSERT_EQ(0, run_trigger());
@@ -121,7 +107,7 @@ TEST(missing_loader_is_reported_once_and_nothing_is_activated)
 		SKIP(return, "Warden is not enabled");
 	if (!cmdline_has("warden.loader=/nonexistent"))
 		SKIP(return, "this boot has a loader");
-	if (policy_updates() != 0)
+	if (policy_updates(WARDEN_DIR) != 0)
 		SKIP(return, "a policy was loaded earlier in this boot");
 
 	ASSERT_EQ(0, system("mkdir -p /sbin"));
@@ -131,7 +117,7 @@ TEST(missing_loader_is_reported_once_and_nothing_is_activated)
 	ASSERT_EQ(0, run_trigger());
 	EXPECT_EQ(1, kernel_log_count("no policy loader /nonexistent"));
 	EXPECT_EQ(0, kernel_log_count("Warden: policy loaded"));
-	EXPECT_EQ(0, policy_updates());
+	EXPECT_EQ(0, policy_updates(WARDEN_DIR));
 }
 
 TEST_HARNESS_MAIN

@@ -84,20 +84,6 @@ static ssize_t capture(char *buf, size_t size, const char *fmt, ...)
 	return len;
 }
 
-static unsigned int policy_updates(void)
-{
-	char stat[4096];
-	unsigned int updates = ~0U;
-	char *line;
-
-	if (read_whole_file(TOMOYO_DIR "/stat", stat, sizeof(stat)) < 0)
-		return ~0U;
-	line = strstr(stat, "Policy update:");
-	if (line)
-		sscanf(line + strlen("Policy update:"), "%u", &updates);
-	return updates;
-}
-
 /* Whether @text holds @line as a whole line. */
 static bool has_line(const char *text, const char *line)
 {
@@ -208,7 +194,7 @@ TEST(tomoyo_init_loads_etc_tomoyo_at_the_trigger)
 		SKIP(return, "no TOMOYO interface or no tomoyo-tools");
 	ASSERT_EQ(0, lstat(TOMOYO_DIR, &st));
 	ASSERT_TRUE(S_ISDIR(st.st_mode));
-	ASSERT_EQ(0, policy_updates()) TH_LOG("a policy was loaded earlier in this boot");
+	ASSERT_EQ(0, policy_updates(TOMOYO_DIR)) TH_LOG("a policy was loaded earlier in this boot");
 	ASSERT_LT(0, read_whole_file(TOMOYO_DIR "/version", text, sizeof(text)));
 	EXPECT_EQ(0, strncmp(text, "2.6.", 4)) TH_LOG("version %s", text);
 
@@ -230,7 +216,7 @@ TEST(tomoyo_init_loads_etc_tomoyo_at_the_trigger)
 	if (strcmp(trigger, TRIGGER)) {
 		ASSERT_EQ(0, write_text(TRIGGER, "#!/bin/sh\nexit 0\n", 0755));
 		ASSERT_EQ(0, run(TRIGGER));
-		EXPECT_EQ(0, policy_updates());
+		EXPECT_EQ(0, policy_updates(TOMOYO_DIR));
 	}
 	unlink("/tmp/compat.marker");
 
@@ -258,7 +244,7 @@ TEST(tomoyo_init_loads_etc_tomoyo_at_the_trigger)
 	EXPECT_EQ(0, kernel_log_count("Warden: exception_policy:"));
 	EXPECT_EQ(0, kernel_log_count("Warden: domain_policy:"));
 	EXPECT_EQ(0, kernel_log_count("Warden: profile:"));
-	EXPECT_LT(0, policy_updates());
+	EXPECT_LT(0, policy_updates(TOMOYO_DIR));
 	/* What /etc/tomoyo holds is what the kernel holds. */
 	ASSERT_LT(0, read_whole_file(TOMOYO_DIR "/profile", policy, sizeof(policy)));
 	ASSERT_LT(0, read_whole_file("/etc/tomoyo/profile.conf", conf, sizeof(conf)));
@@ -814,7 +800,7 @@ static void load_at_trigger(struct __test_metadata *_metadata)
 		_exit(127);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	ASSERT_LT(0, policy_updates());
+	ASSERT_LT(0, policy_updates(TOMOYO_DIR));
 }
 
 TEST(policy_saved_on_one_kernel_reads_back_identical_on_another)
@@ -830,7 +816,7 @@ TEST(policy_saved_on_one_kernel_reads_back_identical_on_another)
 
 	if (lstat(TOMOYO_DIR, &st) || !have_tools())
 		SKIP(return, "no TOMOYO interface or no tomoyo-tools");
-	ASSERT_EQ(0, policy_updates()) TH_LOG("a policy was loaded earlier in this boot");
+	ASSERT_EQ(0, policy_updates(TOMOYO_DIR)) TH_LOG("a policy was loaded earlier in this boot");
 	saved_before = !access(ROUNDTRIP_IN "/domain_policy.conf", R_OK);
 	if (saved_before) {
 		ASSERT_EQ(0, run("mkdir -p /etc/tomoyo && cp %s/*.conf /etc/tomoyo/",
