@@ -61,13 +61,17 @@ boots=("enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo"
        "roundtrip-back:roundtrip:lsm=tomoyo")
 counts=$results/selftests.counts
 prefix=selftests
+debug_boots=()
 if [ "$debug" -eq 1 ]; then
 	export KERNEL=$cache/build/x86_64-debug/arch/x86/boot/bzImage
 	# KASAN and lockdep make the guest several times slower.
 	export TIMEOUT=${DEBUG_TIMEOUT:-2400}
 	# Every boot where Warden runs, but the round trip.
-	boots=("${boots[0]}" "${boots[2]}" "${boots[3]}" "${boots[4]}"
-	       "${boots[6]}")
+	wanted=" enabled loader noloader tomoyo stacked "
+	for boot in "${boots[@]}"; do
+		[[ $wanted == *" ${boot%%:*} "* ]] && debug_boots+=("$boot")
+	done
+	boots=("${debug_boots[@]}")
 	counts=$results/debug.counts
 	prefix=debug
 elif [ "$debug" -eq 2 ]; then
@@ -91,6 +95,19 @@ reports+='unreferenced object|list_add corruption|list_del corruption|'
 reports+='ODEBUG:|Kernel panic'
 # The debug kernel has kmemleak; a boot where it did not scan failed.
 [ "$debug" -eq 1 ] && reports+='|WARDEN-KMEMLEAK-MISSING'
+# The scan must see what the detectors print: lines of their real reports.
+if [ "$debug" -ne 0 ]; then
+	for sample in \
+		'[    8.628484] WARNING: inconsistent lock state' \
+		'[    3.1] BUG: KASAN: slab-out-of-bounds in warden_cond_canonical+0x1/0x2' \
+		'[    3.1] BUG: KCSAN: data-race in warden_check / warden_policy_replace' \
+		'[    3.1] UBSAN: array-index-out-of-bounds in security/warden/acl.c:1:2' \
+		'[    3.1] unreferenced object 0xffff888003a1c000 (size 64):' \
+		'[    3.1] INFO: task x:1 blocked for more than 60 seconds.'; do
+		grep -qE "$reports" <<<"$sample" ||
+			{ echo "$prefix: the report scan misses '$sample'"; echo "0 1 0" >"$counts"; exit 1; }
+	done
+fi
 
 script_for() {
 	local script=$repo/scripts/vm/$1.sh out
