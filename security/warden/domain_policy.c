@@ -82,6 +82,7 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 	struct warden_domain_policy *domain;
 	struct warden_namespace *ns;
 	bool new_ns = false;
+	int err = -ENOMEM;
 
 	/*
 	 * A domain of a new namespace brings the namespace into being, but
@@ -93,10 +94,12 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		new_ns = true;
 	}
 	if (IS_ERR(ns))
-		return NULL;
+		return ERR_CAST(ns);
 
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size)) {
+		err = -ENOSPC;
 		goto out_discard_ns;
+	}
 	domain = kzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!domain)
 		goto out_uncharge;
@@ -120,7 +123,7 @@ out_uncharge:
 out_discard_ns:
 	if (new_ns)
 		warden_namespace_discard(ns);
-	return NULL;
+	return ERR_PTR(err);
 }
 
 /* Free a domain that no reader can reach any more, with all it holds. */
@@ -168,7 +171,7 @@ void warden_domain_policy_clear(struct warden_policy *policy)
 int warden_domain_policy_init(struct warden_policy *policy)
 {
 	lockdep_assert_held(&warden_policy_lock);
-	if (!warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME))
+	if (IS_ERR(warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME)))
 		return -ENOMEM;
 	return 0;
 }
@@ -183,7 +186,10 @@ int warden_domain_policy_init(struct warden_policy *policy)
  * of @from, as TOMOYO does, so that a service learning in profile 1
  * learns its children too.
  *
- * Return: the domain, or %NULL when it could not be created.
+ * Return: the domain; ERR_PTR(-EINVAL) for an invalid domainname,
+ * ERR_PTR(-ENOSPC) when the policy quota has no room for it, or
+ * ERR_PTR(-ENOMEM).  A domain that cannot get all it inherits is not
+ * kept: it would decide differently from its siblings.
  */
 struct warden_domain_policy *
 warden_domain_policy_assign(struct warden_policy *policy, const char *name,
@@ -198,16 +204,19 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 	if (domain)
 		return domain;
 	if (warden_domainname_check(name))
-		return NULL;
+		return ERR_PTR(-EINVAL);
 	domain = warden_domain_policy_create(policy, name);
-	if (!domain || !from)
+	if (IS_ERR(domain) || !from)
 		return domain;
 	domain->profile = from->profile;
 	bitmap_copy(domain->groups, from->groups, WARDEN_MAX_ACL_GROUPS);
-	list_for_each_entry(group, &from->named_groups, list)
+	list_for_each_entry(group, &from->named_groups, list) {
 		if (warden_text_list_update(&domain->named_groups, 0,
-					    group->text, false, &reason))
-			break;
+					    group->text, false, &reason)) {
+			warden_domain_policy_delete(domain);
+			return ERR_PTR(-ENOMEM);
+		}
+	}
 	return domain;
 }
 
@@ -282,7 +291,7 @@ static int warden_domain_policy_select(struct warden_policy *policy,
 	copy = kstrdup(name, GFP_KERNEL_ACCOUNT);
 	if (!copy)
 		return -ENOMEM;
-	if (!domain && !warden_domain_policy_create(policy, name)) {
+	if (!domain && IS_ERR(warden_domain_policy_create(policy, name))) {
 		kfree(copy);
 		return -ENOMEM;
 	}

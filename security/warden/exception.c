@@ -25,16 +25,7 @@
 #include "pattern.h"
 #include "policy.h"
 #include "stat.h"
-
-/* Transition keywords, in the order TOMOYO numbers them; then aggregator. */
-static const char *const warden_transition_names[] = {
-	"no_reset_domain", "reset_domain", "no_initialize_domain",
-	"initialize_domain", "no_keep_domain", "keep_domain", "aggregator",
-};
-
-#define WARDEN_AGGREGATOR (ARRAY_SIZE(warden_transition_names) - 1)
-#define WARDEN_NO_KEEP 4
-#define WARDEN_KEEP 5
+#include "transition.h"
 
 static const char *const warden_group_names[] = {
 	"path_group", "number_group", "address_group",
@@ -122,76 +113,6 @@ static bool warden_path_word_valid(const char *word, bool wildcards)
 {
 	return *word && *word != '@' && *word != '<' &&
 	       !warden_word_check(word, wildcards);
-}
-
-/*
- * A program: a pathname, which starts with "/" or, for files named by
- * their filesystem, with "<filesystem>:/" (init_policy writes
- * "aggregator proc:/self/exe /proc/self/exe").
- */
-static bool warden_program_valid(const char *word, bool wildcards)
-{
-	const char *slash = strchr(word, '/');
-
-	if (!slash || (slash != word &&
-		       (slash == word + 1 || slash[-1] != ':')))
-		return false;
-	return !warden_word_check(word, wildcards);
-}
-
-/*
- * "<type> <program|any> [from <domainname|program|any>]" into
- * "<type> <program|any> from <domainname|program|any>".
- */
-static int warden_transition_parse(unsigned int type, char *args, char *text,
-				   const char **reason)
-{
-	char *program = args, *domain = strstr(args, " from ");
-
-	if (domain) {
-		*domain = '\0';
-		domain += strlen(" from ");
-	} else if (type == WARDEN_KEEP || type == WARDEN_NO_KEEP) {
-		domain = program;
-		program = "any";
-	} else {
-		domain = "any";
-	}
-	if (strcmp(program, "any") && !warden_program_valid(program, true)) {
-		*reason = "the program must be a pathname or \"any\"";
-		return -EINVAL;
-	}
-	if (strcmp(domain, "any") && warden_domainname_check(domain) &&
-	    !warden_program_valid(domain, true)) {
-		*reason = "after \"from\" comes a domainname, a program or \"any\"";
-		return -EINVAL;
-	}
-	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s from %s",
-		     warden_transition_names[type], program,
-		     domain) >= WARDEN_EXCEPTION_TEXT_MAX) {
-		/* Kept cut short, it would no longer say what was written. */
-		*reason = "too long";
-		return -EINVAL;
-	}
-	return 0;
-}
-
-static int warden_aggregator_parse(char *args, char *text,
-				   const char **reason)
-{
-	char *original = strsep(&args, " ");
-
-	if (!args || strchr(args, ' ') || !warden_program_valid(original, true) ||
-	    !warden_program_valid(args, false)) {
-		*reason = "aggregator takes a pattern and a pathname";
-		return -EINVAL;
-	}
-	if (snprintf(text, WARDEN_EXCEPTION_TEXT_MAX, "%s %s", original,
-		     args) >= WARDEN_EXCEPTION_TEXT_MAX) {
-		*reason = "too long";
-		return -EINVAL;
-	}
-	return 0;
 }
 
 /* Check a group member and print it canonically into @text. */
@@ -400,27 +321,14 @@ int warden_exception_write(struct warden_exception_policy *exception,
 		return warden_acl_group_write(exception, line, is_delete,
 					      reason);
 
+	err = warden_transition_kind_of(keyword);
+	if (err >= 0)
+		return warden_transition_write(&exception->transitions, err,
+					       line, is_delete, reason);
+
 	text = kmalloc(WARDEN_EXCEPTION_TEXT_MAX, GFP_KERNEL);
 	if (!text)
 		return -ENOMEM;
-	i = match_string(warden_transition_names,
-			 ARRAY_SIZE(warden_transition_names), keyword);
-	if (i == WARDEN_AGGREGATOR) {
-		err = warden_aggregator_parse(line, text, reason);
-		if (!err)
-			err = warden_text_list_update(&exception->transitions,
-						      i, text, is_delete,
-						      reason);
-		goto out_free;
-	}
-	if (i < WARDEN_AGGREGATOR) {
-		err = warden_transition_parse(i, line, text, reason);
-		if (!err)
-			err = warden_text_list_update(&exception->transitions,
-						      i, text, is_delete,
-						      reason);
-		goto out_free;
-	}
 	i = match_string(warden_group_names, ARRAY_SIZE(warden_group_names),
 			 keyword);
 	if (i < ARRAY_SIZE(warden_group_names)) {
@@ -454,11 +362,7 @@ void warden_exception_show(struct seq_file *m,
 	const struct warden_group *group;
 	unsigned int type;
 
-	list_for_each_entry(line, &exception->transitions, list)
-		if (line->kind == WARDEN_AGGREGATOR)
-			seq_printf(m, "%saggregator %s\n", prefix, line->text);
-		else
-			seq_printf(m, "%s%s\n", prefix, line->text);
+	warden_transition_show(m, &exception->transitions, prefix);
 	if (transition_only)
 		return;
 	for (type = 0; type < ARRAY_SIZE(warden_group_names); type++)
@@ -501,7 +405,7 @@ void warden_exception_clear(struct warden_exception_policy *exception)
 	struct warden_acl_group *acl_group, *next_acl_group;
 	struct warden_group *group, *next_group;
 
-	warden_text_list_clear(&exception->transitions);
+	warden_transition_clear(&exception->transitions);
 	list_for_each_entry_safe(group, next_group, &exception->groups, list) {
 		warden_text_list_clear(&group->members);
 		list_del(&group->list);
@@ -622,133 +526,6 @@ warden_exception_number_group_matches(const struct warden_exception_policy *exce
 {
 	return warden_group_any(exception, WARDEN_NUMBER_GROUP, name,
 				warden_number_member_covers, &value);
-}
-
-/*
- * Whether the "from" part of a transition control covers a domain: "any",
- * the whole domainname, or the program the domain was last entered by.
- */
-static bool warden_from_matches(const char *from, const char *domainname)
-{
-	const char *last;
-
-	if (!strcmp(from, "any"))
-		return true;
-	if (*from == '<')
-		return !strcmp(from, domainname);
-	last = strrchr(domainname, ' ');
-	return last && warden_program_matches(from, last + 1);
-}
-
-/* Whether a canonical "<keyword> <program> from <from>" line applies. */
-static bool warden_transition_matches(const char *text,
-				      const char *domainname,
-				      const char *program)
-{
-	const char *args = strchr(text, ' ') + 1;
-	const char *from = strstr(args, " from ");
-	size_t len = from - args;
-	char *wanted;
-	bool match;
-
-	if (!warden_from_matches(from + strlen(" from "), domainname))
-		return false;
-	if (len == strlen("any") && !strncmp(args, "any", len))
-		return true;
-	wanted = kmemdup_nul(args, len, GFP_ATOMIC);
-	if (!wanted)
-		return false;
-	match = warden_program_matches(wanted, program);
-	kfree(wanted);
-	return match;
-}
-
-/**
- * warden_exception_transition - the transition control that applies
- * @exception: the exception policy; the caller is in an RCU read-side
- *             critical section or holds warden_policy_lock.
- * @domainname: the domain the exec happens in.
- * @program: the program executed, after aggregation.
- *
- * Controls are tried in TOMOYO's order: reset, initialize, keep, each
- * after its no_ form; a matching no_ form skips its positive form.
- *
- * Return: %WARDEN_TRANSITION_RESET, %WARDEN_TRANSITION_INITIALIZE or
- * %WARDEN_TRANSITION_KEEP, or %WARDEN_TRANSITION_CHILD when none applies.
- */
-enum warden_transition
-warden_exception_transition(const struct warden_exception_policy *exception,
-			    const char *domainname, const char *program)
-{
-	const struct warden_text_line *line;
-	unsigned int type = 0;
-
-	while (type < WARDEN_AGGREGATOR) {
-		bool found = false;
-
-		list_for_each_entry_rcu(line, &exception->transitions, list) {
-			if (line->kind == type &&
-			    warden_transition_matches(line->text, domainname,
-						      program)) {
-				found = true;
-				break;
-			}
-		}
-		if (!found) {
-			type++;
-			continue;
-		}
-		/* no_reset, no_initialize: skip the positive form. */
-		if (type == 0 || type == 2) {
-			type += 2;
-			continue;
-		}
-		break;
-	}
-	switch (type) {
-	case 1:
-		return WARDEN_TRANSITION_RESET;
-	case 3:
-		return WARDEN_TRANSITION_INITIALIZE;
-	case WARDEN_KEEP:
-		return WARDEN_TRANSITION_KEEP;
-	}
-	return WARDEN_TRANSITION_CHILD;
-}
-
-/**
- * warden_exception_aggregate - the name an aggregator gives a program
- * @exception: the exception policy; the caller is in an RCU read-side
- *             critical section or holds warden_policy_lock.
- * @program: the pathname of the executed program.
- *
- * Return: the aggregated name of the first aggregator whose pattern
- * matches @program, valid while the caller stays in its critical section,
- * or %NULL.
- */
-const char *
-warden_exception_aggregate(const struct warden_exception_policy *exception,
-			   const char *program)
-{
-	const struct warden_text_line *line;
-
-	list_for_each_entry_rcu(line, &exception->transitions, list) {
-		const char *name = strchr(line->text, ' ');
-		char *pattern;
-		bool match;
-
-		if (line->kind != WARDEN_AGGREGATOR || !name)
-			continue;
-		pattern = kmemdup_nul(line->text, name - line->text,
-				      GFP_ATOMIC);
-		if (!pattern)
-			continue;
-		match = warden_program_matches(pattern, program);
-		kfree(pattern);
-		if (match)
-			return name + 1;
-	}
-	return NULL;
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
@@ -1047,127 +824,12 @@ static void test_exception_order_and_delete(struct kunit *test)
 	warden_exception_clear(&e);
 }
 
-/* Which way an exec of @program from @domain goes under @lines. */
-static const struct warden_transition_case {
-	const char *lines[3];
-	const char *domain;
-	const char *program;
-	enum warden_transition expected;
-} warden_transition_cases[] = {
-	{ { NULL }, "<kernel>", "/bin/sh", WARDEN_TRANSITION_CHILD },
-	{ { "initialize_domain /usr/sbin/httpd" },
-	  "<kernel> /sbin/init", "/usr/sbin/httpd",
-	  WARDEN_TRANSITION_INITIALIZE },
-	{ { "initialize_domain /usr/sbin/httpd" },
-	  "<kernel> /sbin/init", "/usr/sbin/httpd2", WARDEN_TRANSITION_CHILD },
-	{ { "initialize_domain /usr/sbin/httpd",
-	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
-	  "<kernel> /etc/rc", "/usr/sbin/httpd", WARDEN_TRANSITION_CHILD },
-	{ { "initialize_domain /usr/sbin/httpd",
-	    "no_initialize_domain /usr/sbin/httpd from <kernel> /etc/rc" },
-	  "<kernel> /sbin/init", "/usr/sbin/httpd",
-	  WARDEN_TRANSITION_INITIALIZE },
-	{ { "initialize_domain /usr/sbin/httpd from /sbin/init" },
-	  "<kernel> /x /sbin/init", "/usr/sbin/httpd",
-	  WARDEN_TRANSITION_INITIALIZE },
-	{ { "initialize_domain /usr/libexec/\\*" },
-	  "<kernel>", "/usr/libexec/helper", WARDEN_TRANSITION_INITIALIZE },
-	{ { "keep_domain <kernel> /usr/sbin/sshd" },
-	  "<kernel> /usr/sbin/sshd", "/bin/bash", WARDEN_TRANSITION_KEEP },
-	{ { "keep_domain <kernel> /usr/sbin/sshd" },
-	  "<kernel> /usr/sbin/sshd /bin/bash", "/bin/ls",
-	  WARDEN_TRANSITION_CHILD },
-	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
-	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
-	{ { "keep_domain /bin/ls from <kernel> /usr/sbin/sshd" },
-	  "<kernel> /usr/sbin/sshd", "/bin/cat", WARDEN_TRANSITION_CHILD },
-	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
-	    "no_keep_domain /bin/passwd from any" },
-	  "<kernel> /usr/sbin/sshd", "/bin/passwd", WARDEN_TRANSITION_CHILD },
-	{ { "keep_domain any from <kernel> /usr/sbin/sshd",
-	    "no_keep_domain /bin/passwd from any" },
-	  "<kernel> /usr/sbin/sshd", "/bin/ls", WARDEN_TRANSITION_KEEP },
-	{ { "reset_domain /usr/sbin/sshd" },
-	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_RESET },
-	{ { "reset_domain /usr/sbin/sshd",
-	    "no_reset_domain /usr/sbin/sshd from <kernel> /a /b" },
-	  "<kernel> /a /b", "/usr/sbin/sshd", WARDEN_TRANSITION_CHILD },
-	/* Reset is tried before initialize, initialize before keep. */
-	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x",
-	    "reset_domain /bin/x" },
-	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_RESET },
-	{ { "keep_domain any from <kernel> /a", "initialize_domain /bin/x" },
-	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_INITIALIZE },
-	{ { "keep_domain any from <kernel> /a",
-	    "no_initialize_domain /bin/x from any",
-	    "initialize_domain /bin/x" },
-	  "<kernel> /a", "/bin/x", WARDEN_TRANSITION_KEEP },
-};
-
-static void warden_transition_case_desc(const struct warden_transition_case *c,
-					char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s from %s", c->program,
-		 c->domain);
-}
-
-KUNIT_ARRAY_PARAM(warden_transition, warden_transition_cases,
-		  warden_transition_case_desc);
-
-static void test_transition_controls(struct kunit *test)
-{
-	const struct warden_transition_case *c = test->param_value;
-	struct warden_exception_policy e;
-	size_t i;
-
-	warden_exception_init(&e);
-	for (i = 0; i < ARRAY_SIZE(c->lines) && c->lines[i]; i++)
-		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, c->lines[i]),
-				0);
-	rcu_read_lock();
-	KUNIT_EXPECT_EQ(test, warden_exception_transition(&e, c->domain,
-							  c->program),
-			c->expected);
-	rcu_read_unlock();
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
-}
-
-static void test_aggregator_names_first_match(struct kunit *test)
-{
-	struct warden_exception_policy e;
-	static const char *const lines[] = {
-		"aggregator /usr/bin/\\*vi\\* /usr/bin/editor",
-		"aggregator /usr/bin/vim /usr/bin/vim-any",
-	};
-	size_t i;
-
-	warden_exception_init(&e);
-	for (i = 0; i < ARRAY_SIZE(lines); i++)
-		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, lines[i]),
-				0);
-	rcu_read_lock();
-	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/vim"),
-			   "/usr/bin/editor");
-	KUNIT_EXPECT_STREQ(test, warden_exception_aggregate(&e, "/usr/bin/nvi"),
-			   "/usr/bin/editor");
-	KUNIT_EXPECT_NULL(test, warden_exception_aggregate(&e, "/usr/bin/ed"));
-	rcu_read_unlock();
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
-}
-
 static struct kunit_case warden_exception_test_cases[] = {
 	KUNIT_CASE_PARAM(test_valid_exception_line_prints_canonically,
 			 warden_exception_valid_gen_params),
 	KUNIT_CASE_PARAM(test_invalid_exception_line_changes_nothing,
 			 warden_exception_invalid_gen_params),
 	KUNIT_CASE(test_exception_order_and_delete),
-	KUNIT_CASE_PARAM(test_transition_controls,
-			 warden_transition_gen_params),
-	KUNIT_CASE(test_aggregator_names_first_match),
 	{}
 };
 

@@ -14,6 +14,7 @@
 #include <linux/seq_file.h>
 
 #include "acl.h"
+#include "transition.h"
 
 /* The longest acl_group name, so that its lines print in full. */
 #define WARDEN_ACL_GROUP_NAME_MAX 64
@@ -23,7 +24,7 @@ struct warden_policy;
 /**
  * struct warden_exception_policy - the exception policy of a namespace
  * @transitions: transition controls and aggregators, as
- *               &struct warden_text_line, in the order added.
+ *               &struct warden_transition_entry, in the order added.
  * @groups: path, number and address groups, as &struct warden_group.
  * @acl_groups: ACL groups, as &struct warden_acl_group.
  */
@@ -35,8 +36,8 @@ struct warden_exception_policy {
 
 /**
  * struct warden_text_line - a policy line kept as its canonical text
- * @list: links the entries of a list: transition controls and
- *        aggregators, group members, a domain's named ACL groups.
+ * @list: links the entries of a list: group members, a domain's named
+ *        ACL groups.
  * @kind: which keyword the line has, where the list mixes several.
  * @text: the canonical text.
  */
@@ -73,20 +74,6 @@ struct warden_acl_group {
 	char name[];
 };
 
-/**
- * enum warden_transition - where an exec takes a task
- * @WARDEN_TRANSITION_CHILD: to the child "<domain> <program>".
- * @WARDEN_TRANSITION_RESET: to the root of the namespace "<program>".
- * @WARDEN_TRANSITION_INITIALIZE: to "<namespace> <program>".
- * @WARDEN_TRANSITION_KEEP: nowhere; the task stays in its domain.
- */
-enum warden_transition {
-	WARDEN_TRANSITION_CHILD,
-	WARDEN_TRANSITION_RESET,
-	WARDEN_TRANSITION_INITIALIZE,
-	WARDEN_TRANSITION_KEEP,
-};
-
 int warden_text_list_update(struct list_head *list, u8 kind,
 			    const char *text, bool is_delete,
 			    const char **reason);
@@ -95,12 +82,6 @@ void warden_exception_init(struct warden_exception_policy *exception);
 void warden_exception_clear(struct warden_exception_policy *exception);
 int warden_exception_write(struct warden_exception_policy *exception,
 			   char *line, const char **reason);
-enum warden_transition
-warden_exception_transition(const struct warden_exception_policy *exception,
-			    const char *domainname, const char *program);
-const char *
-warden_exception_aggregate(const struct warden_exception_policy *exception,
-			   const char *program);
 bool
 warden_exception_path_group_matches(const struct warden_exception_policy *exception,
 				    const char *name, const char *path);

@@ -36,11 +36,13 @@
 #include "netacl.h"
 #include "policy.h"
 #include "realpath.h"
+#include "transition.h"
 
 /*
  * The name the program was executed by.  fd-based execs (fexecve,
  * execveat with AT_EMPTY_PATH) and names that resolve through procfs
- * magic links are named by the file itself.
+ * magic links are named by the file itself.  Running out of memory is an
+ * error, not a reason to name the program otherwise.
  */
 static int warden_exec_name(const struct linux_binprm *bprm,
 			    struct warden_name *out)
@@ -48,7 +50,8 @@ static int warden_exec_name(const struct linux_binprm *bprm,
 	struct path path;
 	int err;
 
-	if (!kern_path(bprm->filename, 0, &path)) {
+	err = kern_path(bprm->filename, 0, &path);
+	if (!err) {
 		bool magic = path.dentry->d_sb->s_magic == PROC_SUPER_MAGIC;
 
 		err = magic ? -ENOENT : warden_name_build(&path, false, out);
@@ -56,6 +59,8 @@ static int warden_exec_name(const struct linux_binprm *bprm,
 		if (!err)
 			return 0;
 	}
+	if (err == -ENOMEM)
+		return err;
 	return warden_name_build(&bprm->file->f_path, false, out);
 }
 
@@ -89,20 +94,23 @@ static bool warden_same_namespace(const char *a, const char *b)
 }
 
 /**
- * warden_enter_domain - find or create the policy of a domain to enter
+ * warden_enter_domain - find or create the domain a task enters
  * @from: the domain the task is in.
  * @name: the domain it enters.
  *
  * A domain the policy lacks is created, inheriting the profile and
- * groups of @from within a namespace.  If it cannot be created, @from is
- * marked transition_failed.
+ * groups of @from within a namespace.  If the policy cannot hold it (an
+ * invalid name, or the policy quota), @from is marked transition_failed,
+ * as TOMOYO does.
  *
- * Return: the live domain with a reference, or %NULL.
+ * Return: the live domain with a reference; ERR_PTR(-ENOSPC) when the
+ * policy cannot hold it; ERR_PTR(-ENOMEM) when memory ran out.
  */
 struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 					  const char *name)
 {
 	struct warden_domain_policy *dp, *from_dp;
+	struct warden_domain *next;
 	struct warden_policy *policy;
 	bool exists;
 
@@ -117,85 +125,103 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 		dp = warden_domain_policy_assign(policy, name,
 						 warden_same_namespace(from->name, name) ?
 						 from_dp : NULL);
-		if (!dp && from_dp && !from_dp->transition_failed) {
+		if (IS_ERR(dp) && PTR_ERR(dp) != -ENOMEM && from_dp &&
+		    !from_dp->transition_failed) {
 			WRITE_ONCE(from_dp->transition_failed, true);
 			pr_warn("Warden: domain '%s' could not be created\n",
 				name);
 		}
 		mutex_unlock(&warden_policy_lock);
-		if (!dp)
-			return NULL;
+		if (IS_ERR(dp))
+			return PTR_ERR(dp) == -ENOMEM ? ERR_CAST(dp) :
+							ERR_PTR(-ENOSPC);
 	}
-	return warden_domain_lookup(name, GFP_KERNEL);
+	next = warden_domain_lookup(name, GFP_KERNEL);
+	return next ?: ERR_PTR(-ENOMEM);
 }
 
 /*
- * Where "file execute <program> <transit>" sends the exec: a domainname,
- * a program taken as the child's, "parent", or NULL for the keywords,
- * which name a transition type instead.
+ * The transition a "file execute <program> <transit>" preference names
+ * with a keyword; false when @transit names a domain instead.
+ */
+static bool warden_transit_keyword(const char *transit,
+				   enum warden_transition *type)
+{
+	static const char *const keywords[] = {
+		[WARDEN_TRANSITION_CHILD] = "child",
+		[WARDEN_TRANSITION_RESET] = "reset",
+		[WARDEN_TRANSITION_INITIALIZE] = "initialize",
+		[WARDEN_TRANSITION_KEEP] = "keep",
+	};
+	int i = match_string(keywords, ARRAY_SIZE(keywords), transit);
+
+	if (i < 0)
+		return false;
+	*type = i;
+	return true;
+}
+
+/*
+ * Where a preference that names a domain sends the exec: a domainname,
+ * a program taken as the child's, or "parent".
  */
 static char *warden_transit_domainname(const struct warden_domain *from,
-				       const char *transit,
-				       enum warden_transition *type)
+				       const char *transit)
 {
 	const char *last = strrchr(from->name, ' ');
 
-	if (!strcmp(transit, "keep"))
-		*type = WARDEN_TRANSITION_KEEP;
-	else if (!strcmp(transit, "child"))
-		*type = WARDEN_TRANSITION_CHILD;
-	else if (!strcmp(transit, "reset"))
-		*type = WARDEN_TRANSITION_RESET;
-	else if (!strcmp(transit, "initialize"))
-		*type = WARDEN_TRANSITION_INITIALIZE;
-	else if (*transit == '<')
+	if (*transit == '<')
 		return kstrdup(transit, GFP_KERNEL);
-	else if (strcmp(transit, "parent"))
+	if (strcmp(transit, "parent"))
 		return kasprintf(GFP_KERNEL, "%s %s", from->name, transit);
-	else if (last)
+	if (last)
 		return kmemdup_nul(from->name, last - from->name, GFP_KERNEL);
-	else
-		return kstrdup(from->name, GFP_KERNEL);
-	return NULL;
+	return kstrdup(from->name, GFP_KERNEL);
 }
 
 /*
- * The domain an exec of @program from @from enters, or NULL to stay.  An
- * entry's preference @transit overrides the exception policy, and makes
- * a transition that cannot be made fail the exec (*@strict).
+ * The domain an exec of @program from @from enters, in *@name, or NULL
+ * to stay.  An entry's preference @transit overrides the exception
+ * policy, and makes a transition that cannot be made fail the exec
+ * (*@strict).  The choice allocates nothing; only the name it leads to
+ * is allocated, and failing that fails the exec.
  */
-static char *warden_next_domainname(const struct warden_domain *from,
-				    const char *program, const char *transit,
-				    bool *strict)
+static int warden_next_domainname(const struct warden_domain *from,
+				  const char *program, const char *transit,
+				  char **name, bool *strict)
 {
 	enum warden_transition type;
 
 	*strict = transit;
-	if (transit) {
-		char *name = warden_transit_domainname(from, transit, &type);
-
-		if (name)
-			return name;
-	} else {
+	*name = NULL;
+	if (transit && !warden_transit_keyword(transit, &type)) {
+		*name = warden_transit_domainname(from, transit);
+		return *name ? 0 : -ENOMEM;
+	}
+	if (!transit) {
 		rcu_read_lock();
-		type = warden_exception_transition(warden_exception_of(from),
-						   from->name, program);
+		type = warden_transition_decide(&warden_exception_of(from)->transitions,
+						from->name, program);
 		rcu_read_unlock();
 	}
 	switch (type) {
 	case WARDEN_TRANSITION_KEEP:
-		return NULL;
+		return 0;
 	case WARDEN_TRANSITION_RESET:
 		/* Entering another namespace must not silently fail. */
 		*strict = true;
-		return kasprintf(GFP_KERNEL, "<%s>", program);
+		*name = kasprintf(GFP_KERNEL, "<%s>", program);
+		break;
 	case WARDEN_TRANSITION_INITIALIZE:
-		return kasprintf(GFP_KERNEL, "%.*s %s",
-				 (int)warden_namespace_len(from->name),
-				 from->name, program);
+		*name = kasprintf(GFP_KERNEL, "%.*s %s",
+				  (int)warden_namespace_len(from->name),
+				  from->name, program);
+		break;
 	default:
-		return kasprintf(GFP_KERNEL, "%s %s", from->name, program);
+		*name = kasprintf(GFP_KERNEL, "%s %s", from->name, program);
+		break;
 	}
+	return *name ? 0 : -ENOMEM;
 }
 
 /* Reads the strings an exec copied to the new program's stack. */
@@ -275,34 +301,40 @@ static int warden_arg_string(struct warden_arg_reader *r, char *buf,
 /*
  * Copy the exec's argument and environment strings for exec.argv[] and
  * exec.envp[] conditions.  When they are longer than the copy may be, no
- * copy is made, and such conditions are not met.
+ * copy is made, and such conditions are not met; but a copy that cannot
+ * be made for want of memory fails the exec, since without it the
+ * conditions would decide otherwise.
  */
-static void warden_exec_args(struct linux_binprm *bprm,
-			     struct warden_cond_ctx *ctx)
+static int warden_exec_args(struct linux_binprm *bprm,
+			    struct warden_cond_ctx *ctx)
 {
 	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
 	unsigned int strings = bprm->argc + bprm->envc, done = 0;
 	size_t len = 0;
 	char *args, c;
+	int err = 0;
 
 	args = kmalloc(WARDEN_EXEC_ARGS_MAX, GFP_KERNEL);
 	if (!args)
-		return;
-	while (done < strings) {
-		if (len == WARDEN_EXEC_ARGS_MAX || warden_arg_byte(&r, &c)) {
-			warden_arg_release(&r);
-			kfree(args);
-			return;
-		}
+		return -ENOMEM;
+	while (done < strings && len < WARDEN_EXEC_ARGS_MAX) {
+		err = warden_arg_byte(&r, &c);
+		if (err)
+			break;
 		args[len++] = c;
 		if (!c)
 			done++;
 	}
 	warden_arg_release(&r);
+	if (err || done < strings) {
+		kfree(args);
+		return err;
+	}
 	ctx->args = args;
 	ctx->args_len = len;
 	ctx->argc = bprm->argc;
 	ctx->envc = bprm->envc;
+	return 0;
 }
 
 /* The longest environment variable name an exec may pass checked. */
@@ -348,6 +380,14 @@ out:
 	return err;
 }
 
+/*
+ * The exec decision.  The name the program goes by (its aggregator's
+ * name, held by reference, or its own), the execute check and the choice
+ * of transition allocate nothing that could change them; what the exec
+ * needs besides (pathnames, the argument copy, the next domain's name and
+ * objects) fails it with -ENOMEM when it cannot be had, and never sends
+ * the task into another domain.
+ */
 static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 {
 	struct warden_cred_security *blob = warden_cred(bprm->cred);
@@ -360,10 +400,11 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 		.path = { &bprm->file->f_path },
 		.bprm = bprm,
 	};
+	struct warden_transition_entry *aggregator;
 	struct warden_name exe, real = {};
-	struct warden_verdict verdict;
-	char *program, *name;
-	const char *aggregated;
+	struct warden_verdict verdict = {};
+	const char *program;
+	char *name = NULL;
 	bool strict;
 	int err;
 
@@ -377,47 +418,52 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (err)
 		return err;
 	rcu_read_lock();
-	aggregated = warden_exception_aggregate(warden_exception_of(from),
-						exe.name);
-	program = kstrdup(aggregated ?: exe.name, GFP_ATOMIC);
+	aggregator = warden_transition_aggregate(&warden_exception_of(from)->transitions,
+						 exe.name);
 	rcu_read_unlock();
-	warden_name_put(&exe);
-	if (!program)
-		return -ENOMEM;
+	program = aggregator ? warden_aggregated_name(aggregator) : exe.name;
 
 	/* exec.realpath in conditions: the file, its symlinks followed. */
 	err = warden_name_build(&bprm->file->f_path, false, &real);
 	if (err)
-		goto out;
+		goto out_put_program;
 	ctx.exec_realpath = real.name;
-	if (warden_op_enabled(from, WARDEN_OP_FILE_EXECUTE))
-		warden_exec_args(bprm, &ctx);
+	if (warden_op_enabled(from, WARDEN_OP_FILE_EXECUTE)) {
+		err = warden_exec_args(bprm, &ctx);
+		if (err)
+			goto out_put_real;
+	}
 	req.word[0] = program;
 	req.cond = &ctx;
 	err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
-	warden_name_put(&real);
 	kfree(ctx.args);
 	if (err)
-		goto out;
+		goto out_free_verdict;
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */
-	if (verdict.matched) {
-		kfree(program);
+	if (verdict.matched)
 		program = verdict.matched;
-	}
-	name = warden_next_domainname(from, program, verdict.transit, &strict);
-	kfree(verdict.transit);
-	if (!name)
-		goto out;
+	err = warden_next_domainname(from, program, verdict.transit, &name,
+				     &strict);
+	if (err || !name)
+		goto out_free_verdict;
 	next = warden_enter_domain(from, name);
-	if (next) {
+	if (!IS_ERR(next)) {
 		warden_domain_put(blob->domain);
 		blob->domain = next;
-	} else if (strict || verdict.mode == WARDEN_MODE_ENFORCING) {
+	} else if (PTR_ERR(next) == -ENOMEM || strict ||
+		   verdict.mode == WARDEN_MODE_ENFORCING) {
+		/* Only a policy that cannot hold the domain keeps the task. */
 		err = -ENOMEM;
 	}
 	kfree(name);
-out:
-	kfree(program);
+out_free_verdict:
+	kfree(verdict.matched);
+	kfree(verdict.transit);
+out_put_real:
+	warden_name_put(&real);
+out_put_program:
+	warden_transition_put(aggregator);
+	warden_name_put(&exe);
 	if (!err)
 		err = warden_check_env(bprm, blob->domain);
 	return err;
@@ -464,7 +510,7 @@ int warden_self_transition(const char *name)
 	if (!allowed)
 		return -EPERM;
 	next = warden_enter_domain(from, name);
-	if (!next)
+	if (IS_ERR(next))
 		return -ENOMEM;
 	cred = prepare_creds();
 	if (!cred) {
