@@ -190,7 +190,7 @@ static int warden_next_domainname(const struct warden_domain *from,
 				  const char *program, const char *transit,
 				  char **name, bool *strict)
 {
-	enum warden_transition type;
+	enum warden_transition type = WARDEN_TRANSITION_CHILD;
 
 	*strict = transit;
 	*name = NULL;
