@@ -102,7 +102,8 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		goto out_uncharge;
 	if (warden_acl_set_init(&domain->acls))
 		goto out_free;
-	INIT_LIST_HEAD(&domain->netacls);
+	if (warden_netacl_set_init(&domain->netacls))
+		goto out_destroy_acls;
 	INIT_LIST_HEAD(&domain->named_groups);
 	memcpy(domain->name, name, strlen(name) + 1);
 	domain->ns = ns;
@@ -113,6 +114,8 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		     warden_domainname_hash(name));
 	return domain;
 
+out_destroy_acls:
+	warden_acl_set_destroy(&domain->acls);
 out_free:
 	kfree(domain);
 out_uncharge:
@@ -127,7 +130,7 @@ out_discard_ns:
 static void warden_domain_policy_free(struct warden_domain_policy *domain)
 {
 	warden_acl_set_destroy(&domain->acls);
-	warden_netacl_clear(&domain->netacls);
+	warden_netacl_set_destroy(&domain->netacls);
 	warden_text_list_clear(&domain->named_groups);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
@@ -219,7 +222,7 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
  */
 unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp)
 {
-	return dp->acls.count + list_count_nodes(&dp->netacls);
+	return dp->acls.count + dp->netacls.count;
 }
 
 /**
@@ -237,7 +240,8 @@ int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line)
 	if (str_has_prefix(line, "file "))
 		return warden_acl_write(&dp->acls, line + strlen("file "), false,
 					&reason);
-	return warden_netacl_write(&dp->netacls, line, false, &reason);
+	/* A learned line names no group: it needs no exception policy. */
+	return warden_netacl_write(&dp->netacls, NULL, line, false, &reason);
 }
 
 /* Parse a profile or group number, 0 to 255. */
@@ -379,8 +383,10 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 	}
 	if (str_has_prefix(line, "network ") || str_has_prefix(line, "misc ") ||
 	    str_has_prefix(line, "task "))
-		return warden_netacl_write(&domain->netacls, line, is_delete,
-					   reason);
+		return warden_netacl_write(&domain->netacls,
+					   domain->ns ? &domain->ns->exception :
+							&policy->exception,
+					   line, is_delete, reason);
 	*reason = "unknown keyword";
 	return -EINVAL;
 }

@@ -16,6 +16,7 @@
 #include <linux/seq_file.h>
 
 #include "acl.h"
+#include "netacl.h"
 
 struct warden_namespace;
 struct warden_policy;
@@ -46,7 +47,7 @@ struct warden_domain_policy {
 	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
 	struct list_head named_groups;
 	struct warden_acl_set acls;
-	struct list_head netacls;
+	struct warden_netacl_set netacls;
 	struct warden_namespace *ns;
 	char name[];
 };
