@@ -58,11 +58,6 @@ static const struct {
 /* The longest canonical argument text we build. */
 #define WARDEN_NETACL_ARGS_MAX 8192
 
-static bool warden_group_ref_valid(const char *word)
-{
-	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
-}
-
 /**
  * warden_address_canonical - check an address or range, print it canonically
  * @text: an IPv4 or IPv6 address, or two of one family joined by '-'.
@@ -128,14 +123,14 @@ static int warden_netacl_args(u8 arg, char *args, char *out,
 				  number);
 			return 0;
 		}
-		if (warden_acl_parse_number(number, &port) ||
+		if (warden_number_parse(number, &port) ||
 		    port.max > 65535) {
 			*reason = "the port is a number or range up to 65535";
 			return -EINVAL;
 		}
 		out[len++] = ' ';
-		warden_acl_print_number(out + len, WARDEN_NETACL_ARGS_MAX - len,
-					&port);
+		warden_number_print(out + len, WARDEN_NETACL_ARGS_MAX - len,
+				    &port);
 		return 0;
 	case WARDEN_ARG_UNIX:
 	case WARDEN_ARG_WORD:
@@ -434,7 +429,7 @@ static bool warden_netacl_args_match(char *args,
 		return warden_exception_number_group_matches(exception,
 							     port + 1,
 							     req->port);
-	return warden_acl_number_text_covers(port, req->port);
+	return warden_number_text_covers(port, req->port);
 }
 
 /**
@@ -470,8 +465,8 @@ bool warden_netacl_allows(const struct list_head *entries,
 		cond = warden_netacl_split_cond(warden_net_families[entry->family].arg,
 						args);
 		if (warden_netacl_args_match(args, req, exception) &&
-		    (!cond || warden_cond_eval(cond, NULL, exception))) {
-			req->grant_log = warden_cond_grant_log(cond);
+		    (!cond || warden_cond_eval_text(cond, exception))) {
+			req->grant_log = warden_cond_grant_log_text(cond);
 			granted = true;
 			break;
 		}
