@@ -117,13 +117,6 @@ int warden_text_list_update(struct list_head *list, u8 kind,
 	return 0;
 }
 
-/* A pathname or pseudo pathname ("pipe:[\$]"), with or without wildcards. */
-static bool warden_path_word_valid(const char *word, bool wildcards)
-{
-	return *word && *word != '@' && *word != '<' &&
-	       !warden_word_check(word, wildcards);
-}
-
 /*
  * A program: a pathname, which starts with "/" or, for files named by
  * their filesystem, with "<filesystem>:/" (init_policy writes

@@ -123,13 +123,6 @@ void warden_number_print(char *buf, size_t size,
 	}
 }
 
-/* One address of @len bytes of text, of the family @ipv6 says. */
-static bool warden_address_parse(const char *text, int len, bool ipv6, u8 *out)
-{
-	return ipv6 ? in6_pton(text, len, out, -1, NULL) :
-		      in4_pton(text, len, out, -1, NULL);
-}
-
 /**
  * warden_address_range_parse - parse an address or a range of addresses
  * @text: an IPv4 or IPv6 address, or two of one family joined by '-'.
@@ -141,17 +134,23 @@ int warden_address_range_parse(const char *text,
 			       struct warden_address_range *range)
 {
 	const char *dash = strchr(text, '-');
-	int len = dash ? dash - text : strlen(text);
+	int delim = dash ? '-' : '\0';
+	bool ok;
 
 	memset(range, 0, sizeof(*range));
 	range->ipv6 = strchr(text, ':');
-	if (!len || !warden_address_parse(text, len, range->ipv6, range->min))
+	ok = range->ipv6 ? in6_pton(text, -1, range->min, delim, NULL) :
+			   in4_pton(text, -1, range->min, delim, NULL);
+	if (!ok)
 		return -EINVAL;
 	memcpy(range->max, range->min, sizeof(range->max));
-	if (dash && (!dash[1] || strchr(dash + 1, '-') ||
-		     !warden_address_parse(dash + 1, strlen(dash + 1),
-					   range->ipv6, range->max)))
-		return -EINVAL;
+	if (dash) {
+		ok = range->ipv6 ?
+		     in6_pton(dash + 1, -1, range->max, '\0', NULL) :
+		     in4_pton(dash + 1, -1, range->max, '\0', NULL);
+		if (!ok)
+			return -EINVAL;
+	}
 	if (memcmp(range->min, range->max, range->ipv6 ? 16 : 4) > 0)
 		return -EINVAL;
 	return 0;

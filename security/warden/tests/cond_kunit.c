@@ -291,6 +291,7 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 	const struct warden_compiled_case *c = test->param_value;
 	struct warden_exception_policy e;
 	struct warden_cond *cond;
+	size_t i;
 	int err;
 
 	warden_exception_init(&e);
@@ -311,7 +312,16 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 	warden_exception_init(&e);
 	cond = warden_test_cond(test, &e, c->cond, &err);
 	KUNIT_ASSERT_EQ(test, err, 0);
-	warden_test_exception_load(test, &e, later, ARRAY_SIZE(later));
+	for (i = 0; i < ARRAY_SIZE(later); i++) {
+		char *line = kunit_kstrdup(test, later[i], GFP_KERNEL);
+		const char *reason;
+
+		KUNIT_ASSERT_NOT_NULL(test, line);
+		mutex_lock(&warden_policy_lock);
+		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
+				0);
+		mutex_unlock(&warden_policy_lock);
+	}
 	rcu_read_lock();
 	KUNIT_EXPECT_EQ(test, warden_cond_eval(cond, &warden_test_ctx),
 			c->after);
