@@ -200,7 +200,7 @@ static char *warden_next_domainname(const struct warden_domain *from,
 
 /* Reads the strings an exec copied to the new program's stack. */
 struct warden_arg_reader {
-	struct linux_binprm *bprm;
+	const struct linux_binprm *bprm;
 	unsigned long pos;
 	unsigned long page_start;
 	struct page *page;
@@ -273,36 +273,99 @@ static int warden_arg_string(struct warden_arg_reader *r, char *buf,
 #define WARDEN_EXEC_ARGS_MAX (64 * 1024)
 
 /*
- * Copy the exec's argument and environment strings for exec.argv[] and
- * exec.envp[] conditions.  When they are longer than the copy may be, no
- * copy is made, and such conditions are not met.
+ * Copy the exec's argument and environment strings, *@len bytes.
+ * ERR_PTR(-E2BIG) when they are longer than the copy may be, or the
+ * error of reading them.
  */
-static void warden_exec_args(struct linux_binprm *bprm,
-			     struct warden_cond_ctx *ctx)
+static char *warden_exec_args_copy(const struct linux_binprm *bprm,
+				   size_t *len)
 {
 	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
 	unsigned int strings = bprm->argc + bprm->envc, done = 0;
-	size_t len = 0;
 	char *args, c;
+	int err = 0;
 
 	args = kmalloc(WARDEN_EXEC_ARGS_MAX, GFP_KERNEL);
 	if (!args)
-		return;
-	while (done < strings) {
-		if (len == WARDEN_EXEC_ARGS_MAX || warden_arg_byte(&r, &c)) {
-			warden_arg_release(&r);
-			kfree(args);
-			return;
-		}
-		args[len++] = c;
+		return ERR_PTR(-ENOMEM);
+	*len = 0;
+	while (done < strings && !err) {
+		if (*len == WARDEN_EXEC_ARGS_MAX)
+			err = -E2BIG;
+		else
+			err = warden_arg_byte(&r, &c);
+		if (err)
+			break;
+		args[(*len)++] = c;
 		if (!c)
 			done++;
 	}
 	warden_arg_release(&r);
+	if (err) {
+		kfree(args);
+		return ERR_PTR(err);
+	}
+	return args;
+}
+
+/* For an audit record of an exec whose strings the check did not read. */
+static char *warden_exec_args_for_record(const struct linux_binprm *bprm,
+					 size_t *len)
+{
+	char *args = warden_exec_args_copy(bprm, len);
+
+	return IS_ERR(args) ? NULL : args;
+}
+
+/* @args encoded as policy writes strings, each still ending in a NUL. */
+static char *warden_exec_args_encode(const char *args, size_t len,
+				     size_t *encoded_len)
+{
+	const char *s, *end = args + len;
+	char *encoded, *out;
+
+	*encoded_len = 0;
+	for (s = args; s < end; s += strlen(s) + 1)
+		*encoded_len += warden_encoded_len(s, strlen(s)) + 1;
+	encoded = kvmalloc(*encoded_len ?: 1, GFP_KERNEL);
+	if (!encoded)
+		return NULL;
+	out = encoded;
+	for (s = args; s < end; s += strlen(s) + 1) {
+		warden_encode(out, s, strlen(s));
+		out += strlen(out) + 1;
+	}
+	return encoded;
+}
+
+/*
+ * Read the exec's argument and environment strings for exec.argv[] and
+ * exec.envp[] conditions, before the decision, so that no decision waits
+ * on memory.  When they are longer than the copy may be, or cannot be
+ * read, no copy is made and such conditions are not met; running out of
+ * memory fails the exec.
+ */
+static int warden_exec_args(struct linux_binprm *bprm,
+			    struct warden_cond_ctx *ctx)
+{
+	size_t len, encoded_len;
+	char *args, *encoded;
+
+	args = warden_exec_args_copy(bprm, &len);
+	if (IS_ERR(args))
+		return PTR_ERR(args) == -ENOMEM ? -ENOMEM : 0;
+	encoded = warden_exec_args_encode(args, len, &encoded_len);
+	if (!encoded) {
+		kfree(args);
+		return -ENOMEM;
+	}
 	ctx->args = args;
 	ctx->args_len = len;
+	ctx->encoded_args = encoded;
+	ctx->encoded_len = encoded_len;
 	ctx->argc = bprm->argc;
 	ctx->envc = bprm->envc;
+	return 0;
 }
 
 /* The longest environment variable name an exec may pass checked. */
@@ -359,9 +422,10 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct warden_cond_ctx ctx = {
 		.path = { &bprm->file->f_path },
 		.bprm = bprm,
+		.read_args = warden_exec_args_for_record,
 	};
 	struct warden_name exe, real = {};
-	struct warden_verdict verdict;
+	struct warden_verdict verdict = {};
 	char *program, *name;
 	const char *aggregated;
 	bool strict;
@@ -390,22 +454,25 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (err)
 		goto out;
 	ctx.exec_realpath = real.name;
-	if (warden_op_enabled(from, WARDEN_OP_FILE_EXECUTE))
-		warden_exec_args(bprm, &ctx);
+	/* Only entries with exec.argv[] or exec.envp[] read the strings. */
+	if (warden_check_needs_exec_args(from, WARDEN_OP_FILE_EXECUTE))
+		err = warden_exec_args(bprm, &ctx);
 	req.word[0] = program;
 	req.cond = &ctx;
-	err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
+	req.hold = true;
+	if (!err)
+		err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
 	warden_name_put(&real);
 	kfree(ctx.args);
-	if (err)
+	kvfree(ctx.encoded_args);
+	if (err) {
+		warden_verdict_release(&verdict);
 		goto out;
-	/* A pattern that granted the exec names the domain, as in TOMOYO. */
-	if (verdict.matched) {
-		kfree(program);
-		program = verdict.matched;
 	}
-	name = warden_next_domainname(from, program, verdict.transit, &strict);
-	kfree(verdict.transit);
+	/* A pattern that granted the exec names the domain, as in TOMOYO. */
+	name = warden_next_domainname(from, verdict.matched ?: program,
+				      verdict.transit, &strict);
+	warden_verdict_release(&verdict);
 	if (!name)
 		goto out;
 	next = warden_enter_domain(from, name);

@@ -9,15 +9,14 @@
  *   task manual_domain_transition <domainname>
  * A line is compiled when it is written: addresses and ports become
  * ranges, names stay words (literal or pattern), "@group" words become
- * references.  Entries that differ only in their operations are merged,
- * and every entry prints canonically.
+ * group pointers and conditions typed elements.  Entries that differ
+ * only in their operations are merged, and every entry prints
+ * canonically.
  */
 
 #include <linux/errno.h>
-#include <linux/inet.h>
 #include <linux/jhash.h>
 #include <linux/kernel.h>
-#include <linux/lockdep.h>
 #include <linux/overflow.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
@@ -26,13 +25,14 @@
 #include <linux/string.h>
 #include <linux/stringhash.h>
 
-#include "acl.h"
 #include "cond.h"
 #include "domain.h"
 #include "exception.h"
+#include "group.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "stat.h"
+#include "value.h"
 
 enum warden_net_arg {
 	WARDEN_ARG_INET,	/* address and port */
@@ -70,8 +70,8 @@ static const struct {
 static_assert(ARRAY_SIZE(warden_net_families) == WARDEN_NR_NET_FAMILIES);
 
 /*
- * The longest name, or address and port words, a line may hold; the
- * limit of the canonical text entries were once kept as.
+ * The longest name, or address and port words, a line may hold, with its
+ * conditions; the limit of the canonical text entries were once kept as.
  */
 #define WARDEN_NETACL_ARGS_MAX 8192
 
@@ -83,19 +83,6 @@ enum warden_net_match {
 };
 
 /**
- * struct warden_net_address - an IPv4 or IPv6 address range
- * @lo: the first address, in network byte order; IPv4 uses 4 bytes and
- *      leaves the others zero.
- * @hi: the last address, the same as @lo for a single address.
- * @ipv6: the range is of IPv6 addresses.
- */
-struct warden_net_address {
-	u8 lo[16];
-	u8 hi[16];
-	bool ipv6;
-};
-
-/**
  * struct warden_netacl - one network, misc or task entry, compiled
  * @list: the set's entries, in the order added.
  * @node: the entry in the set's index.
@@ -104,16 +91,16 @@ struct warden_net_address {
  * @family: an &enum warden_net_family.
  * @perm: the operations allowed, one bit each; the only field that
  *        changes while readers see the entry.
- * @address_match: inet: how @address or @name gives the addresses.
+ * @address_match: inet: how @address or @group gives the addresses.
  * @port_match: inet: how @port or @port_group gives the ports.
- * @name_match: unix, env and task: how @name is matched.
+ * @name_match: unix, env and task: how @name or @group gives the names.
  * @address: inet: the address range, unless a group.
  * @port: inet: the port range, unless a group.
- * @name: unix, env, task: the name, pattern or "@group"; inet: the
- *        "@group" of the addresses, or %NULL.
- * @port_group: inet: the "@group" of the ports, or %NULL.
- * @cond: the canonical conditions, or %NULL.
- * @text: storage for @name, @port_group and @cond.
+ * @group: inet: the address group; unix and env: the path group; or
+ *         %NULL.  Groups live as long as the exception policy.
+ * @port_group: inet: the number group of the ports, or %NULL.
+ * @cond: the compiled conditions, or %NULL.
+ * @name: unix, env, task: the literal name or pattern, unless a group.
  */
 struct warden_netacl {
 	struct list_head list;
@@ -125,12 +112,12 @@ struct warden_netacl {
 	u8 address_match;
 	u8 port_match;
 	u8 name_match;
-	struct warden_net_address address;
+	struct warden_address_range address;
 	struct warden_number port;
-	const char *name;
-	const char *port_group;
-	const char *cond;
-	char text[];
+	const struct warden_group *group;
+	const struct warden_group *port_group;
+	struct warden_cond *cond;
+	char name[];
 };
 
 static const struct rhashtable_params warden_netacl_index_params = {
@@ -174,97 +161,6 @@ static u32 warden_net_name_hash(const char *name)
 	return full_name_hash(NULL, name, strlen(name));
 }
 
-/* Parse "A" or "A-B" of one family; A must not be above B. */
-static int warden_net_address_parse(const char *text,
-				    struct warden_net_address *a)
-{
-	const char *dash = strchr(text, '-');
-	const char delim = dash ? '-' : '\0';
-
-	memset(a, 0, sizeof(*a));
-	a->ipv6 = strchr(text, ':');
-	if (a->ipv6 ? !in6_pton(text, -1, a->lo, delim, NULL) :
-		      !in4_pton(text, -1, a->lo, delim, NULL))
-		return -EINVAL;
-	memcpy(a->hi, a->lo, sizeof(a->hi));
-	if (dash && (a->ipv6 ? !in6_pton(dash + 1, -1, a->hi, '\0', NULL) :
-			       !in4_pton(dash + 1, -1, a->hi, '\0', NULL)))
-		return -EINVAL;
-	if (memcmp(a->lo, a->hi, sizeof(a->lo)) > 0)
-		return -EINVAL;
-	return 0;
-}
-
-static bool warden_net_address_single(const struct warden_net_address *a)
-{
-	return !memcmp(a->lo, a->hi, sizeof(a->lo));
-}
-
-static bool warden_net_address_has(const struct warden_net_address *a,
-				   bool ipv6, const u8 *address)
-{
-	const size_t len = ipv6 ? 16 : 4;
-
-	return a->ipv6 == ipv6 && memcmp(a->lo, address, len) <= 0 &&
-	       memcmp(address, a->hi, len) <= 0;
-}
-
-/* Room for "%pI6c-%pI6c" and its NUL. */
-#define WARDEN_NET_ADDRESS_TEXT_MAX 96
-
-/* Print a range as "%pI4" or "%pI6c", "-" and the last for a range. */
-static size_t warden_net_address_print(char *buf, size_t size,
-				       const struct warden_net_address *a)
-{
-	size_t len = a->ipv6 ? scnprintf(buf, size, "%pI6c", a->lo) :
-			       scnprintf(buf, size, "%pI4", a->lo);
-
-	if (!warden_net_address_single(a))
-		len += a->ipv6 ? scnprintf(buf + len, size - len, "-%pI6c", a->hi) :
-				 scnprintf(buf + len, size - len, "-%pI4", a->hi);
-	return len;
-}
-
-/**
- * warden_address_canonical - check an address or range, print it canonically
- * @text: an IPv4 or IPv6 address, or two of one family joined by '-'.
- * @out: receives the canonical form ("%pI4" or "%pI6c", a single address
- *       for a range of one).
- * @size: the size of @out.
- *
- * Return: 0, or -EINVAL if @text is not an address or a rising range.
- */
-int warden_address_canonical(const char *text, char *out, size_t size)
-{
-	struct warden_net_address a;
-
-	if (warden_net_address_parse(text, &a))
-		return -EINVAL;
-	warden_net_address_print(out, size, &a);
-	return 0;
-}
-
-/**
- * warden_address_covers - whether an address is in a canonical range
- * @text: a canonical address or range, as groups hold them.
- * @ipv6: @address is IPv6.
- * @address: the address, 16 bytes for IPv6 and 4 for IPv4.
- *
- * Return: true if @text is of @address's family and covers it.
- */
-bool warden_address_covers(const char *text, bool ipv6, const u8 *address)
-{
-	struct warden_net_address a;
-
-	return !warden_net_address_parse(text, &a) &&
-	       warden_net_address_has(&a, ipv6, address);
-}
-
-static bool warden_group_ref_valid(const char *word)
-{
-	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
-}
-
 /* The key an entry is filed under: see enum warden_net_bucket. */
 static u64 warden_netacl_key(const struct warden_netacl *e)
 {
@@ -278,7 +174,7 @@ static u64 warden_netacl_key(const struct warden_netacl *e)
 	} else if (one_address && one_port) {
 		return warden_net_key(e->family, WARDEN_NET_BUCKET_ADDRESS_PORT,
 				      warden_net_address_hash(e->address.ipv6,
-							      e->address.lo,
+							      e->address.min,
 							      e->port.min));
 	} else if (one_port) {
 		return warden_net_key(e->family, WARDEN_NET_BUCKET_PORT,
@@ -286,7 +182,8 @@ static u64 warden_netacl_key(const struct warden_netacl *e)
 	} else if (one_address) {
 		return warden_net_key(e->family, WARDEN_NET_BUCKET_ADDRESS,
 				      warden_net_address_hash(e->address.ipv6,
-							      e->address.lo, 0));
+							      e->address.min,
+							      0));
 	}
 	return warden_net_key(e->family, WARDEN_NET_BUCKET_REST, 0);
 }
@@ -341,16 +238,22 @@ int warden_netacl_set_init(struct warden_netacl_set *set)
 	return rhltable_init(&set->index, &warden_netacl_index_params);
 }
 
-static size_t warden_netacl_text_len(const struct warden_netacl *e)
-{
-	return (e->name ? strlen(e->name) + 1 : 0) +
-	       (e->port_group ? strlen(e->port_group) + 1 : 0) +
-	       (e->cond ? strlen(e->cond) + 1 : 0);
-}
-
+/* What an entry is charged: itself, its name and its conditions. */
 static size_t warden_netacl_size(const struct warden_netacl *e)
 {
-	return struct_size(e, text, warden_netacl_text_len(e));
+	return struct_size(e, name, strlen(e->name) + 1) +
+	       warden_cond_size(e->cond);
+}
+
+static void warden_netacl_free(struct warden_netacl *e)
+{
+	warden_cond_free(e->cond);
+	kfree(e);
+}
+
+static void warden_netacl_free_rcu(struct rcu_head *head)
+{
+	warden_netacl_free(container_of(head, struct warden_netacl, rcu));
 }
 
 /**
@@ -364,15 +267,26 @@ void warden_netacl_set_destroy(struct warden_netacl_set *set)
 	list_for_each_entry_safe(e, next, &set->entries, list) {
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_netacl_size(e));
-		kfree(e);
+		warden_netacl_free(e);
 	}
 	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;
 }
 
-/* Compile "<address> <port>" into @e; the words stay in the line. */
+/*
+ * A line's words after its operations, checked but not yet compiled:
+ * groups are taken only once the whole line is known to be valid.
+ */
+struct warden_netacl_words {
+	const char *group;	/* the "@name" of the addresses or names */
+	const char *port_group;	/* inet: the "@name" of the ports */
+	const char *name;	/* unix, env, task: the name, unless a group */
+};
+
+/* Check "<address> <port>" and compile what needs no group into @e. */
 static int warden_netacl_parse_inet(struct warden_netacl *e, char *args,
+				    struct warden_netacl_words *w,
 				    const char **reason)
 {
 	char *address = strsep(&args, " ");
@@ -386,23 +300,25 @@ static int warden_netacl_parse_inet(struct warden_netacl *e, char *args,
 		*reason = "too long";
 		return -EINVAL;
 	}
+	w->name = "";
 	if (warden_group_ref_valid(address)) {
 		e->address_match = WARDEN_NET_MATCH_GROUP;
-		e->name = address;
-	} else if (!warden_net_address_parse(address, &e->address)) {
-		e->address_match = warden_net_address_single(&e->address) ?
-				   WARDEN_NET_MATCH_EXACT :
-				   WARDEN_NET_MATCH_RANGE;
+		w->group = address;
+	} else if (!warden_address_range_parse(address, &e->address)) {
+		e->address_match = memcmp(e->address.min, e->address.max,
+					  sizeof(e->address.min)) ?
+				   WARDEN_NET_MATCH_RANGE :
+				   WARDEN_NET_MATCH_EXACT;
 	} else {
 		*reason = "invalid IPv4 or IPv6 address, range or @group";
 		return -EINVAL;
 	}
 	if (warden_group_ref_valid(port)) {
 		e->port_match = WARDEN_NET_MATCH_GROUP;
-		e->port_group = port;
+		w->port_group = port;
 		return 0;
 	}
-	if (warden_acl_parse_number(port, &e->port) || e->port.max > 65535) {
+	if (warden_number_parse(port, &e->port) || e->port.max > 65535) {
 		*reason = "the port is a number or range up to 65535";
 		return -EINVAL;
 	}
@@ -411,14 +327,15 @@ static int warden_netacl_parse_inet(struct warden_netacl *e, char *args,
 	return 0;
 }
 
-/* Compile the words after the operations into @e. */
+/* Check the words after the operations; compile what needs no group. */
 static int warden_netacl_parse_args(struct warden_netacl *e, char *args,
+				    struct warden_netacl_words *w,
 				    const char **reason)
 {
 	const u8 arg = warden_net_families[e->family].arg;
 
 	if (arg == WARDEN_ARG_INET)
-		return warden_netacl_parse_inet(e, args, reason);
+		return warden_netacl_parse_inet(e, args, w, reason);
 	if (arg == WARDEN_ARG_DOMAIN) {
 		if (warden_domainname_check(args)) {
 			*reason = "expected a domainname";
@@ -441,7 +358,45 @@ static int warden_netacl_parse_args(struct warden_netacl *e, char *args,
 		*reason = "too long";
 		return -EINVAL;
 	}
-	e->name = args;
+	if (e->name_match == WARDEN_NET_MATCH_GROUP) {
+		w->group = args;
+		w->name = "";
+	} else {
+		w->name = args;
+	}
+	return 0;
+}
+
+/*
+ * Take the groups the line's "@name" words refer to, created empty if
+ * need be; the caller rolls them back if the line is refused later.
+ */
+static int warden_netacl_resolve(struct warden_netacl *e,
+				 const struct warden_netacl_words *w,
+				 struct warden_exception_policy *exception,
+				 const char **reason)
+{
+	const bool inet = warden_net_families[e->family].arg == WARDEN_ARG_INET;
+
+	if ((w->group || w->port_group) && !exception) {
+		*reason = "no exception policy for an @group here";
+		return -EINVAL;
+	}
+	if (w->group) {
+		e->group = warden_group_ref(&exception->groups,
+					    inet ? WARDEN_GROUP_ADDRESS :
+						   WARDEN_GROUP_PATH,
+					    w->group + 1);
+		if (!e->group)
+			return -ENOMEM;
+	}
+	if (w->port_group) {
+		e->port_group = warden_group_ref(&exception->groups,
+						 WARDEN_GROUP_NUMBER,
+						 w->port_group + 1);
+		if (!e->port_group)
+			return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -501,11 +456,6 @@ static int warden_netacl_ops(int family, char *text, u16 *perm)
 	return 0;
 }
 
-static bool warden_same_word(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
 static bool warden_same_number(const struct warden_number *a,
 			       const struct warden_number *b)
 {
@@ -516,15 +466,16 @@ static bool warden_same_number(const struct warden_number *a,
 /*
  * Whether two entries differ in nothing but their operations: exactly
  * when their canonical lines, operations cut off, are the same text.
+ * Both name their groups in the same exception policy, so the same
+ * group is the same pointer.
  */
 static bool warden_netacl_same(const struct warden_netacl *a,
 			       const struct warden_netacl *b)
 {
 	if (a->family != b->family || a->address_match != b->address_match ||
 	    a->port_match != b->port_match || a->name_match != b->name_match ||
-	    !warden_same_word(a->name, b->name) ||
-	    !warden_same_word(a->port_group, b->port_group) ||
-	    !warden_same_word(a->cond, b->cond))
+	    a->group != b->group || a->port_group != b->port_group ||
+	    strcmp(a->name, b->name) || !warden_cond_equal(a->cond, b->cond))
 		return false;
 	if (warden_net_families[a->family].arg != WARDEN_ARG_INET)
 		return true;
@@ -549,60 +500,27 @@ static struct warden_netacl *warden_netacl_find(struct warden_netacl_set *set,
 	return NULL;
 }
 
-static const char *warden_netacl_stash(char **text, const char *word)
-{
-	const char *copy = *text;
-	size_t size;
-
-	if (!word)
-		return NULL;
-	size = strlen(word) + 1;
-	memcpy(*text, word, size);
-	*text += size;
-	return copy;
-}
-
-/* A copy of @parsed with its words in its own storage, charged. */
-static struct warden_netacl *
-warden_netacl_copy(const struct warden_netacl *parsed)
-{
-	size_t size = warden_netacl_size(parsed);
-	struct warden_netacl *e;
-	char *text;
-
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return NULL;
-	e = kmalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!e) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		return NULL;
-	}
-	*e = *parsed;
-	text = e->text;
-	e->name = warden_netacl_stash(&text, parsed->name);
-	e->port_group = warden_netacl_stash(&text, parsed->port_group);
-	e->cond = warden_netacl_stash(&text, parsed->cond);
-	return e;
-}
-
-/* Apply a compiled line to @set: merge, add, or delete its operations. */
+/* Apply a compiled entry to @set: merge, add, or delete its operations. */
 static int warden_netacl_apply(struct warden_netacl_set *set,
-			       const struct warden_netacl *parsed,
-			       bool is_delete, const char **reason)
+			       struct warden_netacl *e, bool is_delete,
+			       const char **reason)
 {
-	struct warden_netacl *found, *e;
+	const u16 perm = e->perm;
+	struct warden_netacl *found;
+	size_t size;
 
 	/* The writer lock keeps entries alive; RCU is what the index wants. */
 	rcu_read_lock();
-	found = warden_netacl_find(set, parsed);
+	found = warden_netacl_find(set, e);
 	rcu_read_unlock();
 	if (is_delete) {
-		if (!found || !(found->perm & parsed->perm)) {
+		warden_netacl_free(e);
+		if (!found || !(found->perm & perm)) {
 			*reason = "no such entry to delete";
 			return -ENOENT;
 		}
-		if (found->perm & ~parsed->perm) {
-			WRITE_ONCE(found->perm, found->perm & ~parsed->perm);
+		if (found->perm & ~perm) {
+			WRITE_ONCE(found->perm, found->perm & ~perm);
 			return 0;
 		}
 		rhltable_remove(&set->index, &found->node,
@@ -611,64 +529,110 @@ static int warden_netacl_apply(struct warden_netacl_set *set,
 		set->count--;
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_netacl_size(found));
-		kfree_rcu(found, rcu);
+		call_rcu(&found->rcu, warden_netacl_free_rcu);
 		return 0;
 	}
 	if (found) {
-		WRITE_ONCE(found->perm, found->perm | parsed->perm);
+		WRITE_ONCE(found->perm, found->perm | perm);
+		warden_netacl_free(e);
 		return 0;
 	}
-	e = warden_netacl_copy(parsed);
-	if (!e)
-		return -ENOMEM;
+	size = warden_netacl_size(e);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		goto out_free;
 	if (rhltable_insert(&set->index, &e->node, warden_netacl_index_params)) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       warden_netacl_size(e));
-		kfree(e);
-		return -ENOMEM;
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		goto out_free;
 	}
 	list_add_tail_rcu(&e->list, &set->entries);
 	set->count++;
 	return 0;
+
+out_free:
+	warden_netacl_free(e);
+	return -ENOMEM;
 }
 
 /* The length of an entry's words after its operations, as printed. */
 static size_t warden_netacl_args_len(const struct warden_netacl *e)
 {
-	char text[WARDEN_NET_ADDRESS_TEXT_MAX];
+	char text[WARDEN_ADDRESS_TEXT_MAX];
 	size_t len;
 
 	if (warden_net_families[e->family].arg != WARDEN_ARG_INET)
-		return strlen(e->name);
-	if (e->address_match == WARDEN_NET_MATCH_GROUP)
-		len = strlen(e->name);
-	else
-		len = warden_net_address_print(text, sizeof(text), &e->address);
-	if (e->port_match == WARDEN_NET_MATCH_GROUP)
-		return len + 1 + strlen(e->port_group);
-	warden_acl_print_number(text, sizeof(text), &e->port);
+		return e->group ? strlen(warden_group_name(e->group)) + 1 :
+				  strlen(e->name);
+	if (e->group) {
+		len = strlen(warden_group_name(e->group)) + 1;
+	} else {
+		warden_address_range_print(text, sizeof(text), &e->address);
+		len = strlen(text);
+	}
+	if (e->port_group)
+		return len + 2 + strlen(warden_group_name(e->port_group));
+	warden_number_print(text, sizeof(text), &e->port);
 	return len + 1 + strlen(text);
+}
+
+/* Compile a checked line's words and conditions into a new entry. */
+static struct warden_netacl *
+warden_netacl_compile(const struct warden_netacl *parsed,
+		      const struct warden_netacl_words *w, char *cond,
+		      struct warden_exception_policy *exception,
+		      const char **reason)
+{
+	struct warden_netacl *e;
+	int err;
+
+	e = kmalloc(struct_size(e, name, strlen(w->name) + 1),
+		    GFP_KERNEL_ACCOUNT);
+	if (!e)
+		return ERR_PTR(-ENOMEM);
+	*e = *parsed;
+	memcpy(e->name, w->name, strlen(w->name) + 1);
+	err = warden_netacl_resolve(e, w, exception, reason);
+	if (!err)
+		err = warden_cond_compile(cond, exception, &e->cond, reason);
+	if (err)
+		goto out_free;
+	/* The whole line after the operations stays under the limit. */
+	if (e->cond && warden_netacl_args_len(e) + 1 +
+		       strlen(warden_cond_text(e->cond)) >=
+		       WARDEN_NETACL_ARGS_MAX) {
+		*reason = "too long";
+		err = -EINVAL;
+		goto out_free;
+	}
+	e->key = warden_netacl_key(e);
+	return e;
+
+out_free:
+	warden_netacl_free(e);
+	return ERR_PTR(err);
 }
 
 /**
  * warden_netacl_write - add or delete a network, misc or task line
  * @set: the domain's entries; the caller holds warden_policy_lock.
- * @exception: the exception policy "@group" words refer to, or %NULL
- *             where the line cannot hold one (a learned line).
+ * @exception: the exception policy "@group" words refer to, where groups
+ *             a line names are created empty if need be; or %NULL where
+ *             the line cannot hold one (a learned line).
  * @line: the whole line, parsed in place.
  * @is_delete: remove the line's operations instead of adding them.
  * @reason: receives why the line was refused.
  *
  * Return: 0; -EINVAL for a malformed line; -ENOENT when deleting what is
  * not there; -ENOMEM when memory or the policy quota runs out.  A refused
- * line changes nothing.
+ * line changes nothing, and leaves no group it created behind.
  */
 int warden_netacl_write(struct warden_netacl_set *set,
 			struct warden_exception_policy *exception,
 			char *line, bool is_delete, const char **reason)
 {
-	struct warden_netacl parsed = { .perm = 1 };
-	char *rest, *ops, *cond, *canonical = NULL;
+	struct warden_netacl parsed = { .perm = 1 }, *e;
+	struct warden_netacl_words words = {};
+	struct warden_group_mark mark;
+	char *rest, *ops, *cond;
 	int family, err;
 
 	*reason = NULL;
@@ -686,30 +650,17 @@ int warden_netacl_write(struct warden_netacl_set *set,
 		}
 	}
 	cond = warden_netacl_split_cond(warden_net_families[family].arg, rest);
-	err = warden_netacl_parse_args(&parsed, rest, reason);
+	err = warden_netacl_parse_args(&parsed, rest, &words, reason);
 	if (err)
 		return err;
-	if (cond) {
-		/* The whole line after the operations stays under the limit. */
-		size_t room = WARDEN_NETACL_ARGS_MAX -
-			      warden_netacl_args_len(&parsed) - 1;
-
-		if (room <= 1 || room > WARDEN_NETACL_ARGS_MAX) {
-			*reason = "too long";
-			return -EINVAL;
-		}
-		canonical = kmalloc(room, GFP_KERNEL);
-		if (!canonical)
-			return -ENOMEM;
-		err = warden_cond_canonical(cond, canonical, room, reason);
-		if (err)
-			goto out_free;
-		parsed.cond = canonical;
-	}
-	parsed.key = warden_netacl_key(&parsed);
-	err = warden_netacl_apply(set, &parsed, is_delete, reason);
-out_free:
-	kfree(canonical);
+	if (exception)
+		warden_group_mark(&exception->groups, &mark);
+	e = warden_netacl_compile(&parsed, &words, cond, exception, reason);
+	err = IS_ERR(e) ? PTR_ERR(e) :
+			  warden_netacl_apply(set, e, is_delete, reason);
+	/* Groups exist only for lines that hold them. */
+	if (err && exception)
+		warden_group_rollback(&exception->groups, &mark);
 	return err;
 }
 
@@ -717,25 +668,24 @@ out_free:
 static void warden_netacl_show_args(struct seq_file *m,
 				    const struct warden_netacl *e)
 {
-	char text[WARDEN_NET_ADDRESS_TEXT_MAX];
+	char text[WARDEN_ADDRESS_TEXT_MAX];
 
-	if (warden_net_families[e->family].arg != WARDEN_ARG_INET) {
-		seq_puts(m, e->name);
-		return;
-	}
-	if (e->address_match == WARDEN_NET_MATCH_GROUP) {
+	if (e->group) {
+		seq_printf(m, "@%s", warden_group_name(e->group));
+	} else if (warden_net_families[e->family].arg != WARDEN_ARG_INET) {
 		seq_puts(m, e->name);
 	} else {
-		warden_net_address_print(text, sizeof(text), &e->address);
+		warden_address_range_print(text, sizeof(text), &e->address);
 		seq_puts(m, text);
 	}
-	seq_putc(m, ' ');
-	if (e->port_match == WARDEN_NET_MATCH_GROUP) {
-		seq_puts(m, e->port_group);
+	if (warden_net_families[e->family].arg != WARDEN_ARG_INET)
+		return;
+	if (e->port_group) {
+		seq_printf(m, " @%s", warden_group_name(e->port_group));
 		return;
 	}
-	warden_acl_print_number(text, sizeof(text), &e->port);
-	seq_puts(m, text);
+	warden_number_print(text, sizeof(text), &e->port);
+	seq_printf(m, " %s", text);
 }
 
 /**
@@ -768,21 +718,18 @@ void warden_netacl_show(struct seq_file *m,
 		}
 		seq_putc(m, ' ');
 		warden_netacl_show_args(m, e);
-		if (e->cond)
-			seq_printf(m, " %s", e->cond);
+		warden_cond_show(m, e->cond);
 		seq_putc(m, '\n');
 	}
 }
 
-/* Whether @e's name, a literal, a pattern or "@group", names @name. */
+/* Whether @e's name, a literal, a pattern or a path group, names @name. */
 static bool warden_netacl_name_covers(const struct warden_netacl *e,
-				      const char *name,
-				      const struct warden_exception_policy *exception)
+				      const char *name)
 {
 	switch (e->name_match) {
 	case WARDEN_NET_MATCH_GROUP:
-		return warden_exception_path_group_matches(exception,
-							   e->name + 1, name);
+		return warden_group_has_path(e->group, name);
 	case WARDEN_NET_MATCH_RANGE:
 		return warden_pattern_match(name, e->name);
 	}
@@ -791,23 +738,19 @@ static bool warden_netacl_name_covers(const struct warden_netacl *e,
 
 /* Whether @e covers @req, its conditions aside. */
 static bool warden_netacl_covers(const struct warden_netacl *e,
-				 const struct warden_net_request *req,
-				 const struct warden_exception_policy *exception)
+				 const struct warden_net_request *req)
 {
 	if (e->family != req->family || !(READ_ONCE(e->perm) & BIT(req->op)))
 		return false;
 	if (warden_net_families[e->family].arg != WARDEN_ARG_INET)
-		return warden_netacl_name_covers(e, req->name, exception);
-	if (e->address_match == WARDEN_NET_MATCH_GROUP ?
-	    !warden_exception_address_group_matches(exception, e->name + 1,
-						    req->ipv6, req->address) :
-	    !warden_net_address_has(&e->address, req->ipv6, req->address))
+		return warden_netacl_name_covers(e, req->name);
+	if (e->group ?
+	    !warden_group_has_address(e->group, req->ipv6, req->address) :
+	    !warden_address_range_covers(&e->address, req->ipv6, req->address))
 		return false;
-	if (e->port_match == WARDEN_NET_MATCH_GROUP)
-		return warden_exception_number_group_matches(exception,
-							     e->port_group + 1,
-							     req->port);
-	return e->port.min <= req->port && req->port <= e->port.max;
+	if (e->port_group)
+		return warden_group_has_number(e->port_group, req->port);
+	return warden_number_covers(&e->port, req->port);
 }
 
 /**
@@ -815,10 +758,11 @@ static bool warden_netacl_covers(const struct warden_netacl *e,
  * @set: the domain's network, misc and task entries; the caller is in an
  *       RCU read-side critical section.
  * @req: the request; its @grant_log is set when an entry grants it.
- * @exception: the exception policy "@group" words refer to.
+ * @exception: the namespace's exception policy; unused, since entries
+ *             hold their groups, and kept for the callers' sake.
  *
  * Looks in the few buckets of the index an entry covering @req can be
- * filed under; allocates nothing and cannot fail.
+ * filed under; allocates nothing, parses nothing and cannot fail.
  *
  * Return: true if an entry of the request's family and operation covers
  * its address, port or name, and its conditions hold.
@@ -835,9 +779,8 @@ bool warden_netacl_allows(const struct warden_netacl_set *set,
 	for (i = 0; i < n; i++) {
 		list = warden_netacl_bucket(set, keys[i]);
 		rhl_for_each_entry_rcu(e, pos, list, node) {
-			if (!warden_netacl_covers(e, req, exception) ||
-			    (e->cond && !warden_cond_eval(e->cond, NULL,
-							  exception)))
+			if (!warden_netacl_covers(e, req) ||
+			    !warden_cond_eval(e->cond, NULL))
 				continue;
 			req->grant_log = warden_cond_grant_log(e->cond);
 			return true;

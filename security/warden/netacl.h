@@ -94,8 +94,6 @@ bool warden_netacl_allows(const struct warden_netacl_set *set,
 bool warden_netacl_task_allowed(const struct warden_netacl_set *set,
 				const char *domainname);
 char *warden_netacl_format(const struct warden_net_request *req);
-bool warden_address_covers(const char *text, bool ipv6, const u8 *address);
-int warden_address_canonical(const char *text, char *out, size_t size);
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 const char *warden_test_netacl_corpus(size_t i);
