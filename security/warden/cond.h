@@ -71,9 +71,4 @@ void warden_cond_free(struct warden_cond *cond);
 int warden_cond_canonical(char *words, char *out, size_t size,
 			  const char **reason);
 
-/* For entries still kept as text, until they are compiled too. */
-bool warden_cond_eval_text(const char *text,
-			   const struct warden_exception_policy *exception);
-int warden_cond_grant_log_text(const char *text);
-
 #endif /* _SECURITY_WARDEN_COND_H */

@@ -75,16 +75,6 @@ warden_exception_transition(const struct warden_exception_policy *exception,
 const char *
 warden_exception_aggregate(const struct warden_exception_policy *exception,
 			   const char *program);
-bool
-warden_exception_path_group_matches(const struct warden_exception_policy *exception,
-				    const char *name, const char *path);
-bool
-warden_exception_address_group_matches(const struct warden_exception_policy *exception,
-				       const char *name, bool ipv6,
-				       const u8 *address);
-bool
-warden_exception_number_group_matches(const struct warden_exception_policy *exception,
-				      const char *name, unsigned long value);
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
 			   const char *prefix, bool transition_only);
