@@ -85,6 +85,8 @@ def main():
                     key=lambda x: int(x[1:]))
     xlabels = sorted({k[1] for k in ops if re.match(r"x\d+$", k[1])},
                      key=lambda x: int(x[1:]))
+    ilabels = sorted({k[1] for k in ops if re.match(r"i\d+$", k[1])},
+                     key=lambda x: int(x[1:]))
     sizes = [int(x[1:]) for x in labels]
     md = []
     md.append("Nanoseconds are shown as µs per operation: median over the "
@@ -102,6 +104,9 @@ def main():
         rows += [(x, "N=%s" % x[1:]) for x in labels]
         if name == "exec":
             rows += [(x, "%s domains" % x[1:]) for x in xlabels]
+        if name == "inet":
+            rows += [(x, "%s network inet entries" % x[1:])
+                     for x in ilabels]
         for label, text in rows:
             t, w = op("tomoyo", label, name), op("warden", label, name)
             md.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
@@ -227,6 +232,16 @@ def main():
                        "%s: %s)" % (hi[1:], lo[1:], rtext(ratio(
                            op("tomoyo", hi, "exec"),
                            op("tomoyo", lo, "exec")))))
+    if len(ilabels) >= 2:
+        lo, hi = ilabels[0], ilabels[-1]
+        target("inet bind, Warden, %s network entries against %s"
+               % (hi[1:], lo[1:]),
+               ratio(op("warden", hi, "inet"), op("warden", lo, "inet")),
+               "≤ 1.1x", lambda v: v <= 1.1)
+        targets.append("- (for comparison: inet bind, TOMOYO, %s network "
+                       "entries against %s: %s)" % (hi[1:], lo[1:], rtext(
+                           ratio(op("tomoyo", hi, "inet"),
+                                 op("tomoyo", lo, "inet")))))
     kunit = os.path.join(out, "kunit.txt")
     if os.path.exists(kunit) and os.path.getsize(kunit):
         md.append("The ACL lookup alone, without building the pathname "

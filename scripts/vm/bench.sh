@@ -12,6 +12,10 @@
 #          the entries the benchmark needs, so each matching entry comes
 #          after N others; N from BENCH_SIZES (TOMOYO stops at
 #          BENCH_TOMOYO_MAX: its load is quadratic)
+#   iN     enforcing, N filler entries "network inet stream bind/connect
+#          10.A.B.C 80" (distinct addresses) before the entries the
+#          benchmark needs, so the inet bind is checked against N network
+#          entries; N from BENCH_NET_SIZES
 #   none   the LSM enabled, no policy loaded yet (TOMOYO not activated)
 #   p0     profile 0, 100 filler entries; the first stage after activation
 #   xD     the exec transition with D domains in the policy (BENCH_DOMAINS),
@@ -25,6 +29,7 @@ BIN=/opt/warden/bin
 SIZES=$(echo "${BENCH_SIZES:-1 100 1000 10000 100000}" | tr , " ")
 TOMOYO_MAX=${BENCH_TOMOYO_MAX:-10000}
 DOMAINS=$(echo "${BENCH_DOMAINS:-10 10000}" | tr , " ")
+NET_SIZES=$(echo "${BENCH_NET_SIZES:-100 10000}" | tr , " ")
 PORT=${BENCH_PORT:-4321}
 ROUNDS=${BENCH_ROUNDS:-31}
 ROUND_MS=${BENCH_ROUND_MS:-2}
@@ -43,6 +48,9 @@ for n in $SIZES; do
 done
 for d in $DOMAINS; do
 	labels="$labels x$d"
+done
+for n in $NET_SIZES; do
+	labels="$labels i$n"
 done
 
 mkdir -p $B
@@ -84,9 +92,11 @@ exceptions() {
 	done
 }
 
-# domains LABEL PROFILE FILLER EXTRA_DOMAINS: the filler's pathnames are
-# the label's own, so that TOMOYO, which shares a pathname between the
-# entries of all domains, cannot reuse those of an earlier stage.
+# domains LABEL PROFILE FILLER EXTRA_DOMAINS [NET_FILLER]: the filler's
+# pathnames are the label's own, so that TOMOYO, which shares a pathname
+# between the entries of all domains, cannot reuse those of an earlier
+# stage.  NET_FILLER network entries, none of which the benchmark
+# matches, come after the file filler.
 domains() {
 	awk -v extra="$4" 'BEGIN {
 		for (i = 0; i < extra; i++)
@@ -97,6 +107,11 @@ domains() {
 	awk -v n="$3" -v label="$1" 'BEGIN {
 		for (i = 0; i < n; i++)
 			printf "file read/getattr /data/%s/f%d\n", label, i
+	}'
+	awk -v n="${5:-0}" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "network inet stream bind/connect 10.%d.%d.%d 80\n",
+				int(i / 65536), int(i / 256) % 256, i % 256
 	}'
 	cat <<EOF
 file read $B/target
@@ -139,10 +154,10 @@ else
 	dest=$T/policy
 fi
 
-# stage LABEL PROFILE FILLER EXTRA_DOMAINS MODE
+# stage LABEL PROFILE FILLER EXTRA_DOMAINS MODE [NET_FILLER]
 stage() {
 	if [ $lsm = tomoyo ]; then
-		domains "$1" "$2" "$3" "$4" >$B/policy.txt
+		domains "$1" "$2" "$3" "$4" "$6" >$B/policy.txt
 	else
 		{
 			echo "[profile]"
@@ -150,7 +165,7 @@ stage() {
 			echo "[exception_policy]"
 			exceptions
 			echo "[domain_policy]"
-			domains "$1" "$2" "$3" "$4"
+			domains "$1" "$2" "$3" "$4" "$6"
 		} >$B/policy.txt
 	fi
 	before=$(memory $T)
@@ -171,5 +186,8 @@ for n in $SIZES; do
 done
 for d in $DOMAINS; do
 	[ "$d" -gt 100 ] && stage x$d 3 1 $((d - 2)) enforcing
+done
+for n in $NET_SIZES; do
+	stage i$n 3 1 0 enforcing "$n"
 done
 exit 0

@@ -25,8 +25,10 @@
 #include "cond.h"
 #include "domain.h"
 #include "exception.h"
+#include "group.h"
 #include "pattern.h"
 #include "stat.h"
+#include "value.h"
 
 static const char *const warden_path_op_names[] = {
 	[WARDEN_PATH_EXECUTE] = "execute",
@@ -112,129 +114,81 @@ int warden_acl_set_init(struct warden_acl_set *set)
 {
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;
+	set->exec_args = 0;
 	return rhltable_init(&set->index, &warden_acl_index_params);
 }
 
 static size_t warden_acl_size(const struct warden_acl *acl)
 {
-	size_t text = acl->cond ? strlen(acl->cond) + 1 : 0;
+	size_t text = acl->transit ? strlen(acl->transit) + 1 : 0;
 	int i;
 
-	for (i = 0; i < WARDEN_ACL_MAX_WORDS && acl->word[i]; i++)
-		text += strlen(acl->word[i]) + 1;
-	return struct_size(acl, text, text);
+	for (i = 0; i < WARDEN_ACL_MAX_WORDS; i++)
+		if (acl->word[i])
+			text += strlen(acl->word[i]) + 1;
+	return struct_size(acl, text, text) + warden_cond_size(acl->cond);
+}
+
+static void warden_acl_free(struct warden_acl *acl)
+{
+	warden_cond_free(acl->cond);
+	kfree(acl);
+}
+
+static void warden_acl_free_rcu(struct rcu_head *head)
+{
+	warden_acl_free(container_of(head, struct warden_acl, rcu));
+}
+
+/**
+ * warden_acl_put - release an entry a decision kept
+ * @acl: the entry.
+ *
+ * The last reference frees the entry after readers are done with it.
+ */
+void warden_acl_put(struct warden_acl *acl)
+{
+	if (refcount_dec_and_test(&acl->usage))
+		call_rcu(&acl->rcu, warden_acl_free_rcu);
+}
+
+/* Take @acl out of its set's counts and give up the set's reference. */
+static void warden_acl_release(struct warden_acl_set *set,
+			       struct warden_acl *acl)
+{
+	set->count--;
+	if (warden_cond_needs_exec_args(acl->cond))
+		set->exec_args--;
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY, warden_acl_size(acl));
+	warden_acl_put(acl);
 }
 
 /**
  * warden_acl_set_destroy - free a set nobody can reach any more
- * @set: the set; no reader may still hold its entries.
+ * @set: the set; no reader may still walk it, though a decision may
+ *       still hold one of its entries.
  */
 void warden_acl_set_destroy(struct warden_acl_set *set)
 {
 	struct warden_acl *acl, *next;
 
-	list_for_each_entry_safe(acl, next, &set->entries, list) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       warden_acl_size(acl));
-		kfree(acl);
-	}
+	list_for_each_entry_safe(acl, next, &set->entries, list)
+		warden_acl_release(set, acl);
 	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;
-}
-
-/* Parse "N", "0N" (octal) or "0xN", remembering the base for printing. */
-static int warden_parse_ulong(const char *s, unsigned long *value, u8 *base)
-{
-	const char *p;
-
-	*base = 10;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		*base = 16;
-		s += 2;
-	} else if (s[0] == '0' && s[1]) {
-		*base = 8;
-		s++;
-	}
-	if (!*s)
-		return -EINVAL;
-	/* Digits only: no sign, no second "0x", no trailing garbage. */
-	for (p = s; *p; p++)
-		if (*base == 16 ? !isxdigit(*p) : !isdigit(*p))
-			return -EINVAL;
-	return kstrtoul(s, *base, value);
+	set->exec_args = 0;
 }
 
 /**
- * warden_acl_parse_number - parse a number or a range of policy
- * @text: "N", "0N" (octal), "0xN", or two of them joined by '-'; changed.
- * @number: receives the bounds and how they were written.
+ * warden_acl_set_needs_exec_args - whether a set's conditions read exec strings
+ * @set: the entries.
  *
- * Return: 0, or -EINVAL if @text is not a number or a rising range.
+ * Return: true if an entry has an exec.argv[] or exec.envp[] condition.
  */
-int warden_acl_parse_number(char *text, struct warden_number *number)
+bool warden_acl_set_needs_exec_args(const struct warden_acl_set *set)
 {
-	char *dash = strchr(text, '-');
-
-	if (dash)
-		*dash++ = '\0';
-	if (warden_parse_ulong(text, &number->min, &number->min_base))
-		return -EINVAL;
-	if (!dash) {
-		number->max = number->min;
-		number->max_base = number->min_base;
-		return 0;
-	}
-	if (warden_parse_ulong(dash, &number->max, &number->max_base) ||
-	    number->max < number->min)
-		return -EINVAL;
-	return 0;
-}
-
-/**
- * warden_acl_number_text_covers - whether a written number or range has a value
- * @text: a number or range, as policy writes it.
- * @value: the value.
- *
- * Return: true if @text parses and covers @value.
- */
-bool warden_acl_number_text_covers(const char *text, unsigned long value)
-{
-	struct warden_number number;
-	char copy[48];
-
-	if (strscpy(copy, text, sizeof(copy)) < 0 ||
-	    warden_acl_parse_number(copy, &number))
-		return false;
-	return number.min <= value && value <= number.max;
-}
-
-static int warden_print_ulong(char *buf, size_t size, unsigned long value,
-			      u8 base)
-{
-	if (base == 16)
-		return scnprintf(buf, size, "0x%lX", value);
-	if (base == 8)
-		return scnprintf(buf, size, "0%lo", value);
-	return scnprintf(buf, size, "%lu", value);
-}
-
-/**
- * warden_acl_print_number - print a number or range as it was written
- * @buf: the buffer.
- * @size: its size; 48 bytes always suffice.
- * @number: the number.
- */
-void warden_acl_print_number(char *buf, size_t size,
-			     const struct warden_number *number)
-{
-	int len = warden_print_ulong(buf, size, number->min, number->min_base);
-
-	if (number->min != number->max || number->min_base != number->max_base) {
-		len += scnprintf(buf + len, size - len, "-");
-		warden_print_ulong(buf + len, size - len, number->max,
-				   number->max_base);
-	}
+	return READ_ONCE(set->exec_args);
 }
 
 /* Parse "read/write/append": the kind they share and their bits. */
@@ -271,7 +225,7 @@ static bool warden_acl_same_args(const struct warden_acl *a,
 		    (a->word[i] && strcmp(a->word[i], b->word[i])))
 			return false;
 	/* Entries with different conditions are different entries. */
-	if (!a->cond != !b->cond || (a->cond && strcmp(a->cond, b->cond)))
+	if (!warden_cond_equal(a->cond, b->cond))
 		return false;
 	if (!a->transit != !b->transit ||
 	    (a->transit && strcmp(a->transit, b->transit)))
@@ -291,12 +245,6 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
 		if (warden_acl_same_args(acl, like))
 			return acl;
 	return NULL;
-}
-
-/* "@name": a reference to a path or number group. */
-static bool warden_acl_group_name_valid(const char *word)
-{
-	return word[0] == '@' && word[1] && !warden_word_check(word + 1, false);
 }
 
 static const char *const warden_transit_keywords[] = {
@@ -336,17 +284,40 @@ static char *warden_acl_split_transit(const struct warden_acl *parsed,
 	return NULL;
 }
 
+/* The groups "@name" words of @acl name, created empty if need be. */
+static int warden_acl_resolve(struct warden_acl *acl,
+			      struct warden_exception_policy *exception)
+{
+	const unsigned int nr_words = warden_acl_kinds[acl->kind].nr_words;
+	unsigned int i;
+
+	for (i = 0; i < WARDEN_ACL_MAX_WORDS; i++) {
+		if (!acl->word[i] || acl->word[i][0] != '@' || !exception)
+			continue;
+		acl->group[i] = warden_group_ref(&exception->groups,
+						 i < nr_words ? WARDEN_GROUP_PATH :
+						 WARDEN_GROUP_NUMBER,
+						 acl->word[i] + 1);
+		if (!acl->group[i])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 /*
- * Build an entry from the words of a line, all checked.  Returns the
- * entry, or an ERR_PTR with *@reason set.
+ * Build an entry from the words of a line, all checked, its group
+ * references and conditions compiled against @exception.  Returns the
+ * entry, or an ERR_PTR with *@reason set for a malformed line.
  */
-static struct warden_acl *warden_acl_parse(char *line, const char **reason)
+static struct warden_acl *
+warden_acl_parse(char *line, struct warden_exception_policy *exception,
+		 const char **reason)
 {
 	char *words[1 + WARDEN_ACL_MAX_WORDS + WARDEN_ACL_MAX_NUMBERS];
 	struct warden_acl parsed = {};
-	char cond[WARDEN_ACL_COND_MAX];
+	struct warden_cond *cond;
 	struct warden_acl *acl;
-	int i, need, nr_paths;
+	int i, need, nr_paths, err;
 	char *word, *p, *transit;
 	size_t text = 0;
 
@@ -371,13 +342,9 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 	}
 	if (transit)
 		text += strlen(transit) + 1;
-	/* What is left are the entry's conditions. */
-	cond[0] = '\0';
-	if (line && warden_cond_canonical(line, cond, sizeof(cond), reason))
-		return ERR_PTR(-EINVAL);
 	for (i = 0; i < nr_paths; i++) {
 		word = words[1 + i];
-		if (word[0] == '@' ? !warden_acl_group_name_valid(word) :
+		if (word[0] == '@' ? !warden_group_ref_valid(word) :
 		    warden_word_check(word, true)) {
 			*reason = "invalid pathname or pattern";
 			return ERR_PTR(-EINVAL);
@@ -387,31 +354,39 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 	for (i = 0; i < warden_acl_kinds[parsed.kind].nr_numbers; i++) {
 		word = words[1 + nr_paths + i];
 		if (word[0] == '@') {
-			if (!warden_acl_group_name_valid(word)) {
+			if (!warden_group_ref_valid(word)) {
 				*reason = "invalid number group name";
 				return ERR_PTR(-EINVAL);
 			}
 			text += strlen(word) + 1;
 			continue;
 		}
-		if (warden_acl_parse_number(word, &parsed.number[i])) {
+		if (warden_number_parse(word, &parsed.number[i])) {
 			*reason = "invalid number or range";
 			return ERR_PTR(-EINVAL);
 		}
 	}
-	if (cond[0])
-		text += strlen(cond) + 1;
 
+	/* The line is valid: only now may it create groups it names. */
+	err = warden_cond_compile(line, exception, &cond, reason);
+	if (err)
+		return ERR_PTR(err);
 	acl = kzalloc(struct_size(acl, text, text), GFP_KERNEL_ACCOUNT);
-	if (!acl)
+	if (!acl) {
+		warden_cond_free(cond);
 		return ERR_PTR(-ENOMEM);
+	}
 	*acl = parsed;
+	refcount_set(&acl->usage, 1);
+	acl->cond = cond;
 	p = acl->text;
 	for (i = 0; i < nr_paths; i++) {
 		size_t len = strlen(words[1 + i]) + 1;
 
 		memcpy(p, words[1 + i], len);
 		acl->word[i] = p;
+		if (warden_word_has_wildcard(p))
+			acl->patterned |= BIT(i);
 		p += len;
 	}
 	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
@@ -427,17 +402,15 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 	if (transit) {
 		memcpy(p, transit, strlen(transit) + 1);
 		acl->transit = p;
-		p += strlen(transit) + 1;
 	}
-	if (cond[0]) {
-		memcpy(p, cond, strlen(cond) + 1);
-		acl->cond = p;
+	if (warden_acl_resolve(acl, exception)) {
+		warden_acl_free(acl);
+		return ERR_PTR(-ENOMEM);
 	}
-	acl->patterned = warden_word_has_wildcard(acl->word[0]);
 	if (acl->word[0][0] == '@')
 		acl->key = warden_acl_key("@", 1);
 	else
-		acl->key = warden_acl_key(acl->word[0], acl->patterned ?
+		acl->key = warden_acl_key(acl->word[0], acl->patterned & BIT(0) ?
 					  warden_pattern_dir_prefix(acl->word[0]) :
 					  strlen(acl->word[0]));
 	return acl;
@@ -446,24 +419,36 @@ static struct warden_acl *warden_acl_parse(char *line, const char **reason)
 /**
  * warden_acl_write - add or delete a "file" line
  * @set: the domain's entries; the caller holds warden_policy_lock.
+ * @exception: the exception policy of the domain's namespace, which
+ *             "@group" words name groups of; %NULL leaves them
+ *             unresolved, so that they match nothing.
  * @line: the line after "file ", parsed in place.
  * @is_delete: remove the line's operations instead of adding them.
  * @reason: receives why the line was refused.
  *
+ * A group the line names that @exception lacks is created empty; a
+ * refused line leaves no group behind.
+ *
  * Return: 0; -EINVAL for a malformed line; -ENOENT when deleting what is
  * not there; -ENOMEM when memory or the policy quota runs out.
  */
-int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
-		     const char **reason)
+int warden_acl_write(struct warden_acl_set *set,
+		     struct warden_exception_policy *exception, char *line,
+		     bool is_delete, const char **reason)
 {
 	struct warden_acl *acl, *found;
+	struct warden_group_mark mark;
 	size_t size;
 	int err;
 
 	*reason = NULL;
-	acl = warden_acl_parse(line, reason);
-	if (IS_ERR(acl))
-		return PTR_ERR(acl);
+	if (exception)
+		warden_group_mark(&exception->groups, &mark);
+	acl = warden_acl_parse(line, exception, reason);
+	if (IS_ERR(acl)) {
+		err = PTR_ERR(acl);
+		goto out_rollback;
+	}
 	/* The writer lock keeps entries alive; RCU is what the index wants. */
 	rcu_read_lock();
 	found = warden_acl_find(set, acl);
@@ -479,33 +464,38 @@ int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
 			rhltable_remove(&set->index, &found->node,
 					warden_acl_index_params);
 			list_del_rcu(&found->list);
-			set->count--;
-			warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-					       warden_acl_size(found));
-			kfree_rcu(found, rcu);
+			warden_acl_release(set, found);
 		}
-		kfree(acl);
-		return err;
+		warden_acl_free(acl);
+		goto out_rollback;
 	}
 	if (found) {
 		WRITE_ONCE(found->perm, found->perm | acl->perm);
-		kfree(acl);
+		warden_acl_free(acl);
 		return 0;
 	}
 	size = warden_acl_size(acl);
+	err = -ENOMEM;
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size)) {
-		kfree(acl);
-		return -ENOMEM;
+		warden_acl_free(acl);
+		goto out_rollback;
 	}
-	err = rhltable_insert(&set->index, &acl->node, warden_acl_index_params);
-	if (err) {
+	if (rhltable_insert(&set->index, &acl->node, warden_acl_index_params)) {
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		kfree(acl);
-		return -ENOMEM;
+		warden_acl_free(acl);
+		goto out_rollback;
 	}
 	list_add_tail_rcu(&acl->list, &set->entries);
 	set->count++;
+	if (warden_cond_needs_exec_args(acl->cond))
+		WRITE_ONCE(set->exec_args, set->exec_args + 1);
 	return 0;
+
+out_rollback:
+	/* Groups exist only for lines that hold them. */
+	if (err && exception)
+		warden_group_rollback(&exception->groups, &mark);
+	return err;
 }
 
 /**
@@ -527,7 +517,7 @@ void warden_acl_show_prefixed(struct seq_file *m,
 		const char *sep = "file ";
 		unsigned int op, i;
 		u16 perm = READ_ONCE(acl->perm);
-		char number[48];
+		char number[WARDEN_NUMBER_TEXT_MAX];
 
 		if (execute_only) {
 			if (acl->kind != WARDEN_ACL_PATH ||
@@ -552,14 +542,13 @@ void warden_acl_show_prefixed(struct seq_file *m,
 				seq_printf(m, " %s", group);
 				continue;
 			}
-			warden_acl_print_number(number, sizeof(number),
-						&acl->number[i]);
+			warden_number_print(number, sizeof(number),
+					    &acl->number[i]);
 			seq_printf(m, " %s", number);
 		}
 		if (acl->transit)
 			seq_printf(m, " %s", acl->transit);
-		if (acl->cond)
-			seq_printf(m, " %s", acl->cond);
+		warden_cond_show(m, acl->cond);
 		seq_putc(m, '\n');
 	}
 }
@@ -574,18 +563,17 @@ void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set)
 	warden_acl_show_prefixed(m, set, "", false);
 }
 
-/* Whether an entry's word (a pathname, a pattern or "@group") names @name. */
-static bool warden_acl_word_matches(const char *word, const char *name,
-				    const struct warden_request *req)
+/* Whether word @i of @acl (a pathname, a pattern or "@group") names @name. */
+static bool warden_acl_word_matches(const struct warden_acl *acl,
+				    unsigned int i, const char *name)
 {
 	if (!name)
 		return false;
-	if (word[0] == '@')
-		return warden_exception_path_group_matches(req->exception,
-							   word + 1, name);
-	if (warden_word_has_wildcard(word))
-		return warden_pattern_match(name, word);
-	return !strcmp(word, name);
+	if (acl->word[i][0] == '@')
+		return acl->group[i] && warden_group_has_path(acl->group[i], name);
+	if (acl->patterned & BIT(i))
+		return warden_pattern_match(name, acl->word[i]);
+	return !strcmp(acl->word[i], name);
 }
 
 /* Whether @acl's arguments after its first word cover those of @req. */
@@ -596,20 +584,17 @@ static bool warden_acl_args_match(const struct warden_acl *acl,
 	unsigned int i;
 
 	for (i = 1; i < nr_words; i++)
-		if (!warden_acl_word_matches(acl->word[i], req->word[i], req))
+		if (!warden_acl_word_matches(acl, i, req->word[i]))
 			return false;
 	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
-		const char *group = acl->word[nr_words + i];
+		const struct warden_group *group = acl->group[nr_words + i];
 		unsigned long value = req->number[i];
 		bool covered;
 
-		if (group)
-			covered = warden_exception_number_group_matches(req->exception,
-									group + 1,
-									value);
+		if (acl->word[nr_words + i])
+			covered = group && warden_group_has_number(group, value);
 		else
-			covered = acl->number[i].min <= value &&
-				  value <= acl->number[i].max;
+			covered = warden_number_covers(&acl->number[i], value);
 		if (!covered)
 			return false;
 	}
@@ -621,22 +606,30 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
 				     struct warden_request *req)
 {
 	struct rhlist_head *list, *pos;
-	const struct warden_acl *acl;
+	struct warden_acl *acl;
 
 	list = rhltable_lookup(&set->index, &key, warden_acl_index_params);
 	rhl_for_each_entry_rcu(acl, pos, list, node) {
 		if (acl->kind != req->kind ||
 		    !(READ_ONCE(acl->perm) & BIT(req->op)) ||
-		    !warden_acl_word_matches(acl->word[0], req->word[0], req) ||
+		    !warden_acl_word_matches(acl, 0, req->word[0]) ||
 		    !warden_acl_args_match(acl, req))
 			continue;
 		/*
 		 * Conditions on what the hook did not provide are not met,
 		 * so an entry never grants more than it says.
 		 */
-		if (acl->cond && !warden_cond_eval(acl->cond, req->cond,
-						   req->exception))
+		if (!warden_cond_eval(acl->cond, req->cond))
 			continue;
+		/*
+		 * An entry being deleted has no reference left to take: the
+		 * request is decided as if it were gone already.
+		 */
+		if (req->hold) {
+			if (!refcount_inc_not_zero(&acl->usage))
+				continue;
+			req->entry = acl;
+		}
 		req->matched = acl->word[0];
 		req->transit = acl->transit;
 		req->grant_log = warden_cond_grant_log(acl->cond);
@@ -664,6 +657,7 @@ bool warden_acl_allows(struct warden_acl_set *set, struct warden_request *req)
 
 	req->matched = NULL;
 	req->transit = NULL;
+	req->entry = NULL;
 	if (warden_acl_bucket_allows(set, warden_acl_key(name, len), req))
 		return true;
 	for (i = 0; i < len; i++) {
@@ -742,7 +736,7 @@ int warden_acl_format(char *buf, size_t size, const struct warden_request *req)
 		number.min_base = warden_acl_number_base(req, i);
 		number.max_base = number.min_base;
 		len += scnprintf(buf + len, size - len, " ");
-		warden_acl_print_number(buf + len, size - len, &number);
+		warden_number_print(buf + len, size - len, &number);
 		len += strlen(buf + len);
 	}
 	return len + 1 >= size ? -ENAMETOOLONG : 0;
@@ -767,8 +761,10 @@ static struct warden_acl_set *warden_test_acl_set(struct kunit *test)
 	return set;
 }
 
-static int warden_test_acl_write(struct warden_acl_set *set, const char *text,
-				 bool is_delete)
+/* Write a line whose "@group" words name groups of @e, or none. */
+static int warden_test_acl_write_in(struct warden_acl_set *set,
+				    struct warden_exception_policy *e,
+				    const char *text, bool is_delete)
 {
 	const char *reason;
 	char *line = kstrdup(text, GFP_KERNEL);
@@ -777,10 +773,16 @@ static int warden_test_acl_write(struct warden_acl_set *set, const char *text,
 	if (!line)
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
-	err = warden_acl_write(set, line, is_delete, &reason);
+	err = warden_acl_write(set, e, line, is_delete, &reason);
 	mutex_unlock(&warden_policy_lock);
 	kfree(line);
 	return err;
+}
+
+static int warden_test_acl_write(struct warden_acl_set *set, const char *text,
+				 bool is_delete)
+{
+	return warden_test_acl_write_in(set, NULL, text, is_delete);
 }
 
 static char *warden_test_acl_dump(struct kunit *test,
@@ -1242,17 +1244,23 @@ static void test_group_words_in_file_lines(struct kunit *test)
 		"number_group MODES 0640-0644",
 	};
 	struct warden_acl_set *set = warden_test_acl_set(test);
+	struct warden_acl_set *other = warden_test_acl_set(test);
 	struct warden_request req = { .kind = WARDEN_ACL_PATH };
-	struct warden_exception_policy e;
+	struct warden_exception_policy e, empty;
 
 	warden_test_exception_load(test, &e, exception_lines,
 				   ARRAY_SIZE(exception_lines));
-	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "read @WEB", false), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_acl_write(set, "chmod /tmp/\\* @MODES",
-						    false), 0);
+	warden_exception_init(&empty);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(set, &e, "read @WEB",
+						       false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(set, &e,
+						       "chmod /tmp/\\* @MODES",
+						       false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(other, &empty,
+						       "chmod /tmp/\\* @MODES",
+						       false), 0);
 	KUNIT_EXPECT_STREQ(test, warden_test_acl_dump(test, set),
 			   "file read @WEB\nfile chmod /tmp/\\* @MODES\n");
-	req.exception = &e;
 	rcu_read_lock();
 	req.op = WARDEN_PATH_READ;
 	req.word[0] = "/var/www/index.html";
@@ -1272,14 +1280,15 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
 	req.number[0] = 0666;
 	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
-	/* Without the exception policy, no group has members. */
-	req.exception = NULL;
+	/* In an exception policy without the group, it has no members. */
 	req.number[0] = 0600;
-	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(other, &req));
 	rcu_read_unlock();
 	warden_acl_set_destroy(set);
+	warden_acl_set_destroy(other);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
+	warden_exception_clear(&empty);
 	mutex_unlock(&warden_policy_lock);
 }
 

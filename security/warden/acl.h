@@ -12,12 +12,17 @@
 
 #include <linux/list.h>
 #include <linux/rcupdate.h>
+#include <linux/refcount.h>
 #include <linux/rhashtable-types.h>
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
+#include "value.h"
+
+struct warden_cond;
 struct warden_cond_ctx;
 struct warden_exception_policy;
+struct warden_group;
 
 /**
  * enum warden_acl_kind - the shapes of a "file" line
@@ -56,52 +61,41 @@ enum warden_path_op {
 /* The most words and numbers an entry of any kind holds. */
 #define WARDEN_ACL_MAX_WORDS 4
 #define WARDEN_ACL_MAX_NUMBERS 3
-/* The longest canonical conditions of one entry. */
-#define WARDEN_ACL_COND_MAX 1024
-
-/**
- * struct warden_number - a number or a range, as written
- * @min: the lower bound.
- * @max: the upper bound; equal to @min for a single number.
- * @min_base: 8, 10 or 16: how @min was written and is printed.
- * @max_base: the same for @max.
- */
-struct warden_number {
-	unsigned long min;
-	unsigned long max;
-	u8 min_base;
-	u8 max_base;
-};
-
 /**
  * struct warden_acl - one "file" entry of a domain
  * @list: the domain's entries, in the order they were added.
  * @node: the entry in the domain's index.
  * @rcu: defers freeing past readers.
+ * @usage: the set's reference, and one for each decision that keeps the
+ *         entry after its RCU read-side critical section.
  * @key: the index key: a hash of the first pathname, or of its literal
  *       directory prefix when it is a pattern.
  * @kind: an &enum warden_acl_kind.
  * @perm: the operations allowed, one bit each.
- * @patterned: the first pathname holds wildcards.
+ * @patterned: the words that hold wildcards, one bit each.
  * @number: the numbers of the entry, by kind.
  * @word: the pathnames and other words of the entry, pointing into @text;
  *        after them, "@name" where a number is a number group.
- * @cond: the entry's conditions in canonical form, or %NULL.
+ * @group: for each of @word that is "@name", the group it names; else
+ *         %NULL.
+ * @cond: the entry's compiled conditions, or %NULL.
  * @transit: for "file execute", where the exec goes: a domainname, a
  *           program, or keep, child, parent, reset or initialize; or %NULL.
- * @text: storage for @word.
+ * @text: storage for @word and @transit.
  */
 struct warden_acl {
 	struct list_head list;
 	struct rhlist_head node;
 	struct rcu_head rcu;
+	refcount_t usage;
 	u64 key;
 	u8 kind;
 	u16 perm;
-	bool patterned;
+	u8 patterned;
 	struct warden_number number[WARDEN_ACL_MAX_NUMBERS];
 	const char *word[WARDEN_ACL_MAX_WORDS];
-	const char *cond;
+	const struct warden_group *group[WARDEN_ACL_MAX_WORDS];
+	struct warden_cond *cond;
 	const char *transit;
 	char text[];
 };
@@ -111,11 +105,14 @@ struct warden_acl {
  * @entries: every entry, in the order added, for printing.
  * @index: the entries by key, for permission checks.
  * @count: the number of entries.
+ * @exec_args: the number of entries whose conditions read exec.argv[]
+ *             or exec.envp[].
  */
 struct warden_acl_set {
 	struct list_head entries;
 	struct rhltable index;
 	unsigned int count;
+	unsigned int exec_args;
 };
 
 /**
@@ -124,13 +121,15 @@ struct warden_acl_set {
  * @op: the operation: its bit number among the operations of @kind.
  * @word: the encoded pathnames and words of the request, by position.
  * @number: its numbers, by position.
- * @exception: the exception policy that "@group" words refer to, or
- *             %NULL; set by the check.
  * @cond: what the entries' conditions are evaluated against, or %NULL
  *        where the hook has nothing for them.
+ * @hold: keep the granting entry past the RCU read-side critical section
+ *        of the check: take a reference on it into @entry.
+ * @entry: receives the granting entry when @hold, or %NULL; release it
+ *         with warden_acl_put().
  * @matched: receives the first word of the entry that granted the
  *           request, or %NULL; valid while the caller stays in the RCU
- *           read-side critical section of the check.
+ *           read-side critical section of the check, or holds @entry.
  * @transit: receives the granting entry's @transit, valid as @matched.
  * @grant_log: receives what the granting entry's conditions say of
  *             logging the grant: 1 yes, 0 no, -1 as the profile says.
@@ -140,8 +139,9 @@ struct warden_request {
 	u8 op;
 	const char *word[WARDEN_ACL_MAX_WORDS];
 	unsigned long number[WARDEN_ACL_MAX_NUMBERS];
-	const struct warden_exception_policy *exception;
 	const struct warden_cond_ctx *cond;
+	bool hold;
+	struct warden_acl *entry;
 	const char *matched;
 	const char *transit;
 	s8 grant_log;
@@ -149,22 +149,21 @@ struct warden_request {
 
 int warden_acl_set_init(struct warden_acl_set *set);
 void warden_acl_set_destroy(struct warden_acl_set *set);
-int warden_acl_write(struct warden_acl_set *set, char *line, bool is_delete,
-		     const char **reason);
+int warden_acl_write(struct warden_acl_set *set,
+		     struct warden_exception_policy *exception, char *line,
+		     bool is_delete, const char **reason);
 void warden_acl_show(struct seq_file *m, const struct warden_acl_set *set);
 void warden_acl_show_prefixed(struct seq_file *m,
 			      const struct warden_acl_set *set,
 			      const char *prefix, bool execute_only);
-int warden_acl_parse_number(char *text, struct warden_number *number);
-bool warden_acl_number_text_covers(const char *text, unsigned long value);
-void warden_acl_print_number(char *buf, size_t size,
-			     const struct warden_number *number);
 bool warden_acl_allows(struct warden_acl_set *set,
 		       struct warden_request *req);
 int warden_acl_format(char *buf, size_t size,
 		      const struct warden_request *req);
 bool warden_acl_path_allowed(struct warden_acl_set *set,
 			     enum warden_path_op op, const char *path);
+void warden_acl_put(struct warden_acl *acl);
+bool warden_acl_set_needs_exec_args(const struct warden_acl_set *set);
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 const char *warden_test_acl_corpus(size_t i);

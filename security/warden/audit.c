@@ -124,21 +124,29 @@ static void warden_audit_exec(struct seq_buf *s,
 			      const struct warden_cond_ctx *ctx)
 {
 	const struct linux_binprm *bprm = ctx->bprm;
-	const char *args = ctx->args, *end = args + ctx->args_len;
-	size_t room = WARDEN_AUDIT_ARGS_MAX;
+	const char *args = ctx->args, *end;
+	size_t room = WARDEN_AUDIT_ARGS_MAX, len = ctx->args_len;
+	char *copy = NULL;
 
 	seq_buf_printf(s, " exec={ realpath=\"%s\" argc=%d envc=%d",
 		       ctx->exec_realpath, bprm->argc, bprm->envc);
+	/* The check reads the strings only for conditions that need them. */
+	if (!args && ctx->read_args) {
+		copy = ctx->read_args(bprm, &len);
+		args = copy;
+	}
 	if (!args) {
-		/* The strings were too long to copy for the check. */
+		/* The strings were too long to copy. */
 		seq_buf_puts(s, " argv[]={ ... } envp[]={ ... } }");
 		return;
 	}
+	end = args + len;
 	seq_buf_puts(s, " argv[]={ ");
-	warden_audit_strings(s, &args, end, ctx->argc, &room);
+	warden_audit_strings(s, &args, end, bprm->argc, &room);
 	seq_buf_puts(s, " envp[]={ ");
-	warden_audit_strings(s, &args, end, ctx->envc, &room);
+	warden_audit_strings(s, &args, end, bprm->envc, &room);
 	seq_buf_puts(s, " }");
+	kfree(copy);
 }
 
 /* The bytes a record of @event needs at most, its NUL included. */

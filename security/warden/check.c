@@ -5,8 +5,6 @@
  * request that nothing grants.
  */
 
-#include <linux/ctype.h>
-#include <linux/kstrtox.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/rculist.h>
@@ -98,38 +96,44 @@ bool warden_op_enabled(const struct warden_domain *domain, enum warden_op op)
 	return (config & WARDEN_CONFIG_MODE_MASK) != WARDEN_MODE_DISABLED;
 }
 
-/* Whether @dp uses the ACL group named @name. */
-static bool warden_group_used(const struct warden_domain_policy *dp,
-			      const char *name)
-{
-	const struct warden_text_line *line;
-	u8 number;
-
-	if (isdigit(*name))
-		return !kstrtou8(name, 10, &number) &&
-		       test_bit(number, dp->groups);
-	list_for_each_entry_rcu(line, &dp->named_groups, list)
-		if (!strcmp(line->text, name))
-			return true;
-	return false;
-}
-
 /* Whether the domain's file entries, or a group it uses, grant @req. */
-static bool warden_domain_allows(const struct warden_policy *policy,
-				 struct warden_domain_policy *dp,
+static bool warden_domain_allows(struct warden_domain_policy *dp,
 				 struct warden_request *req)
 {
-	struct warden_acl_group *group;
+	return warden_acl_allows(&dp->acls, req) ||
+	       warden_acl_groups_allow(&dp->uses, req);
+}
 
-	if (warden_acl_allows(&dp->acls, req))
-		return true;
-	list_for_each_entry_rcu(group,
-				&warden_ns_exception(policy, dp->ns)->acl_groups,
-				list)
-		if (warden_group_used(dp, group->name) &&
-		    warden_acl_allows(&group->acls, req))
-			return true;
-	return false;
+/**
+ * warden_check_needs_exec_args - whether a check may read exec strings
+ * @domain: the domain an exec is checked in.
+ * @op: the operation it is checked as.
+ *
+ * An exec reads its argument and environment strings only when the
+ * domain mediates @op and an entry of the domain, or of an ACL group it
+ * uses, has an exec.argv[] or exec.envp[] condition.
+ *
+ * Return: true if the strings may be needed.
+ */
+bool warden_check_needs_exec_args(const struct warden_domain *domain,
+				  enum warden_op op)
+{
+	const struct warden_policy *policy;
+	struct warden_domain_policy *dp;
+	bool needed = false;
+	u8 config;
+
+	if (!warden_policy_is_loaded())
+		return false;
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	dp = warden_check_domain(policy, domain);
+	config = warden_check_mode(policy, dp, op);
+	if ((config & WARDEN_CONFIG_MODE_MASK) != WARDEN_MODE_DISABLED)
+		needed = warden_acl_set_needs_exec_args(&dp->acls) ||
+			 warden_acl_groups_need_exec_args(&dp->uses);
+	rcu_read_unlock();
+	return needed;
 }
 
 static const enum warden_stat_event warden_mode_events[] = {
@@ -268,7 +272,10 @@ static int warden_decide(const struct warden_domain *domain,
 	bool ask, log, learn;
 	char *line, *record;
 
+	memset(verdict, 0, sizeof(*verdict));
 again:
+	/* A retry decides afresh; what the last lookup held goes. */
+	warden_verdict_release(verdict);
 	warden_lookup(domain, op, ops, req, verdict, &d);
 	if (verdict->mode == WARDEN_MODE_DISABLED)
 		return 0;
@@ -319,27 +326,17 @@ static bool warden_file_allows(const struct warden_policy *policy,
 {
 	struct warden_request *req = arg;
 
-	req->exception = warden_ns_exception(policy, dp->ns);
-	if (!warden_domain_allows(policy, dp, req))
+	if (!warden_domain_allows(dp, req))
 		return false;
 	verdict->grant_log = req->grant_log;
-	if (req->matched && warden_word_has_wildcard(req->matched)) {
-		verdict->matched = kstrdup(req->matched, GFP_ATOMIC);
-		if (!verdict->matched)
-			goto out_nomem;
-	}
-	if (req->transit) {
-		verdict->transit = kstrdup(req->transit, GFP_ATOMIC);
-		if (!verdict->transit)
-			goto out_nomem;
+	/* What the caller reads after the RCU section lives in the entry. */
+	verdict->entry = req->entry;
+	if (req->entry) {
+		if (warden_word_has_wildcard(req->matched))
+			verdict->matched = req->matched;
+		verdict->transit = req->transit;
 	}
 	return true;
-
-out_nomem:
-	kfree(verdict->matched);
-	verdict->matched = NULL;
-	verdict->error = -ENOMEM;
-	return false;
 }
 
 /* The "file ..." line that would grant @req, allocated; NULL if none. */
@@ -382,8 +379,8 @@ static const struct warden_check_ops warden_file_ops = {
  * @domain: the domain the request is made in.
  * @op: the profile operation it falls under.
  * @req: the request.
- * @verdict: receives how it was decided; free @verdict->matched and
- *           @verdict->transit.
+ * @verdict: receives how it was decided; release it with
+ *           warden_verdict_release().
  *
  * A request no entry grants is, by the domain's mode: learned (its line is
  * added to the domain), allowed and counted (permissive), or rejected and
@@ -395,6 +392,19 @@ int warden_check(const struct warden_domain *domain, enum warden_op op,
 		 struct warden_request *req, struct warden_verdict *verdict)
 {
 	return warden_decide(domain, op, &warden_file_ops, req, verdict);
+}
+
+/**
+ * warden_verdict_release - release what a verdict holds
+ * @verdict: the verdict; its granting entry, if held, is released.
+ */
+void warden_verdict_release(struct warden_verdict *verdict)
+{
+	if (verdict->entry)
+		warden_acl_put(verdict->entry);
+	verdict->entry = NULL;
+	verdict->matched = NULL;
+	verdict->transit = NULL;
 }
 
 static bool warden_net_allows(const struct warden_policy *policy,
@@ -432,6 +442,9 @@ int warden_check_net(const struct warden_domain *domain, enum warden_op op,
 		     struct warden_net_request *req)
 {
 	struct warden_verdict verdict;
+	int err;
 
-	return warden_decide(domain, op, &warden_net_ops, req, &verdict);
+	err = warden_decide(domain, op, &warden_net_ops, req, &verdict);
+	warden_verdict_release(&verdict);
+	return err;
 }

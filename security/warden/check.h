@@ -25,19 +25,26 @@ struct warden_policy;
  * struct warden_verdict - how a request was decided
  * @mode: the &enum warden_mode it was decided in.
  * @granted: an entry granted it.
- * @matched: a copy of the first word of the granting entry when that
- *           word is a pattern, for the caller to free; else %NULL.
- * @transit: a copy of the granting entry's domain transition preference,
- *           for the caller to free; else %NULL.
+ * @entry: the granting entry, held, when the request asked for it with
+ *         &warden_request.hold; else %NULL.  Release it with
+ *         warden_verdict_release().
+ * @matched: the first word of @entry when that word is a pattern; else
+ *           %NULL.  Valid while @entry is held.
+ * @transit: @entry's domain transition preference, or %NULL; valid while
+ *           @entry is held.
  * @error: an error that kept the request from being decided, or 0.
  * @grant_log: what the granting entry says of logging the grant: 1 yes,
  *             0 no, -1 as the profile says.
+ *
+ * Deciding allocates nothing: holding the granting entry is taking a
+ * reference, which cannot fail.
  */
 struct warden_verdict {
 	u8 mode;
 	bool granted;
-	char *matched;
-	char *transit;
+	struct warden_acl *entry;
+	const char *matched;
+	const char *transit;
 	int error;
 	s8 grant_log;
 };
@@ -51,6 +58,9 @@ bool warden_op_enabled(const struct warden_domain *domain,
 		       enum warden_op op);
 int warden_check(const struct warden_domain *domain, enum warden_op op,
 		 struct warden_request *req, struct warden_verdict *verdict);
+void warden_verdict_release(struct warden_verdict *verdict);
+bool warden_check_needs_exec_args(const struct warden_domain *domain,
+				  enum warden_op op);
 int warden_check_net(const struct warden_domain *domain, enum warden_op op,
 		     struct warden_net_request *req);
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Warden LSM - conditions on ACL entries: syntax, canonical form and
- * evaluation.
+ * Warden LSM - conditions on ACL entries: syntax, compilation, canonical
+ * form and evaluation.
  *
  * The grammar is TOMOYO 2.6's: each condition is one word,
  * "<left>=<right>" or "<left>!=<right>", or one of "grant_log=yes|no" and
  * "auto_domain_transition=\"<domainname or program>\"".  Numbers are
- * printed back in the base they were written in.
+ * printed back in the base they were written in.  A line's conditions are
+ * compiled into an array of typed elements when it is written; the
+ * canonical text is kept beside them for printing and comparing entries.
  */
 
 #include <linux/binfmts.h>
@@ -17,20 +19,48 @@
 #include <linux/kdev_t.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/overflow.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uidgid.h>
 
-#include "acl.h"
 #include "cond.h"
 #include "domain.h"
 #include "exception.h"
+#include "group.h"
 #include "pattern.h"
-#include "realpath.h"
+#include "value.h"
 
-/* Left sides compared with numbers, and usable as right sides too. */
+/*
+ * The left sides of conditions.  Those before %WARDEN_COND_NR_NUMERIC are
+ * compared with numbers and may stand on the right side too, in the order
+ * of warden_cond_numeric[].
+ */
+enum warden_cond_left {
+	WARDEN_COND_TASK_UID,
+	WARDEN_COND_TASK_EUID,
+	WARDEN_COND_TASK_SUID,
+	WARDEN_COND_TASK_FSUID,
+	WARDEN_COND_TASK_GID,
+	WARDEN_COND_TASK_EGID,
+	WARDEN_COND_TASK_SGID,
+	WARDEN_COND_TASK_FSGID,
+	WARDEN_COND_TASK_PID,
+	WARDEN_COND_TASK_PPID,
+	WARDEN_COND_EXEC_ARGC,
+	WARDEN_COND_EXEC_ENVC,
+	WARDEN_COND_PATH1,	/* nine fields of path1, then of path2 */
+	WARDEN_COND_PATH1_PARENT = WARDEN_COND_PATH1 + 18,
+	WARDEN_COND_NR_NUMERIC = WARDEN_COND_PATH1_PARENT + 8,
+	WARDEN_COND_EXEC_REALPATH = WARDEN_COND_NR_NUMERIC,
+	WARDEN_COND_SYMLINK_TARGET,
+	WARDEN_COND_EXEC_ARGV,
+	WARDEN_COND_EXEC_ENVP,
+};
+
 static const char *const warden_cond_numeric[] = {
 	"task.uid", "task.euid", "task.suid", "task.fsuid", "task.gid",
 	"task.egid", "task.sgid", "task.fsgid", "task.pid", "task.ppid",
@@ -44,12 +74,130 @@ static const char *const warden_cond_numeric[] = {
 	"path2.parent.ino", "path2.parent.perm",
 };
 
+static_assert(ARRAY_SIZE(warden_cond_numeric) == WARDEN_COND_NR_NUMERIC);
+
+/* The attributes of a file, in the order of a pathN.* block above. */
+enum warden_cond_file_field {
+	WARDEN_FILE_UID,
+	WARDEN_FILE_GID,
+	WARDEN_FILE_INO,
+	WARDEN_FILE_MAJOR,
+	WARDEN_FILE_MINOR,
+	WARDEN_FILE_PERM,
+	WARDEN_FILE_TYPE,
+	WARDEN_FILE_DEV_MAJOR,
+	WARDEN_FILE_DEV_MINOR,
+	WARDEN_NR_FILE_FIELDS,
+};
+
+static_assert(WARDEN_COND_PATH1_PARENT ==
+	      WARDEN_COND_PATH1 + 2 * WARDEN_NR_FILE_FIELDS);
+
+/* The fields pathN.parent.* has, in order. */
+static const u8 warden_cond_parent_fields[] = {
+	WARDEN_FILE_UID, WARDEN_FILE_GID, WARDEN_FILE_INO, WARDEN_FILE_PERM,
+};
+
+static_assert(WARDEN_COND_NR_NUMERIC ==
+	      WARDEN_COND_PATH1_PARENT + 2 * ARRAY_SIZE(warden_cond_parent_fields));
+
 /* Words that stand for a file type or a mode bit on the right side. */
 static const char *const warden_cond_constants[] = {
 	"socket", "symlink", "file", "block", "directory", "char", "fifo",
 	"setuid", "setgid", "sticky", "owner_read", "owner_write",
 	"owner_execute", "group_read", "group_write", "group_execute",
 	"others_read", "others_write", "others_execute",
+};
+
+/* The file types and mode bits of warden_cond_constants, in its order. */
+static const umode_t warden_cond_constant_bits[] = {
+	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
+	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
+	0004, 0002, 0001,
+};
+
+static_assert(ARRAY_SIZE(warden_cond_constants) ==
+	      ARRAY_SIZE(warden_cond_constant_bits));
+
+/* The first seven constants are file types; the others mode bits. */
+#define WARDEN_COND_NR_TYPES 7
+
+/* What the right side of a condition is. */
+enum warden_cond_right {
+	WARDEN_RIGHT_NUMBER,		/* a number or range */
+	WARDEN_RIGHT_CONSTANT,		/* a file type or mode bit */
+	WARDEN_RIGHT_ATTRIBUTE,		/* another numeric left side */
+	WARDEN_RIGHT_NUMBER_GROUP,	/* @group of numbers */
+	WARDEN_RIGHT_PATH_GROUP,	/* @group of pathnames */
+	WARDEN_RIGHT_PATTERN,		/* "pattern" */
+	WARDEN_RIGHT_EMPTY,		/* "" */
+	WARDEN_RIGHT_NULL,		/* NULL: no such variable */
+};
+
+/**
+ * struct warden_cond_elem - one compiled condition
+ * @left: an &enum warden_cond_left.
+ * @right: an &enum warden_cond_right.
+ * @value: for %WARDEN_RIGHT_CONSTANT the index of the constant, for
+ *         %WARDEN_RIGHT_ATTRIBUTE the &enum warden_cond_left compared with.
+ * @negate: the condition was written with "!=".
+ * @index: N of exec.argv[N].
+ * @number: the number or range of %WARDEN_RIGHT_NUMBER.
+ * @group: the group of %WARDEN_RIGHT_*_GROUP; %NULL only where the
+ *         conditions were read without an exception policy.
+ * @pattern: the encoded pattern of %WARDEN_RIGHT_PATTERN.
+ * @name: NAME of exec.envp["NAME"], encoded as the policy wrote it.
+ */
+struct warden_cond_elem {
+	u8 left;
+	u8 right;
+	u8 value;
+	bool negate;
+	unsigned int index;
+	union {
+		struct warden_number number;
+		const struct warden_group *group;
+		const char *pattern;
+	};
+	const char *name;
+};
+
+/**
+ * struct warden_cond - the compiled conditions of one entry
+ * @size: the bytes allocated, for the policy memory count.
+ * @text: the canonical conditions, one space apart.
+ * @grant_log: 1 for "grant_log=yes", 0 for "grant_log=no", else -1.
+ * @needs_args: an element reads exec.argv[] or exec.envp[].
+ * @count: the number of @elem.
+ * @elem: the conditions to evaluate, in the order written; the strings
+ *        they point to follow them in the same allocation.
+ */
+struct warden_cond {
+	size_t size;
+	const char *text;
+	s8 grant_log;
+	bool needs_args;
+	unsigned int count;
+	struct warden_cond_elem elem[];
+};
+
+/**
+ * struct warden_cond_parser - where parsed conditions go
+ * @groups: the groups "@name" is resolved in, created when missing; or
+ *          %NULL.
+ * @find: without @groups, the groups "@name" is looked up in; or %NULL.
+ * @text: receives the canonical conditions; or %NULL.
+ * @size: the size of @text.
+ * @len: the length of @text so far.
+ * @grant_log: what a grant_log word said, or -1.
+ */
+struct warden_cond_parser {
+	struct warden_group_set *groups;
+	const struct warden_group_set *find;
+	char *text;
+	size_t size;
+	size_t len;
+	s8 grant_log;
 };
 
 /*
@@ -72,26 +220,22 @@ static bool warden_cond_quoted_valid(char *value, bool empty, bool wildcards)
 	return ok;
 }
 
-static bool warden_cond_group_valid(const char *value)
-{
-	return value[0] == '@' && value[1] &&
-	       !warden_word_check(value + 1, false);
-}
-
-/* exec.argv[N] or exec.envp["NAME"]; 1 for argv, 2 for envp, 0 if neither. */
-static int warden_cond_exec_array(const char *left)
+/*
+ * exec.argv[N] or exec.envp["NAME"]: the left side it is, with N in
+ * *@index; or -1 when it is neither.
+ */
+static int warden_cond_exec_array(const char *left, unsigned int *index)
 {
 	size_t len = strlen(left);
-	unsigned int index;
 	char digits[12];
 
 	if (str_has_prefix(left, "exec.argv[") && left[len - 1] == ']') {
 		len -= strlen("exec.argv[") + 1;
 		if (!len || len >= sizeof(digits))
-			return 0;
+			return -1;
 		memcpy(digits, left + strlen("exec.argv["), len);
 		digits[len] = '\0';
-		return kstrtouint(digits, 10, &index) ? 0 : 1;
+		return kstrtouint(digits, 10, index) ? -1 : WARDEN_COND_EXEC_ARGV;
 	}
 	if (str_has_prefix(left, "exec.envp[\"") && len > 13 &&
 	    !strcmp(left + len - 2, "\"]")) {
@@ -99,21 +243,144 @@ static int warden_cond_exec_array(const char *left)
 
 		len -= strlen("exec.envp[\"") + 2;
 		if (len >= sizeof(name))
-			return 0;
+			return -1;
 		memcpy(name, left + strlen("exec.envp[\""), len);
 		name[len] = '\0';
-		return warden_word_check(name, false) ? 0 : 2;
+		return warden_word_check(name, false) ? -1 : WARDEN_COND_EXEC_ENVP;
 	}
+	return -1;
+}
+
+/* Append "<left>[!]=<right>" to the canonical text being built. */
+static int warden_cond_print(struct warden_cond_parser *p, const char *left,
+			     bool negate, const char *right)
+{
+	if (!p->text)
+		return 0;
+	p->len += scnprintf(p->text + p->len, p->size - p->len, "%s%s%s=%s",
+			    p->len ? " " : "", left, negate ? "!" : "", right);
+	return p->len + 1 < p->size ? 0 : -EINVAL;
+}
+
+/* The group "@name" stands for; an ERR_PTR when it cannot be made. */
+static const struct warden_group *
+warden_cond_group(struct warden_cond_parser *p, enum warden_group_type type,
+		  const char *name)
+{
+	struct warden_group *group;
+
+	if (p->groups) {
+		group = warden_group_ref(p->groups, type, name);
+		return group ?: ERR_PTR(-ENOMEM);
+	}
+	return p->find ? warden_group_find(p->find, type, name) : NULL;
+}
+
+/* "pattern" or @group on the right of exec.realpath or symlink.target. */
+static int warden_cond_parse_name(struct warden_cond_parser *p, char *right,
+				  struct warden_cond_elem *elem)
+{
+	const struct warden_group *group;
+
+	if (warden_group_ref_valid(right)) {
+		group = warden_cond_group(p, WARDEN_GROUP_PATH, right + 1);
+		if (IS_ERR(group))
+			return PTR_ERR(group);
+		elem->right = WARDEN_RIGHT_PATH_GROUP;
+		elem->group = group;
+		return 0;
+	}
+	if (!warden_cond_quoted_valid(right, false, true))
+		return -EINVAL;
+	right[strlen(right) - 1] = '\0';
+	elem->right = WARDEN_RIGHT_PATTERN;
+	elem->pattern = right + 1;
 	return 0;
 }
 
-/* Check one condition word and append its canonical form to @out. */
-static int warden_cond_one(char *word, char *out, size_t size, size_t *len)
+/* The right side of exec.argv[N] or exec.envp["NAME"]. */
+static int warden_cond_parse_exec(char *left, char *right,
+				  struct warden_cond_elem *elem)
+{
+	size_t len = strlen(right);
+
+	if (elem->left == WARDEN_COND_EXEC_ENVP) {
+		/* NAME, in place: the left side is printed already. */
+		left[strlen(left) - 2] = '\0';
+		elem->name = left + strlen("exec.envp[\"");
+		if (!strcmp(right, "NULL")) {
+			elem->right = WARDEN_RIGHT_NULL;
+			return 0;
+		}
+	}
+	if (!warden_cond_quoted_valid(right, true, true))
+		return -EINVAL;
+	if (len == 2) {
+		elem->right = WARDEN_RIGHT_EMPTY;
+		return 0;
+	}
+	right[len - 1] = '\0';
+	elem->right = WARDEN_RIGHT_PATTERN;
+	elem->pattern = right + 1;
+	return 0;
+}
+
+/* The right side of a numeric left side; prints the condition. */
+static int warden_cond_parse_number(struct warden_cond_parser *p, char *left,
+				    bool negate, char *right,
+				    struct warden_cond_elem *elem)
+{
+	char number[WARDEN_NUMBER_TEXT_MAX];
+	const struct warden_group *group;
+	int i;
+
+	i = match_string(warden_cond_numeric, ARRAY_SIZE(warden_cond_numeric),
+			 right);
+	if (i >= 0) {
+		elem->right = WARDEN_RIGHT_ATTRIBUTE;
+		elem->value = i;
+		return warden_cond_print(p, left, negate, right);
+	}
+	i = match_string(warden_cond_constants,
+			 ARRAY_SIZE(warden_cond_constants), right);
+	if (i >= 0) {
+		elem->right = WARDEN_RIGHT_CONSTANT;
+		elem->value = i;
+		return warden_cond_print(p, left, negate, right);
+	}
+	if (warden_group_ref_valid(right)) {
+		if (warden_cond_print(p, left, negate, right))
+			return -EINVAL;
+		group = warden_cond_group(p, WARDEN_GROUP_NUMBER, right + 1);
+		if (IS_ERR(group))
+			return PTR_ERR(group);
+		elem->right = WARDEN_RIGHT_NUMBER_GROUP;
+		elem->group = group;
+		return 0;
+	}
+	if (warden_number_parse(right, &elem->number))
+		return -EINVAL;
+	elem->right = WARDEN_RIGHT_NUMBER;
+	warden_number_print(number, sizeof(number), &elem->number);
+	return warden_cond_print(p, left, negate, number);
+}
+
+/*
+ * Check one condition word, append its canonical form and compile it
+ * into @elem; *@is_elem says whether it is a condition to evaluate, not
+ * a grant_log or auto_domain_transition setting.  The strings @elem
+ * points to are inside @word.
+ */
+static int warden_cond_parse_word(struct warden_cond_parser *p, char *word,
+				  struct warden_cond_elem *elem, bool *is_elem)
 {
 	char *eq = strchr(word, '='), *right;
-	struct warden_number number;
+	unsigned int index;
 	bool negate;
+	int left;
 
+	*is_elem = false;
+	memset(elem, 0, sizeof(*elem));
 	if (!eq || eq == word)
 		return -EINVAL;
 	negate = eq[-1] == '!';
@@ -123,11 +390,16 @@ static int warden_cond_one(char *word, char *out, size_t size, size_t *len)
 	right = eq + 1;
 	if (!*right)
 		return -EINVAL;
+	elem->negate = negate;
 
 	if (!negate && !strcmp(word, "grant_log")) {
 		if (strcmp(right, "yes") && strcmp(right, "no"))
 			return -EINVAL;
-	} else if (!negate && !strcmp(word, "auto_domain_transition")) {
+		if (p->grant_log < 0)
+			p->grant_log = !strcmp(right, "yes");
+		return warden_cond_print(p, word, false, right);
+	}
+	if (!negate && !strcmp(word, "auto_domain_transition")) {
 		size_t rlen = strlen(right);
 		bool ok;
 
@@ -139,63 +411,36 @@ static int warden_cond_one(char *word, char *out, size_t size, size_t *len)
 		right[rlen - 1] = '"';
 		if (!ok)
 			return -EINVAL;
-	} else if (!strcmp(word, "exec.realpath") ||
-		   !strcmp(word, "symlink.target")) {
-		if (!warden_cond_quoted_valid(right, false, true) &&
-		    !warden_cond_group_valid(right))
-			return -EINVAL;
-	} else if (warden_cond_exec_array(word)) {
-		bool envp = warden_cond_exec_array(word) == 2;
-
-		if (!warden_cond_quoted_valid(right, true, true) &&
-		    !(envp && !strcmp(right, "NULL")))
-			return -EINVAL;
-	} else if (match_string(warden_cond_numeric,
-				ARRAY_SIZE(warden_cond_numeric), word) >= 0) {
-		if (match_string(warden_cond_numeric,
-				 ARRAY_SIZE(warden_cond_numeric), right) < 0 &&
-		    match_string(warden_cond_constants,
-				 ARRAY_SIZE(warden_cond_constants), right) < 0 &&
-		    !warden_cond_group_valid(right)) {
-			char value[48];
-
-			if (warden_acl_parse_number(right, &number))
+		return warden_cond_print(p, word, false, right);
+	}
+	if (!strcmp(word, "exec.realpath") || !strcmp(word, "symlink.target")) {
+		elem->left = word[0] == 'e' ? WARDEN_COND_EXEC_REALPATH :
+			     WARDEN_COND_SYMLINK_TARGET;
+		/* Printed before the quotes are cut off. */
+		if (warden_group_ref_valid(right) ||
+		    warden_cond_quoted_valid(right, false, true)) {
+			if (warden_cond_print(p, word, negate, right))
 				return -EINVAL;
-			warden_acl_print_number(value, sizeof(value), &number);
-			*len += scnprintf(out + *len, size - *len, "%s%s%s=%s",
-					  *len ? " " : "", word,
-					  negate ? "!" : "", value);
-			return *len + 1 < size ? 0 : -EINVAL;
 		}
-	} else {
+		*is_elem = true;
+		return warden_cond_parse_name(p, right, elem);
+	}
+	left = warden_cond_exec_array(word, &index);
+	if (left >= 0) {
+		elem->left = left;
+		elem->index = index;
+		if (warden_cond_print(p, word, negate, right))
+			return -EINVAL;
+		*is_elem = true;
+		return warden_cond_parse_exec(word, right, elem);
+	}
+	left = match_string(warden_cond_numeric,
+			    ARRAY_SIZE(warden_cond_numeric), word);
+	if (left < 0)
 		return -EINVAL;
-	}
-	*len += scnprintf(out + *len, size - *len, "%s%s%s=%s",
-			  *len ? " " : "", word, negate ? "!" : "", right);
-	return *len + 1 < size ? 0 : -EINVAL;
-}
-
-/**
- * warden_cond_grant_log - what an entry's conditions say of grant logs
- * @cond: the entry's canonical conditions, or %NULL.
- *
- * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
- * conditions leave it to the profile.
- */
-int warden_cond_grant_log(const char *cond)
-{
-	const char *word = cond;
-
-	while (word && *word) {
-		if (str_has_prefix(word, "grant_log=yes"))
-			return 1;
-		if (str_has_prefix(word, "grant_log=no"))
-			return 0;
-		word = strchr(word, ' ');
-		if (word)
-			word++;
-	}
-	return -1;
+	elem->left = left;
+	*is_elem = true;
+	return warden_cond_parse_number(p, word, negate, right, elem);
 }
 
 /**
@@ -230,12 +475,18 @@ char *warden_cond_split(char *words)
  * @size: the size of @out.
  * @reason: receives why the conditions were refused.
  *
+ * "@group" words are checked, not resolved.
+ *
  * Return: 0, or -EINVAL if a condition is malformed or @out is too small.
  */
 int warden_cond_canonical(char *words, char *out, size_t size,
 			  const char **reason)
 {
-	size_t len = 0;
+	struct warden_cond_parser p = {
+		.text = out, .size = size, .grant_log = -1,
+	};
+	struct warden_cond_elem elem;
+	bool is_elem;
 	char *word;
 
 	if (!size) {
@@ -244,7 +495,7 @@ int warden_cond_canonical(char *words, char *out, size_t size,
 	}
 	out[0] = '\0';
 	while ((word = strsep(&words, " "))) {
-		if (warden_cond_one(word, out, size, &len)) {
+		if (warden_cond_parse_word(&p, word, &elem, &is_elem)) {
 			*reason = "invalid condition";
 			return -EINVAL;
 		}
@@ -252,15 +503,214 @@ int warden_cond_canonical(char *words, char *out, size_t size,
 	return 0;
 }
 
-/* The file types and mode bits of warden_cond_constants, in its order. */
-static const umode_t warden_cond_constant_bits[] = {
-	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
-	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
-	0004, 0002, 0001,
-};
+/* The bytes of the strings @elem points to, NULs included. */
+static size_t warden_cond_elem_strings(const struct warden_cond_elem *elem)
+{
+	size_t len = 0;
 
-/* The first seven constants are file types; the others mode bits. */
-#define WARDEN_COND_NR_TYPES 7
+	if (elem->right == WARDEN_RIGHT_PATTERN)
+		len += strlen(elem->pattern) + 1;
+	if (elem->left == WARDEN_COND_EXEC_ENVP)
+		len += strlen(elem->name) + 1;
+	return len;
+}
+
+/* Copy @s to *@area, advancing it; the copy. */
+static const char *warden_cond_store(char **area, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *copy = *area;
+
+	memcpy(copy, s, len);
+	*area += len;
+	return copy;
+}
+
+/* Put the parsed elements and their strings in one allocation. */
+static struct warden_cond *
+warden_cond_build(const struct warden_cond_parser *p,
+		  const struct warden_cond_elem *elems, unsigned int count)
+{
+	struct warden_cond *cond;
+	size_t strings = p->len + 1, size;
+	unsigned int i;
+	char *area;
+
+	for (i = 0; i < count; i++)
+		strings += warden_cond_elem_strings(&elems[i]);
+	size = size_add(struct_size(cond, elem, count), strings);
+	cond = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!cond)
+		return NULL;
+	cond->size = size;
+	cond->grant_log = p->grant_log;
+	cond->needs_args = false;
+	cond->count = count;
+	area = (char *)&cond->elem[count];
+	cond->text = warden_cond_store(&area, p->text);
+	for (i = 0; i < count; i++) {
+		struct warden_cond_elem *elem = &cond->elem[i];
+
+		*elem = elems[i];
+		if (elem->right == WARDEN_RIGHT_PATTERN)
+			elem->pattern = warden_cond_store(&area, elem->pattern);
+		if (elem->left == WARDEN_COND_EXEC_ENVP)
+			elem->name = warden_cond_store(&area, elem->name);
+		if (elem->left == WARDEN_COND_EXEC_ARGV ||
+		    elem->left == WARDEN_COND_EXEC_ENVP)
+			cond->needs_args = true;
+	}
+	return cond;
+}
+
+/**
+ * warden_cond_compile - compile the conditions of a line
+ * @words: the conditions, one space apart, or %NULL; changed.
+ * @exception: the exception policy "@group" words refer to; the caller
+ *             holds warden_policy_lock.  A group the conditions name that
+ *             it lacks is created empty; when the conditions are refused,
+ *             groups created for them are freed again.
+ * @out: receives the conditions, or %NULL when @words is %NULL; free them
+ *       with warden_cond_free().
+ * @reason: receives why the conditions were refused.
+ *
+ * Return: 0; -EINVAL if a condition is malformed or the conditions are
+ * too long; -ENOMEM when memory or the policy quota runs out.
+ */
+int warden_cond_compile(char *words, struct warden_exception_policy *exception,
+			struct warden_cond **out, const char **reason)
+{
+	struct warden_cond_parser p = {
+		.size = WARDEN_COND_TEXT_MAX, .grant_log = -1,
+	};
+	struct warden_cond_elem *elems;
+	struct warden_group_mark mark;
+	unsigned int n = 1, count = 0;
+	bool is_elem;
+	char *word;
+	int err;
+
+	*out = NULL;
+	if (!words)
+		return 0;
+	for (word = strchr(words, ' '); word; word = strchr(word + 1, ' '))
+		n++;
+	p.text = kmalloc(WARDEN_COND_TEXT_MAX, GFP_KERNEL);
+	elems = kmalloc_array(n, sizeof(*elems), GFP_KERNEL);
+	err = -ENOMEM;
+	if (!p.text || !elems)
+		goto out_free;
+	p.text[0] = '\0';
+	p.groups = exception ? &exception->groups : NULL;
+	if (p.groups)
+		warden_group_mark(p.groups, &mark);
+	while ((word = strsep(&words, " "))) {
+		err = warden_cond_parse_word(&p, word, &elems[count], &is_elem);
+		if (err == -EINVAL)
+			*reason = "invalid condition";
+		if (err)
+			goto out_rollback;
+		if (is_elem)
+			count++;
+	}
+	err = -ENOMEM;
+	*out = warden_cond_build(&p, elems, count);
+	if (*out)
+		err = 0;
+out_rollback:
+	if (err && p.groups)
+		warden_group_rollback(p.groups, &mark);
+out_free:
+	kfree(elems);
+	kfree(p.text);
+	return err;
+}
+
+/**
+ * warden_cond_free - free compiled conditions
+ * @cond: the conditions, or %NULL.
+ *
+ * The groups the conditions point to are the exception policy's, and
+ * are not touched: they may be gone already.
+ */
+void warden_cond_free(struct warden_cond *cond)
+{
+	kfree(cond);
+}
+
+/**
+ * warden_cond_size - the bytes compiled conditions take
+ * @cond: the conditions, or %NULL.
+ *
+ * Return: what to charge to the policy for @cond.
+ */
+size_t warden_cond_size(const struct warden_cond *cond)
+{
+	return cond ? cond->size : 0;
+}
+
+/**
+ * warden_cond_text - the canonical text of compiled conditions
+ * @cond: the conditions.
+ *
+ * Return: the conditions, one space apart, as they print.
+ */
+const char *warden_cond_text(const struct warden_cond *cond)
+{
+	return cond->text;
+}
+
+/**
+ * warden_cond_show - print an entry's conditions after its arguments
+ * @m: the seq_file.
+ * @cond: the conditions, or %NULL for none.
+ */
+void warden_cond_show(struct seq_file *m, const struct warden_cond *cond)
+{
+	if (cond)
+		seq_printf(m, " %s", cond->text);
+}
+
+/**
+ * warden_cond_equal - whether two entries have the same conditions
+ * @a: conditions, or %NULL.
+ * @b: conditions, or %NULL.
+ *
+ * Conditions compiled against the same exception policy are the same
+ * when they print the same.
+ *
+ * Return: true if both are %NULL or both print alike.
+ */
+bool warden_cond_equal(const struct warden_cond *a, const struct warden_cond *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a->text, b->text);
+}
+
+/**
+ * warden_cond_grant_log - what an entry's conditions say of grant logs
+ * @cond: the entry's conditions, or %NULL.
+ *
+ * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
+ * conditions leave it to the profile.
+ */
+int warden_cond_grant_log(const struct warden_cond *cond)
+{
+	return cond ? cond->grant_log : -1;
+}
+
+/**
+ * warden_cond_needs_exec_args - whether conditions read exec strings
+ * @cond: the conditions, or %NULL.
+ *
+ * Return: true if an exec.argv[] or exec.envp[] condition needs the
+ * exec's argument and environment strings.
+ */
+bool warden_cond_needs_exec_args(const struct warden_cond *cond)
+{
+	return cond && cond->needs_args;
+}
 
 static unsigned long warden_cond_ppid(void)
 {
@@ -273,186 +723,165 @@ static unsigned long warden_cond_ppid(void)
 }
 
 /* The value of a task.* attribute. */
-static bool warden_cond_task(const char *field, unsigned long *value)
+static unsigned long warden_cond_task(u8 left)
 {
 	const struct cred *cred = current_cred();
 
-	if (!strcmp(field, "uid"))
-		*value = from_kuid(&init_user_ns, cred->uid);
-	else if (!strcmp(field, "euid"))
-		*value = from_kuid(&init_user_ns, cred->euid);
-	else if (!strcmp(field, "suid"))
-		*value = from_kuid(&init_user_ns, cred->suid);
-	else if (!strcmp(field, "fsuid"))
-		*value = from_kuid(&init_user_ns, cred->fsuid);
-	else if (!strcmp(field, "gid"))
-		*value = from_kgid(&init_user_ns, cred->gid);
-	else if (!strcmp(field, "egid"))
-		*value = from_kgid(&init_user_ns, cred->egid);
-	else if (!strcmp(field, "sgid"))
-		*value = from_kgid(&init_user_ns, cred->sgid);
-	else if (!strcmp(field, "fsgid"))
-		*value = from_kgid(&init_user_ns, cred->fsgid);
-	else if (!strcmp(field, "pid"))
-		*value = task_tgid_vnr(current);
-	else if (!strcmp(field, "ppid"))
-		*value = warden_cond_ppid();
-	else
-		return false;
-	return true;
+	switch (left) {
+	case WARDEN_COND_TASK_UID:
+		return from_kuid(&init_user_ns, cred->uid);
+	case WARDEN_COND_TASK_EUID:
+		return from_kuid(&init_user_ns, cred->euid);
+	case WARDEN_COND_TASK_SUID:
+		return from_kuid(&init_user_ns, cred->suid);
+	case WARDEN_COND_TASK_FSUID:
+		return from_kuid(&init_user_ns, cred->fsuid);
+	case WARDEN_COND_TASK_GID:
+		return from_kgid(&init_user_ns, cred->gid);
+	case WARDEN_COND_TASK_EGID:
+		return from_kgid(&init_user_ns, cred->egid);
+	case WARDEN_COND_TASK_SGID:
+		return from_kgid(&init_user_ns, cred->sgid);
+	case WARDEN_COND_TASK_FSGID:
+		return from_kgid(&init_user_ns, cred->fsgid);
+	case WARDEN_COND_TASK_PID:
+		return task_tgid_vnr(current);
+	default:
+		return warden_cond_ppid();
+	}
 }
 
 /* The value of a path1.* or path2.* attribute, if that file exists. */
-static bool warden_cond_path(const struct warden_cond_ctx *ctx,
-			     const char *left, unsigned long *value)
+static bool warden_cond_path(const struct warden_cond_ctx *ctx, u8 left,
+			     unsigned long *value)
 {
-	const struct path *path = ctx ? ctx->path[left[4] - '1'] : NULL;
-	const char *field = left + strlen("path1.");
+	unsigned int which, field;
+	const struct path *path;
 	const struct inode *inode;
 	struct dentry *dentry;
+	bool parent = left >= WARDEN_COND_PATH1_PARENT;
 
+	if (parent) {
+		which = (left - WARDEN_COND_PATH1_PARENT) /
+			ARRAY_SIZE(warden_cond_parent_fields);
+		field = warden_cond_parent_fields[(left - WARDEN_COND_PATH1_PARENT) %
+						  ARRAY_SIZE(warden_cond_parent_fields)];
+	} else {
+		which = (left - WARDEN_COND_PATH1) / WARDEN_NR_FILE_FIELDS;
+		field = (left - WARDEN_COND_PATH1) % WARDEN_NR_FILE_FIELDS;
+	}
+	path = ctx ? ctx->path[which] : NULL;
 	if (!path)
 		return false;
 	dentry = path->dentry;
-	if (str_has_prefix(field, "parent.")) {
-		field += strlen("parent.");
+	if (parent)
 		dentry = READ_ONCE(dentry->d_parent);
-	}
 	inode = d_backing_inode(dentry);
 	if (!inode)
 		return false;
-	if (!strcmp(field, "uid"))
+	switch (field) {
+	case WARDEN_FILE_UID:
 		*value = from_kuid(&init_user_ns, inode->i_uid);
-	else if (!strcmp(field, "gid"))
+		break;
+	case WARDEN_FILE_GID:
 		*value = from_kgid(&init_user_ns, inode->i_gid);
-	else if (!strcmp(field, "ino"))
+		break;
+	case WARDEN_FILE_INO:
 		*value = inode->i_ino;
-	else if (!strcmp(field, "perm"))
-		*value = inode->i_mode & S_IALLUGO;
-	else if (!strcmp(field, "type"))
-		*value = inode->i_mode & S_IFMT;
-	else if (!strcmp(field, "major"))
+		break;
+	case WARDEN_FILE_MAJOR:
 		*value = MAJOR(inode->i_sb->s_dev);
-	else if (!strcmp(field, "minor"))
+		break;
+	case WARDEN_FILE_MINOR:
 		*value = MINOR(inode->i_sb->s_dev);
-	else if (!strcmp(field, "dev_major"))
+		break;
+	case WARDEN_FILE_PERM:
+		*value = inode->i_mode & S_IALLUGO;
+		break;
+	case WARDEN_FILE_TYPE:
+		*value = inode->i_mode & S_IFMT;
+		break;
+	case WARDEN_FILE_DEV_MAJOR:
 		*value = MAJOR(inode->i_rdev);
-	else if (!strcmp(field, "dev_minor"))
+		break;
+	default:
 		*value = MINOR(inode->i_rdev);
-	else
-		return false;
+		break;
+	}
 	return true;
 }
 
 /* The value of a numeric left side, if the request has it. */
-static bool warden_cond_value(const struct warden_cond_ctx *ctx,
-			      const char *left, unsigned long *value)
+static bool warden_cond_value(const struct warden_cond_ctx *ctx, u8 left,
+			      unsigned long *value)
 {
-	if (str_has_prefix(left, "task."))
-		return warden_cond_task(left + strlen("task."), value);
-	if (!strcmp(left, "exec.argc") || !strcmp(left, "exec.envc")) {
-		if (!ctx || !ctx->bprm)
-			return false;
-		*value = left[5] == 'a' ? ctx->bprm->argc : ctx->bprm->envc;
+	if (left <= WARDEN_COND_TASK_PPID) {
+		*value = warden_cond_task(left);
 		return true;
 	}
-	if (str_has_prefix(left, "path1.") || str_has_prefix(left, "path2."))
-		return warden_cond_path(ctx, left, value);
-	return false;
+	if (left == WARDEN_COND_EXEC_ARGC || left == WARDEN_COND_EXEC_ENVC) {
+		if (!ctx || !ctx->bprm)
+			return false;
+		*value = left == WARDEN_COND_EXEC_ARGC ? ctx->bprm->argc :
+							 ctx->bprm->envc;
+		return true;
+	}
+	return warden_cond_path(ctx, left, value);
 }
 
-/* Whether @value, of the attribute @left, is what @right says. */
-static bool
-warden_cond_number_matches(const struct warden_cond_ctx *ctx,
-			   const struct warden_exception_policy *exception,
-			   unsigned long value, const char *right)
+/* Whether @value, of the element's left side, is what its right says. */
+static bool warden_cond_number_matches(const struct warden_cond_elem *elem,
+				       const struct warden_cond_ctx *ctx,
+				       unsigned long value)
 {
 	unsigned long other;
-	int i;
 
-	i = match_string(warden_cond_constants,
-			 ARRAY_SIZE(warden_cond_constants), right);
-	if (i >= 0) {
+	switch (elem->right) {
+	case WARDEN_RIGHT_CONSTANT:
 		/* path1.type=directory, or path1.perm=setuid */
-		if (i < WARDEN_COND_NR_TYPES)
-			return value == warden_cond_constant_bits[i];
-		return value & warden_cond_constant_bits[i];
+		if (elem->value < WARDEN_COND_NR_TYPES)
+			return value == warden_cond_constant_bits[elem->value];
+		return value & warden_cond_constant_bits[elem->value];
+	case WARDEN_RIGHT_NUMBER_GROUP:
+		return elem->group &&
+		       warden_group_has_number(elem->group, value);
+	case WARDEN_RIGHT_ATTRIBUTE:
+		return warden_cond_value(ctx, elem->value, &other) &&
+		       value == other;
+	default:
+		return warden_number_covers(&elem->number, value);
 	}
-	if (*right == '@')
-		return warden_exception_number_group_matches(exception,
-							     right + 1, value);
-	if (match_string(warden_cond_numeric, ARRAY_SIZE(warden_cond_numeric),
-			 right) >= 0)
-		return warden_cond_value(ctx, right, &other) && value == other;
-	return warden_acl_number_text_covers(right, value);
-}
-
-/* Whether the encoded @name is what @right ("pattern" or @group) says. */
-static bool
-warden_cond_name_matches(const struct warden_exception_policy *exception,
-			 const char *name, const char *right)
-{
-	size_t len = strlen(right);
-	char *pattern;
-	bool match;
-
-	if (*right == '@')
-		return warden_exception_path_group_matches(exception, right + 1,
-							   name);
-	if (len < 2)
-		return false;
-	pattern = kmemdup_nul(right + 1, len - 2, GFP_ATOMIC);
-	if (!pattern)
-		return false;
-	match = warden_pattern_match(name, pattern);
-	kfree(pattern);
-	return match;
 }
 
 /*
- * The raw string exec.argv[N] names, or the value of the variable
- * exec.envp["NAME"] names; NULL when there is no such argument or
- * variable.  @name is NAME as the policy writes it, encoded.
+ * The encoded string exec.argv[N] names, or the encoded value of the
+ * variable exec.envp["NAME"] names; NULL when there is no such argument
+ * or variable.
  */
-static const char *warden_cond_exec_string(const struct warden_cond_ctx *ctx,
-					   const char *left, size_t *len)
+static const char *warden_cond_exec_string(const struct warden_cond_elem *elem,
+					   const struct warden_cond_ctx *ctx)
 {
-	const char *s = ctx->args, *end = ctx->args + ctx->args_len;
-	unsigned int index, i;
-	char digits[12];
-	size_t n;
+	const char *s = ctx->encoded_args, *end = s + ctx->encoded_len;
+	size_t n = elem->name ? strlen(elem->name) : 0;
+	unsigned int i;
 
-	if (str_has_prefix(left, "exec.argv[")) {
-		n = strlen(left) - strlen("exec.argv[") - 1;
-		if (n >= sizeof(digits))
+	if (elem->left == WARDEN_COND_EXEC_ARGV) {
+		if (elem->index >= ctx->argc)
 			return NULL;
-		memcpy(digits, left + strlen("exec.argv["), n);
-		digits[n] = '\0';
-		if (kstrtouint(digits, 10, &index) || index >= ctx->argc)
-			return NULL;
-		for (i = 0; i < index; i++)
+		for (i = 0; i < elem->index && s < end; i++)
 			s += strlen(s) + 1;
-		*len = strlen(s);
-		return s;
+		return s < end ? s : NULL;
 	}
 	/* Skip the arguments; then look for "NAME=" among the variables. */
-	for (i = 0; i < ctx->argc; i++)
+	for (i = 0; i < ctx->argc && s < end; i++)
 		s += strlen(s) + 1;
-	left += strlen("exec.envp[\"");
-	n = strlen(left) - 2;
 	for (i = 0; i < ctx->envc && s < end; i++, s += strlen(s) + 1) {
+		/* Encoding leaves '=' alone: the first one ends the name. */
 		const char *eq = strchr(s, '=');
 		size_t name_len = eq ? eq - s : strlen(s);
-		char encoded[256];
 
-		if (warden_encoded_len(s, name_len) != n || n >= sizeof(encoded))
-			continue;
-		warden_encode(encoded, s, name_len);
-		if (strncmp(encoded, left, n))
-			continue;
-		s = eq ? eq + 1 : s + name_len;
-		*len = strlen(s);
-		return s;
+		if (name_len == n && !strncmp(s, elem->name, n))
+			return eq ? eq + 1 : s + name_len;
 	}
 	return NULL;
 }
@@ -462,292 +891,84 @@ static const char *warden_cond_exec_string(const struct warden_cond_ctx *ctx,
  * exec.envp["NAME"]=NULL.  Returns 1 if it holds, 0 if not, -1 when the
  * request has no exec strings to tell.
  */
-static int warden_cond_exec_matches(const struct warden_cond_ctx *ctx,
-				    const char *left, const char *right)
+static int warden_cond_exec_matches(const struct warden_cond_elem *elem,
+				    const struct warden_cond_ctx *ctx)
 {
 	const char *value;
-	char *encoded;
-	size_t len = 0;
-	int match;
 
-	if (!ctx || !ctx->args)
+	if (!ctx || !ctx->encoded_args)
 		return -1;
-	value = warden_cond_exec_string(ctx, left, &len);
-	if (!strcmp(right, "NULL"))
+	value = warden_cond_exec_string(elem, ctx);
+	if (elem->right == WARDEN_RIGHT_NULL)
 		return !value;
 	if (!value)
 		return 0;
-	if (!strcmp(right, "\"\""))
-		return !len;
-	encoded = kmalloc(warden_encoded_len(value, len) + 1, GFP_ATOMIC);
-	if (!encoded)
-		return -1;
-	warden_encode(encoded, value, len);
-	match = warden_cond_name_matches(NULL, encoded, right);
-	kfree(encoded);
-	return match;
+	if (elem->right == WARDEN_RIGHT_EMPTY)
+		return !*value;
+	return warden_pattern_match(value, elem->pattern);
 }
 
-/* Evaluate one canonical condition word. */
-static bool warden_cond_eval_one(const struct warden_cond_ctx *ctx,
-				 const struct warden_exception_policy *exception,
-				 char *word)
+/* Evaluate one compiled condition. */
+static bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
+				  const struct warden_cond_ctx *ctx)
 {
-	char *eq = strchr(word, '=');
-	bool negate = eq[-1] == '!';
-	const char *right = eq + 1;
 	unsigned long value;
+	const char *name;
 	bool match;
+	int ret;
 
-	*(negate ? eq - 1 : eq) = '\0';
-	if (!strcmp(word, "grant_log") ||
-	    !strcmp(word, "auto_domain_transition"))
-		return true;
-	if (!strcmp(word, "exec.realpath") || !strcmp(word, "symlink.target")) {
-		const char *name = !ctx ? NULL : word[0] == 'e' ?
-				   ctx->exec_realpath : ctx->symlink_target;
-
+	switch (elem->left) {
+	case WARDEN_COND_EXEC_REALPATH:
+	case WARDEN_COND_SYMLINK_TARGET:
+		name = !ctx ? NULL : elem->left == WARDEN_COND_EXEC_REALPATH ?
+		       ctx->exec_realpath : ctx->symlink_target;
 		if (!name)
 			return false;
-		match = warden_cond_name_matches(exception, name, right);
-	} else if (warden_cond_value(ctx, word, &value)) {
-		match = warden_cond_number_matches(ctx, exception, value, right);
-	} else if (warden_cond_exec_array(word)) {
-		int ret = warden_cond_exec_matches(ctx, word, right);
-
+		if (elem->right == WARDEN_RIGHT_PATH_GROUP)
+			match = elem->group &&
+				warden_group_has_path(elem->group, name);
+		else
+			match = warden_pattern_match(name, elem->pattern);
+		break;
+	case WARDEN_COND_EXEC_ARGV:
+	case WARDEN_COND_EXEC_ENVP:
+		ret = warden_cond_exec_matches(elem, ctx);
 		if (ret < 0)
 			return false;
 		match = ret;
-	} else {
-		return false;
+		break;
+	default:
+		if (!warden_cond_value(ctx, elem->left, &value))
+			return false;
+		match = warden_cond_number_matches(elem, ctx, value);
+		break;
 	}
-	return match != negate;
+	return match != elem->negate;
 }
 
 /**
  * warden_cond_eval - whether a request meets an entry's conditions
- * @cond: the entry's canonical conditions.
+ * @cond: the entry's conditions, or %NULL for none; the caller is in an
+ *        RCU read-side critical section or holds warden_policy_lock, so
+ *        that the groups they point to stay.
  * @ctx: what the request has: its files, the program; or %NULL.
- * @exception: the exception policy "@group" values refer to, or %NULL.
  *
  * A condition on something the request lacks (a file that does not
  * exist yet, or an exec attribute outside an exec) is not met, so a
- * conditional entry never grants more than it says.
+ * conditional entry never grants more than it says.  Nothing here
+ * allocates or parses text.
  *
  * Return: true if every condition holds.
  */
-bool warden_cond_eval(const char *cond, const struct warden_cond_ctx *ctx,
-		      const struct warden_exception_policy *exception)
+bool warden_cond_eval(const struct warden_cond *cond,
+		      const struct warden_cond_ctx *ctx)
 {
-	char *copy, *cursor, *word;
-	bool ok = true;
+	unsigned int i;
 
-	copy = kstrdup(cond, GFP_ATOMIC);
-	if (!copy)
-		return false;
-	cursor = copy;
-	while (ok && (word = strsep(&cursor, " ")))
-		ok = warden_cond_eval_one(ctx, exception, word);
-	kfree(copy);
-	return ok;
+	if (!cond)
+		return true;
+	for (i = 0; i < cond->count; i++)
+		if (!warden_cond_elem_eval(&cond->elem[i], ctx))
+			return false;
+	return true;
 }
-
-#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
-
-#include <kunit/test.h>
-#include <linux/mutex.h>
-
-#include "policy.h"
-
-struct warden_cond_case {
-	const char *words;
-	const char *canonical;	/* NULL: refused */
-};
-
-static const struct warden_cond_case warden_cond_cases[] = {
-	{ "task.uid=0", "task.uid=0" },
-	{ "task.uid!=0", "task.uid!=0" },
-	{ "task.euid=1000-1999", "task.euid=1000-1999" },
-	{ "task.gid=@ADMINS", "task.gid=@ADMINS" },
-	{ "task.uid=path1.uid", "task.uid=path1.uid" },
-	{ "task.pid=0x10", "task.pid=0x10" },
-	{ "task.pid=0xab", "task.pid=0xAB" },
-	{ "exec.argc=2", "exec.argc=2" },
-	{ "exec.argv[0]=\"cat\"", "exec.argv[0]=\"cat\"" },
-	{ "exec.argv[1]=\"/etc/passwd\"", "exec.argv[1]=\"/etc/passwd\"" },
-	{ "exec.argv[1]=\"\"", "exec.argv[1]=\"\"" },
-	{ "exec.envp[\"HOME\"]=\"/root\"", "exec.envp[\"HOME\"]=\"/root\"" },
-	{ "exec.envp[\"LD_PRELOAD\"]=NULL", "exec.envp[\"LD_PRELOAD\"]=NULL" },
-	{ "exec.envp[\"LD_PRELOAD\"]!=NULL", "exec.envp[\"LD_PRELOAD\"]!=NULL" },
-	{ "exec.realpath=\"/bin/cat\"", "exec.realpath=\"/bin/cat\"" },
-	{ "exec.realpath=\"/usr/bin/\\*\"", "exec.realpath=\"/usr/bin/\\*\"" },
-	{ "exec.realpath=@BINARIES", "exec.realpath=@BINARIES" },
-	{ "symlink.target=\"/tmp/x\"", "symlink.target=\"/tmp/x\"" },
-	{ "path1.type=file", "path1.type=file" },
-	{ "path1.type!=directory", "path1.type!=directory" },
-	{ "path1.perm=0755", "path1.perm=0755" },
-	{ "path1.perm=setuid", "path1.perm=setuid" },
-	{ "path1.parent.uid=task.uid", "path1.parent.uid=task.uid" },
-	{ "path2.parent.perm=01777", "path2.parent.perm=01777" },
-	{ "path1.dev_major=8 path1.dev_minor=0-15",
-	  "path1.dev_major=8 path1.dev_minor=0-15" },
-	{ "grant_log=no", "grant_log=no" },
-	{ "task.uid=0 grant_log=yes", "task.uid=0 grant_log=yes" },
-	{ "auto_domain_transition=\"<kernel> /usr/sbin/sshd\"", NULL },
-	{ "auto_domain_transition=\"/bin/sh\"", "auto_domain_transition=\"/bin/sh\"" },
-	{ "", NULL },
-	{ "task.uid", NULL },
-	{ "task.uid=", NULL },
-	{ "=0", NULL },
-	{ "task.uuid=0", NULL },
-	{ "task.uid=abc", NULL },
-	{ "task.uid=2-1", NULL },
-	{ "task.uid=@", NULL },
-	{ "task.uid==0", NULL },
-	{ "exec.argv[x]=\"a\"", NULL },
-	{ "exec.argv[]=\"a\"", NULL },
-	{ "exec.argv[0]=cat", NULL },
-	{ "exec.argv[0]=\"a b\"", NULL },
-	{ "exec.argv[0]=\"a\\q\"", NULL },
-	{ "exec.argv[0]=NULL", NULL },
-	{ "exec.envp[HOME]=\"/root\"", NULL },
-	{ "exec.realpath=\"\"", NULL },
-	{ "exec.realpath=/bin/cat", NULL },
-	{ "grant_log=maybe", NULL },
-	{ "grant_log!=yes", NULL },
-	{ "auto_domain_transition=\"bin\"", NULL },
-	{ "path1.type=regular", NULL },
-	{ "task.uid=0 bogus", NULL },
-};
-
-static void warden_cond_case_desc(const struct warden_cond_case *c,
-				  char *desc)
-{
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", c->words);
-}
-
-KUNIT_ARRAY_PARAM(warden_cond, warden_cond_cases, warden_cond_case_desc);
-
-static void test_condition_syntax(struct kunit *test)
-{
-	const struct warden_cond_case *c = test->param_value;
-	char *words = kunit_kstrdup(test, c->words, GFP_KERNEL);
-	const char *reason = NULL;
-	char out[256];
-	int err;
-
-	KUNIT_ASSERT_NOT_NULL(test, words);
-	err = warden_cond_canonical(words, out, sizeof(out), &reason);
-	if (c->canonical) {
-		KUNIT_EXPECT_EQ(test, err, 0);
-		KUNIT_EXPECT_STREQ(test, out, c->canonical);
-	} else {
-		KUNIT_EXPECT_EQ(test, err, -EINVAL);
-		KUNIT_EXPECT_NOT_NULL(test, reason);
-	}
-}
-
-/* The groups the evaluation cases refer to. */
-static const char *const warden_cond_group_lines[] = {
-	"number_group ROOTS 0",
-	"number_group USERS 1000-1999",
-	"path_group SHELLS /bin/\\*sh",
-	"path_group WEB /var/www/\\*",
-};
-
-static const struct {
-	const char *cond;
-	bool with_ctx;
-	bool met;
-} warden_cond_eval_cases[] = {
-	/* KUnit runs as root. */
-	{ "task.uid=0", false, true },
-	{ "task.uid!=0", false, false },
-	{ "task.euid=0-10 task.fsgid=0", false, true },
-	{ "task.uid=1000-1999", false, false },
-	{ "task.uid=@ROOTS", false, true },
-	{ "task.uid=@USERS", false, false },
-	{ "task.uid!=@USERS", false, true },
-	{ "task.uid=@NOSUCH", false, false },
-	{ "task.uid=task.euid", false, true },
-	{ "grant_log=no", false, true },
-	/* What a request does not have is never met, negated or not. */
-	{ "path1.uid=0", false, false },
-	{ "path1.uid!=0", false, false },
-	{ "exec.argc=1", false, false },
-	{ "exec.realpath=\"/bin/sh\"", false, false },
-	{ "exec.realpath=\"/bin/sh\"", true, true },
-	{ "exec.realpath=\"/bin/\\*\"", true, true },
-	{ "exec.realpath!=\"/bin/\\*\"", true, false },
-	{ "exec.realpath=@SHELLS", true, true },
-	{ "symlink.target=\"../etc/passwd\"", true, true },
-	{ "symlink.target=@WEB", true, false },
-	{ "exec.argv[0]=\"sh\"", true, true },
-	{ "exec.argv[1]=\"-c\"", true, true },
-	{ "exec.argv[2]=\"echo\\040hi\"", true, true },
-	{ "exec.argv[2]=\"echo\\*\"", true, true },
-	{ "exec.argv[3]=\"x\"", true, false },
-	{ "exec.argv[3]!=\"x\"", true, true },
-	{ "exec.envp[\"HOME\"]=\"/root\"", true, true },
-	{ "exec.envp[\"HOME\"]!=\"/root\"", true, false },
-	{ "exec.envp[\"EMPTY\"]=\"\"", true, true },
-	{ "exec.envp[\"LD_PRELOAD\"]=NULL", true, true },
-	{ "exec.envp[\"HOME\"]=NULL", true, false },
-	{ "exec.envp[\"HOME\"]!=NULL", true, true },
-	{ "exec.envp[\"LD_PRELOAD\"]=NULL", false, false },
-	{ "task.uid=0 exec.realpath=\"/bin/ls\"", true, false },
-};
-
-static void test_condition_evaluation(struct kunit *test)
-{
-	static const char args[] = "sh\0-c\0echo hi\0HOME=/root\0EMPTY=\0";
-	const struct warden_cond_ctx ctx = {
-		.exec_realpath = "/bin/sh",
-		.symlink_target = "../etc/passwd",
-		.args = args,
-		.args_len = sizeof(args) - 1,
-		.argc = 3,
-		.envc = 2,
-	};
-	struct warden_exception_policy e;
-	char canonical[256], *words;
-	const char *reason;
-	size_t i;
-
-	warden_test_exception_load(test, &e, warden_cond_group_lines,
-				   ARRAY_SIZE(warden_cond_group_lines));
-	for (i = 0; i < ARRAY_SIZE(warden_cond_eval_cases); i++) {
-		words = kstrdup(warden_cond_eval_cases[i].cond, GFP_KERNEL);
-		KUNIT_ASSERT_NOT_NULL(test, words);
-		KUNIT_ASSERT_EQ(test, warden_cond_canonical(words, canonical,
-							    sizeof(canonical),
-							    &reason), 0);
-		kfree(words);
-		rcu_read_lock();
-		KUNIT_EXPECT_EQ_MSG(test,
-				    warden_cond_eval(canonical,
-						     warden_cond_eval_cases[i].with_ctx ?
-						     &ctx : NULL, &e),
-				    warden_cond_eval_cases[i].met, "%s",
-				    warden_cond_eval_cases[i].cond);
-		rcu_read_unlock();
-	}
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
-}
-
-static struct kunit_case warden_cond_test_cases[] = {
-	KUNIT_CASE_PARAM(test_condition_syntax, warden_cond_gen_params),
-	KUNIT_CASE(test_condition_evaluation),
-	{}
-};
-
-static struct kunit_suite warden_cond_test_suite = {
-	.name = "warden_cond",
-	.test_cases = warden_cond_test_cases,
-};
-
-kunit_test_suite(warden_cond_test_suite);
-
-#endif /* CONFIG_SECURITY_WARDEN_KUNIT_TEST */

@@ -105,8 +105,9 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		goto out_uncharge;
 	if (warden_acl_set_init(&domain->acls))
 		goto out_free;
-	INIT_LIST_HEAD(&domain->netacls);
-	INIT_LIST_HEAD(&domain->named_groups);
+	if (warden_netacl_set_init(&domain->netacls))
+		goto out_destroy_acls;
+	INIT_LIST_HEAD(&domain->uses);
 	memcpy(domain->name, name, strlen(name) + 1);
 	domain->ns = ns;
 	if (new_ns)
@@ -116,6 +117,8 @@ warden_domain_policy_create(struct warden_policy *policy, const char *name)
 		     warden_domainname_hash(name));
 	return domain;
 
+out_destroy_acls:
+	warden_acl_set_destroy(&domain->acls);
 out_free:
 	kfree(domain);
 out_uncharge:
@@ -130,8 +133,8 @@ out_discard_ns:
 static void warden_domain_policy_free(struct warden_domain_policy *domain)
 {
 	warden_acl_set_destroy(&domain->acls);
-	warden_netacl_clear(&domain->netacls);
-	warden_text_list_clear(&domain->named_groups);
+	warden_netacl_set_destroy(&domain->netacls);
+	warden_acl_group_uses_clear(&domain->uses);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
@@ -195,9 +198,7 @@ struct warden_domain_policy *
 warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 			    const struct warden_domain_policy *from)
 {
-	const struct warden_text_line *group;
 	struct warden_domain_policy *domain;
-	const char *reason;
 
 	lockdep_assert_held(&warden_policy_lock);
 	domain = warden_domain_policy_find(policy, name);
@@ -210,12 +211,9 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 		return domain;
 	domain->profile = from->profile;
 	bitmap_copy(domain->groups, from->groups, WARDEN_MAX_ACL_GROUPS);
-	list_for_each_entry(group, &from->named_groups, list) {
-		if (warden_text_list_update(&domain->named_groups, 0,
-					    group->text, false, &reason)) {
-			warden_domain_policy_delete(domain);
-			return ERR_PTR(-ENOMEM);
-		}
+	if (warden_acl_group_uses_copy(&domain->uses, &from->uses)) {
+		warden_domain_policy_delete(domain);
+		return ERR_PTR(-ENOMEM);
 	}
 	return domain;
 }
@@ -228,7 +226,7 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
  */
 unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp)
 {
-	return dp->acls.count + list_count_nodes(&dp->netacls);
+	return dp->acls.count + dp->netacls.count;
 }
 
 /**
@@ -243,10 +241,11 @@ int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line)
 	const char *reason;
 
 	lockdep_assert_held(&warden_policy_lock);
+	/* A learned line names no group and has no conditions. */
 	if (str_has_prefix(line, "file "))
-		return warden_acl_write(&dp->acls, line + strlen("file "), false,
-					&reason);
-	return warden_netacl_write(&dp->netacls, line, false, &reason);
+		return warden_acl_write(&dp->acls, NULL, line + strlen("file "),
+					false, &reason);
+	return warden_netacl_write(&dp->netacls, NULL, line, false, &reason);
 }
 
 /* Parse a profile or group number, 0 to 255. */
@@ -300,6 +299,66 @@ static int warden_domain_policy_select(struct warden_policy *policy,
 	return 0;
 }
 
+/*
+ * "use_group <number or name>": the domain uses the ACL group, created
+ * empty when no acl_group line has filled it yet.
+ */
+static int
+warden_domain_policy_use_group(struct warden_domain_policy *domain,
+			       struct warden_exception_policy *exception,
+			       const char *name, bool is_delete,
+			       const char **reason)
+{
+	struct warden_acl_group_set *set = &exception->acl_groups;
+	struct warden_acl_group_mark mark;
+	struct warden_acl_group *group;
+	char number_name[4];
+	u8 number = 0;
+	int err;
+
+	if (!isdigit(*name)) {
+		/* A named group, Warden's addition to TOMOYO's. */
+		if (warden_word_check(name, false) || *name == '@') {
+			*reason = "use_group takes 0 to 255 or a group name";
+			return -EINVAL;
+		}
+	} else {
+		if (warden_parse_u8(name, &number)) {
+			*reason = "use_group takes a number from 0 to 255";
+			return -EINVAL;
+		}
+		snprintf(number_name, sizeof(number_name), "%u", number);
+		name = number_name;
+	}
+	if (is_delete) {
+		group = warden_acl_group_lookup(set, name);
+		if (isdigit(*name)) {
+			/* Numbered groups were always a bit to clear. */
+			clear_bit(number, domain->groups);
+			if (group)
+				warden_acl_group_use(&domain->uses, group, true,
+						     reason);
+			return 0;
+		}
+		if (!group) {
+			*reason = "no such entry to delete";
+			return -ENOENT;
+		}
+		return warden_acl_group_use(&domain->uses, group, true, reason);
+	}
+	warden_acl_group_mark(set, &mark);
+	group = warden_acl_group_ref(set, name);
+	err = group ? warden_acl_group_use(&domain->uses, group, false, reason) :
+		      -ENOMEM;
+	if (err) {
+		warden_acl_group_rollback(set, &mark);
+		return err;
+	}
+	if (isdigit(*name))
+		set_bit(number, domain->groups);
+	return 0;
+}
+
 /**
  * warden_domain_policy_write - apply one line written to domain_policy
  * @policy: the policy; the caller holds warden_policy_lock.
@@ -315,6 +374,7 @@ static int warden_domain_policy_select(struct warden_policy *policy,
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, const char **reason)
 {
+	struct warden_exception_policy *exception;
 	struct warden_domain_policy *domain;
 	bool is_delete = false;
 	u8 number;
@@ -335,9 +395,11 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		*reason = "no domain selected: write its domainname first";
 		return -EINVAL;
 	}
+	exception = domain->ns ? &domain->ns->exception : &policy->exception;
 	if (str_has_prefix(line, "file "))
-		return warden_acl_write(&domain->acls, line + strlen("file "),
-					is_delete, reason);
+		return warden_acl_write(&domain->acls, exception,
+					line + strlen("file "), is_delete,
+					reason);
 	if (str_has_prefix(line, "use_profile ") && !is_delete) {
 		if (warden_parse_u8(line + strlen("use_profile "), &number)) {
 			*reason = "use_profile takes a number from 0 to 255";
@@ -356,28 +418,10 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		WRITE_ONCE(domain->profile, number);
 		return 0;
 	}
-	if (str_has_prefix(line, "use_group ")) {
-		const char *group = line + strlen("use_group ");
-
-		if (!isdigit(*group)) {
-			/* A named group, Warden's addition to TOMOYO's. */
-			if (warden_word_check(group, false) || *group == '@') {
-				*reason = "use_group takes 0 to 255 or a group name";
-				return -EINVAL;
-			}
-			return warden_text_list_update(&domain->named_groups, 0,
-						       group, is_delete, reason);
-		}
-		if (warden_parse_u8(group, &number)) {
-			*reason = "use_group takes a number from 0 to 255";
-			return -EINVAL;
-		}
-		if (is_delete)
-			clear_bit(number, domain->groups);
-		else
-			set_bit(number, domain->groups);
-		return 0;
-	}
+	if (str_has_prefix(line, "use_group "))
+		return warden_domain_policy_use_group(domain, exception,
+						      line + strlen("use_group "),
+						      is_delete, reason);
 	if (!strcmp(line, "quota_exceeded")) {
 		WRITE_ONCE(domain->quota_exceeded, !is_delete);
 		return 0;
@@ -388,8 +432,8 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 	}
 	if (str_has_prefix(line, "network ") || str_has_prefix(line, "misc ") ||
 	    str_has_prefix(line, "task "))
-		return warden_netacl_write(&domain->netacls, line, is_delete,
-					   reason);
+		return warden_netacl_write(&domain->netacls, exception, line,
+					   is_delete, reason);
 	*reason = "unknown keyword";
 	return -EINVAL;
 }
@@ -407,7 +451,7 @@ void warden_domain_policy_show(struct seq_file *m,
 			       const char *only, bool transition_only)
 {
 	const struct warden_domain_policy *domain;
-	const struct warden_text_line *named;
+	const struct warden_acl_group_use *use;
 	unsigned int group;
 
 	lockdep_assert_held(&warden_policy_lock);
@@ -422,8 +466,9 @@ void warden_domain_policy_show(struct seq_file *m,
 			seq_puts(m, "transition_failed\n");
 		for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
 			seq_printf(m, "use_group %u\n", group);
-		list_for_each_entry(named, &domain->named_groups, list)
-			seq_printf(m, "use_group %s\n", named->text);
+		list_for_each_entry(use, &domain->uses, list)
+			if (!isdigit(use->group->name[0]))
+				seq_printf(m, "use_group %s\n", use->group->name);
 		seq_putc(m, '\n');
 		warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
 		warden_netacl_show(m, &domain->netacls, transition_only);

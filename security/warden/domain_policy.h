@@ -16,12 +16,11 @@
 #include <linux/seq_file.h>
 
 #include "acl.h"
+#include "acl_group.h"
+#include "netacl.h"
 
 struct warden_namespace;
 struct warden_policy;
-
-/* Numbered ACL groups a domain may use, as in TOMOYO. */
-#define WARDEN_MAX_ACL_GROUPS 256
 
 /**
  * struct warden_domain_policy - what the policy says about one domain
@@ -30,8 +29,10 @@ struct warden_policy;
  * @profile: the profile number the domain uses.
  * @quota_exceeded: learning stopped at max_learning_entry.
  * @transition_failed: a transition out of the domain could not be made.
- * @groups: the numbered ACL groups the domain uses.
- * @named_groups: the named ACL groups it uses, as &struct warden_text_line.
+ * @groups: the numbered ACL groups the domain uses, for printing.
+ * @uses: the ACL groups it uses, numbered and named, as
+ *        &struct warden_acl_group_use in the order written: what a check
+ *        walks.
  * @acls: the domain's file entries.
  * @netacls: the domain's network, misc and task entries.
  * @ns: the namespace the domain is in; %NULL for "<kernel>".
@@ -44,9 +45,9 @@ struct warden_domain_policy {
 	bool quota_exceeded;
 	bool transition_failed;
 	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
-	struct list_head named_groups;
+	struct list_head uses;
 	struct warden_acl_set acls;
-	struct list_head netacls;
+	struct warden_netacl_set netacls;
 	struct warden_namespace *ns;
 	char name[];
 };

@@ -28,15 +28,12 @@
 #include "transition.h"
 
 static const char *const warden_group_names[] = {
-	"path_group", "number_group", "address_group",
+	[WARDEN_GROUP_PATH] = "path_group",
+	[WARDEN_GROUP_NUMBER] = "number_group",
+	[WARDEN_GROUP_ADDRESS] = "address_group",
 };
 
-#define WARDEN_PATH_GROUP 0
-#define WARDEN_NUMBER_GROUP 1
-#define WARDEN_ADDRESS_GROUP 2
-
-/* The longest canonical text of one exception line we build. */
-#define WARDEN_EXCEPTION_TEXT_MAX 8192
+static_assert(ARRAY_SIZE(warden_group_names) == WARDEN_NR_GROUP_TYPES);
 
 /**
  * warden_exception_init - prepare an empty exception policy
@@ -45,8 +42,8 @@ static const char *const warden_group_names[] = {
 void warden_exception_init(struct warden_exception_policy *exception)
 {
 	INIT_LIST_HEAD(&exception->transitions);
-	INIT_LIST_HEAD(&exception->groups);
-	INIT_LIST_HEAD(&exception->acl_groups);
+	warden_group_set_init(&exception->groups);
+	warden_acl_group_set_init(&exception->acl_groups);
 }
 
 static size_t warden_line_size(const char *text)
@@ -108,187 +105,6 @@ int warden_text_list_update(struct list_head *list, u8 kind,
 	return 0;
 }
 
-/* A pathname or pseudo pathname ("pipe:[\$]"), with or without wildcards. */
-static bool warden_path_word_valid(const char *word, bool wildcards)
-{
-	return *word && *word != '@' && *word != '<' &&
-	       !warden_word_check(word, wildcards);
-}
-
-/* Check a group member and print it canonically into @text. */
-static int warden_group_member_parse(unsigned int type, const char *member,
-				     char *text, const char **reason)
-{
-	struct warden_number number;
-	char *copy;
-
-	switch (type) {
-	case WARDEN_PATH_GROUP:
-		if (!warden_path_word_valid(member, true)) {
-			*reason = "invalid pathname or pattern";
-			return -EINVAL;
-		}
-		if (strscpy(text, member, WARDEN_EXCEPTION_TEXT_MAX) < 0) {
-			*reason = "too long";
-			return -EINVAL;
-		}
-		return 0;
-	case WARDEN_NUMBER_GROUP:
-		copy = kstrdup(member, GFP_KERNEL);
-		if (!copy)
-			return -ENOMEM;
-		if (warden_acl_parse_number(copy, &number)) {
-			kfree(copy);
-			*reason = "invalid number or range";
-			return -EINVAL;
-		}
-		kfree(copy);
-		warden_acl_print_number(text, WARDEN_EXCEPTION_TEXT_MAX,
-					&number);
-		return 0;
-	}
-	/* An IPv4 or IPv6 address, or a range of one family. */
-	if (warden_address_canonical(member, text, WARDEN_EXCEPTION_TEXT_MAX)) {
-		*reason = "invalid IPv4 or IPv6 address or range";
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/* The group of @type named @name, under RCU or warden_policy_lock. */
-static struct warden_group *
-warden_group_lookup(const struct warden_exception_policy *exception,
-		    unsigned int type, const char *name)
-{
-	struct warden_group *group;
-
-	list_for_each_entry_rcu(group, &exception->groups, list,
-				lockdep_is_held(&warden_policy_lock))
-		if (group->type == type && !strcmp(group->name, name))
-			return group;
-	return NULL;
-}
-
-static int warden_group_write(struct warden_exception_policy *exception,
-			      unsigned int type, char *args, char *text,
-			      bool is_delete, const char **reason)
-{
-	char *name = strsep(&args, " ");
-	struct warden_group *group;
-	size_t size;
-	int err;
-
-	if (!args || strchr(args, ' ') || !*name || *name == '@' ||
-	    warden_word_check(name, false)) {
-		*reason = "a group line is \"<keyword> <name> <member>\"";
-		return -EINVAL;
-	}
-	err = warden_group_member_parse(type, args, text, reason);
-	if (err)
-		return err;
-	group = warden_group_lookup(exception, type, name);
-	if (group)
-		/* An emptied group stays, as a referenced TOMOYO group does. */
-		return warden_text_list_update(&group->members, 0, text,
-					       is_delete, reason);
-	if (is_delete) {
-		*reason = "no such group";
-		return -ENOENT;
-	}
-	size = struct_size(group, name, strlen(name) + 1);
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return -ENOMEM;
-	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!group) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		return -ENOMEM;
-	}
-	INIT_LIST_HEAD(&group->members);
-	group->type = type;
-	memcpy(group->name, name, strlen(name) + 1);
-	/* A new group is published only with its first member. */
-	err = warden_text_list_update(&group->members, 0, text, false, reason);
-	if (err) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		kfree(group);
-		return err;
-	}
-	list_add_tail_rcu(&group->list, &exception->groups);
-	return 0;
-}
-
-static struct warden_acl_group *
-warden_acl_group_find(struct warden_exception_policy *exception,
-		      const char *name)
-{
-	struct warden_acl_group *group;
-
-	list_for_each_entry(group, &exception->acl_groups, list)
-		if (!strcmp(group->name, name))
-			return group;
-	return NULL;
-}
-
-static void warden_acl_group_free(struct warden_acl_group *group)
-{
-	warden_acl_set_destroy(&group->acls);
-	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-			       struct_size(group, name, strlen(group->name) + 1));
-	kfree(group);
-}
-
-static int warden_acl_group_write(struct warden_exception_policy *exception,
-				  char *args, bool is_delete,
-				  const char **reason)
-{
-	char *name = strsep(&args, " ");
-	struct warden_acl_group *group;
-	unsigned int number;
-	size_t size;
-	int err;
-
-	if (!args || !*name || warden_word_check(name, false) ||
-	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
-				number >= WARDEN_MAX_ACL_GROUPS))) {
-		*reason = "acl_group takes a number from 0 to 255 or a name";
-		return -EINVAL;
-	}
-	if (strlen(name) > WARDEN_ACL_GROUP_NAME_MAX) {
-		*reason = "an acl_group name is at most 64 bytes";
-		return -EINVAL;
-	}
-	if (!str_has_prefix(args, "file ")) {
-		*reason = "only file lines are supported in acl_group yet";
-		return -EINVAL;
-	}
-	args += strlen("file ");
-	group = warden_acl_group_find(exception, name);
-	if (group)
-		return warden_acl_write(&group->acls, args, is_delete, reason);
-	if (is_delete) {
-		*reason = "no such acl_group";
-		return -ENOENT;
-	}
-	size = struct_size(group, name, strlen(name) + 1);
-	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
-		return -ENOMEM;
-	group = kmalloc(size, GFP_KERNEL_ACCOUNT);
-	if (!group || warden_acl_set_init(&group->acls)) {
-		kfree(group);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		return -ENOMEM;
-	}
-	memcpy(group->name, name, strlen(name) + 1);
-	/* A new group is published only with its first entry. */
-	err = warden_acl_write(&group->acls, args, false, reason);
-	if (err) {
-		warden_acl_group_free(group);
-		return err;
-	}
-	list_add_tail_rcu(&group->list, &exception->acl_groups);
-	return 0;
-}
-
 /**
  * warden_exception_write - apply one line written to exception_policy
  * @exception: the exception policy; the caller holds warden_policy_lock.
@@ -302,8 +118,8 @@ int warden_exception_write(struct warden_exception_policy *exception,
 			   char *line, const char **reason)
 {
 	bool is_delete = false;
-	char *keyword, *text;
 	unsigned int i;
+	char *keyword;
 	int err;
 
 	lockdep_assert_held(&warden_policy_lock);
@@ -320,27 +136,18 @@ int warden_exception_write(struct warden_exception_policy *exception,
 	if (!strcmp(keyword, "acl_group"))
 		return warden_acl_group_write(exception, line, is_delete,
 					      reason);
+	i = match_string(warden_group_names, ARRAY_SIZE(warden_group_names),
+			 keyword);
+	if (i < ARRAY_SIZE(warden_group_names))
+		return warden_group_write(&exception->groups, i, line,
+					  is_delete, reason);
 
 	err = warden_transition_kind_of(keyword);
 	if (err >= 0)
 		return warden_transition_write(&exception->transitions, err,
 					       line, is_delete, reason);
-
-	text = kmalloc(WARDEN_EXCEPTION_TEXT_MAX, GFP_KERNEL);
-	if (!text)
-		return -ENOMEM;
-	i = match_string(warden_group_names, ARRAY_SIZE(warden_group_names),
-			 keyword);
-	if (i < ARRAY_SIZE(warden_group_names)) {
-		err = warden_group_write(exception, i, line, text, is_delete,
-					 reason);
-		goto out_free;
-	}
 	*reason = "unknown keyword";
-	err = -EINVAL;
-out_free:
-	kfree(text);
-	return err;
+	return -EINVAL;
 }
 
 /**
@@ -358,30 +165,12 @@ void warden_exception_show(struct seq_file *m,
 			   const char *prefix, bool transition_only)
 {
 	const struct warden_text_line *line;
-	const struct warden_acl_group *acl_group;
-	const struct warden_group *group;
-	unsigned int type;
 
 	warden_transition_show(m, &exception->transitions, prefix);
 	if (transition_only)
 		return;
-	for (type = 0; type < ARRAY_SIZE(warden_group_names); type++)
-		list_for_each_entry(group, &exception->groups, list) {
-			if (group->type != type)
-				continue;
-			list_for_each_entry(line, &group->members, list)
-				seq_printf(m, "%s%s %s %s\n", prefix,
-					   warden_group_names[type],
-					   group->name, line->text);
-		}
-	list_for_each_entry(acl_group, &exception->acl_groups, list) {
-		char line_prefix[WARDEN_NAMESPACE_PREFIX_MAX +
-				 WARDEN_ACL_GROUP_NAME_MAX + 16];
-
-		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
-			 prefix, acl_group->name);
-		warden_acl_show_prefixed(m, &acl_group->acls, line_prefix, false);
-	}
+	warden_group_show(m, &exception->groups, prefix);
+	warden_acl_group_show(m, &exception->acl_groups, prefix);
 }
 
 /**
@@ -402,130 +191,10 @@ void warden_text_list_clear(struct list_head *list)
  */
 void warden_exception_clear(struct warden_exception_policy *exception)
 {
-	struct warden_acl_group *acl_group, *next_acl_group;
-	struct warden_group *group, *next_group;
-
 	warden_transition_clear(&exception->transitions);
-	list_for_each_entry_safe(group, next_group, &exception->groups, list) {
-		warden_text_list_clear(&group->members);
-		list_del(&group->list);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
-				       struct_size(group, name,
-						   strlen(group->name) + 1));
-		kfree(group);
-	}
-	list_for_each_entry_safe(acl_group, next_acl_group,
-				 &exception->acl_groups, list) {
-		list_del(&acl_group->list);
-		warden_acl_group_free(acl_group);
-	}
-}
-
-/* Whether @pattern, a pathname that may hold wildcards, names @name. */
-static bool warden_program_matches(const char *pattern, const char *name)
-{
-	return warden_word_has_wildcard(pattern) ?
-	       warden_pattern_match(name, pattern) : !strcmp(pattern, name);
-}
-
-/* Whether a member of the group of @type named @name satisfies @match. */
-static bool
-warden_group_any(const struct warden_exception_policy *exception,
-		 unsigned int type, const char *name,
-		 bool (*match)(const char *member, const void *arg),
-		 const void *arg)
-{
-	const struct warden_text_line *member;
-	const struct warden_group *group;
-
-	group = exception ? warden_group_lookup(exception, type, name) : NULL;
-	if (!group)
-		return false;
-	list_for_each_entry_rcu(member, &group->members, list)
-		if (match(member->text, arg))
-			return true;
-	return false;
-}
-
-static bool warden_path_member_matches(const char *member, const void *path)
-{
-	return warden_program_matches(member, path);
-}
-
-static bool warden_number_member_covers(const char *member, const void *value)
-{
-	return warden_acl_number_text_covers(member,
-					     *(const unsigned long *)value);
-}
-
-struct warden_address_arg {
-	bool ipv6;
-	const u8 *address;
-};
-
-static bool warden_address_member_covers(const char *member, const void *arg)
-{
-	const struct warden_address_arg *a = arg;
-
-	return warden_address_covers(member, a->ipv6, a->address);
-}
-
-/**
- * warden_exception_address_group_matches - whether an address group has one
- * @exception: the exception policy, or %NULL; the caller is in an RCU
- *             read-side critical section or holds warden_policy_lock.
- * @name: the group's name, without its '@'.
- * @ipv6: @address is IPv6.
- * @address: the address, in network byte order.
- *
- * Return: true if a member of the group, an address or a range, covers
- * @address; false also when there is no such group.
- */
-bool
-warden_exception_address_group_matches(const struct warden_exception_policy *exception,
-				       const char *name, bool ipv6,
-				       const u8 *address)
-{
-	const struct warden_address_arg arg = { ipv6, address };
-
-	return warden_group_any(exception, WARDEN_ADDRESS_GROUP, name,
-				warden_address_member_covers, &arg);
-}
-
-/**
- * warden_exception_path_group_matches - whether a path group names a file
- * @exception: the exception policy, or %NULL; the caller is in an RCU
- *             read-side critical section or holds warden_policy_lock.
- * @name: the group's name, without its '@'.
- * @path: the encoded pathname.
- *
- * Return: true if a member of the group, a pathname or a pattern, matches
- * @path; false also when there is no such group.
- */
-bool
-warden_exception_path_group_matches(const struct warden_exception_policy *exception,
-				    const char *name, const char *path)
-{
-	return warden_group_any(exception, WARDEN_PATH_GROUP, name,
-				warden_path_member_matches, path);
-}
-
-/**
- * warden_exception_number_group_matches - whether a number group has a value
- * @exception: the exception policy, or %NULL; the caller is in an RCU
- *             read-side critical section or holds warden_policy_lock.
- * @name: the group's name, without its '@'.
- * @value: the number.
- *
- * Return: true if a member of the group, a number or a range, covers
- * @value; false also when there is no such group.
- */
-bool
-warden_exception_number_group_matches(const struct warden_exception_policy *exception,
-				      const char *name, unsigned long value)
-{
-	return warden_group_any(exception, WARDEN_NUMBER_GROUP, name,
-				warden_number_member_covers, &value);
+	/* ACL entries point to groups: they go first. */
+	warden_acl_group_set_clear(&exception->acl_groups);
+	warden_group_set_clear(&exception->groups);
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST

@@ -13,11 +13,9 @@
 #include <linux/list.h>
 #include <linux/seq_file.h>
 
-#include "acl.h"
+#include "acl_group.h"
+#include "group.h"
 #include "transition.h"
-
-/* The longest acl_group name, so that its lines print in full. */
-#define WARDEN_ACL_GROUP_NAME_MAX 64
 
 struct warden_policy;
 
@@ -25,19 +23,21 @@ struct warden_policy;
  * struct warden_exception_policy - the exception policy of a namespace
  * @transitions: transition controls and aggregators, as
  *               &struct warden_transition_entry, in the order added.
- * @groups: path, number and address groups, as &struct warden_group.
- * @acl_groups: ACL groups, as &struct warden_acl_group.
+ * @groups: path, number and address groups.
+ * @acl_groups: ACL groups.
+ *
+ * Groups and ACL groups live as long as the exception policy: rules and
+ * domains of its namespace hold pointers to them.
  */
 struct warden_exception_policy {
 	struct list_head transitions;
-	struct list_head groups;
-	struct list_head acl_groups;
+	struct warden_group_set groups;
+	struct warden_acl_group_set acl_groups;
 };
 
 /**
  * struct warden_text_line - a policy line kept as its canonical text
- * @list: links the entries of a list: group members, a domain's named
- *        ACL groups.
+ * @list: links the entries of a list of canonical lines.
  * @kind: which keyword the line has, where the list mixes several.
  * @text: the canonical text.
  */
@@ -45,33 +45,6 @@ struct warden_text_line {
 	struct list_head list;
 	u8 kind;
 	char text[];
-};
-
-/**
- * struct warden_group - a named group of pathnames, numbers or addresses
- * @list: links the groups of &warden_exception_policy.groups.
- * @members: the members, as &struct warden_text_line, in the order
- *           added; @kind is unused there.
- * @type: 0 path_group, 1 number_group, 2 address_group.
- * @name: the group's name.
- */
-struct warden_group {
-	struct list_head list;
-	struct list_head members;
-	u8 type;
-	char name[];
-};
-
-/**
- * struct warden_acl_group - ACL entries that domains use with use_group
- * @list: links the groups of &warden_exception_policy.acl_groups.
- * @acls: the entries.
- * @name: the group's number or name.
- */
-struct warden_acl_group {
-	struct list_head list;
-	struct warden_acl_set acls;
-	char name[];
 };
 
 int warden_text_list_update(struct list_head *list, u8 kind,
@@ -82,16 +55,6 @@ void warden_exception_init(struct warden_exception_policy *exception);
 void warden_exception_clear(struct warden_exception_policy *exception);
 int warden_exception_write(struct warden_exception_policy *exception,
 			   char *line, const char **reason);
-bool
-warden_exception_path_group_matches(const struct warden_exception_policy *exception,
-				    const char *name, const char *path);
-bool
-warden_exception_address_group_matches(const struct warden_exception_policy *exception,
-				       const char *name, bool ipv6,
-				       const u8 *address);
-bool
-warden_exception_number_group_matches(const struct warden_exception_policy *exception,
-				      const char *name, unsigned long value);
 void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
 			   const char *prefix, bool transition_only);

@@ -226,7 +226,7 @@ static int warden_next_domainname(const struct warden_domain *from,
 
 /* Reads the strings an exec copied to the new program's stack. */
 struct warden_arg_reader {
-	struct linux_binprm *bprm;
+	const struct linux_binprm *bprm;
 	unsigned long pos;
 	unsigned long page_start;
 	struct page *page;
@@ -299,39 +299,96 @@ static int warden_arg_string(struct warden_arg_reader *r, char *buf,
 #define WARDEN_EXEC_ARGS_MAX (64 * 1024)
 
 /*
- * Copy the exec's argument and environment strings for exec.argv[] and
- * exec.envp[] conditions.  When they are longer than the copy may be, no
- * copy is made, and such conditions are not met; but a copy that cannot
- * be made for want of memory fails the exec, since without it the
- * conditions would decide otherwise.
+ * Copy the exec's argument and environment strings, *@len bytes.
+ * ERR_PTR(-E2BIG) when they are longer than the copy may be, or the
+ * error of reading them.
  */
-static int warden_exec_args(struct linux_binprm *bprm,
-			    struct warden_cond_ctx *ctx)
+static char *warden_exec_args_copy(const struct linux_binprm *bprm,
+				   size_t *len)
 {
 	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
 	unsigned int strings = bprm->argc + bprm->envc, done = 0;
-	size_t len = 0;
 	char *args, c;
 	int err = 0;
 
 	args = kmalloc(WARDEN_EXEC_ARGS_MAX, GFP_KERNEL);
 	if (!args)
-		return -ENOMEM;
-	while (done < strings && len < WARDEN_EXEC_ARGS_MAX) {
-		err = warden_arg_byte(&r, &c);
+		return ERR_PTR(-ENOMEM);
+	*len = 0;
+	while (done < strings && !err) {
+		if (*len == WARDEN_EXEC_ARGS_MAX)
+			err = -E2BIG;
+		else
+			err = warden_arg_byte(&r, &c);
 		if (err)
 			break;
-		args[len++] = c;
+		args[(*len)++] = c;
 		if (!c)
 			done++;
 	}
 	warden_arg_release(&r);
-	if (err || done < strings) {
+	if (err) {
 		kfree(args);
-		return err;
+		return ERR_PTR(err);
+	}
+	return args;
+}
+
+/* For an audit record of an exec whose strings the check did not read. */
+static char *warden_exec_args_for_record(const struct linux_binprm *bprm,
+					 size_t *len)
+{
+	char *args = warden_exec_args_copy(bprm, len);
+
+	return IS_ERR(args) ? NULL : args;
+}
+
+/* @args encoded as policy writes strings, each still ending in a NUL. */
+static char *warden_exec_args_encode(const char *args, size_t len,
+				     size_t *encoded_len)
+{
+	const char *s, *end = args + len;
+	char *encoded, *out;
+
+	*encoded_len = 0;
+	for (s = args; s < end; s += strlen(s) + 1)
+		*encoded_len += warden_encoded_len(s, strlen(s)) + 1;
+	encoded = kvmalloc(*encoded_len ?: 1, GFP_KERNEL);
+	if (!encoded)
+		return NULL;
+	out = encoded;
+	for (s = args; s < end; s += strlen(s) + 1) {
+		warden_encode(out, s, strlen(s));
+		out += strlen(out) + 1;
+	}
+	return encoded;
+}
+
+/*
+ * Read the exec's argument and environment strings for exec.argv[] and
+ * exec.envp[] conditions, before the decision, so that no decision waits
+ * on memory.  When they are longer than the copy may be, or cannot be
+ * read, no copy is made and such conditions are not met; running out of
+ * memory fails the exec.
+ */
+static int warden_exec_args(struct linux_binprm *bprm,
+			    struct warden_cond_ctx *ctx)
+{
+	size_t len, encoded_len;
+	char *args, *encoded;
+
+	args = warden_exec_args_copy(bprm, &len);
+	if (IS_ERR(args))
+		return PTR_ERR(args) == -ENOMEM ? -ENOMEM : 0;
+	encoded = warden_exec_args_encode(args, len, &encoded_len);
+	if (!encoded) {
+		kfree(args);
+		return -ENOMEM;
 	}
 	ctx->args = args;
 	ctx->args_len = len;
+	ctx->encoded_args = encoded;
+	ctx->encoded_len = encoded_len;
 	ctx->argc = bprm->argc;
 	ctx->envc = bprm->envc;
 	return 0;
@@ -399,6 +456,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct warden_cond_ctx ctx = {
 		.path = { &bprm->file->f_path },
 		.bprm = bprm,
+		.read_args = warden_exec_args_for_record,
 	};
 	struct warden_transition_entry *aggregator;
 	struct warden_name exe, real = {};
@@ -428,24 +486,23 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (err)
 		goto out_put_program;
 	ctx.exec_realpath = real.name;
-	if (warden_op_enabled(from, WARDEN_OP_FILE_EXECUTE)) {
+	/* Only entries with exec.argv[] or exec.envp[] read the strings. */
+	if (warden_check_needs_exec_args(from, WARDEN_OP_FILE_EXECUTE))
 		err = warden_exec_args(bprm, &ctx);
-		if (err)
-			goto out_put_real;
-	}
 	req.word[0] = program;
 	req.cond = &ctx;
-	err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
+	req.hold = true;
+	if (!err)
+		err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
 	kfree(ctx.args);
+	kvfree(ctx.encoded_args);
 	if (err)
-		goto out_free_verdict;
+		goto out_release_verdict;
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */
-	if (verdict.matched)
-		program = verdict.matched;
-	err = warden_next_domainname(from, program, verdict.transit, &name,
-				     &strict);
+	err = warden_next_domainname(from, verdict.matched ?: program,
+				     verdict.transit, &name, &strict);
 	if (err || !name)
-		goto out_free_verdict;
+		goto out_release_verdict;
 	next = warden_enter_domain(from, name);
 	if (!IS_ERR(next)) {
 		warden_domain_put(blob->domain);
@@ -456,10 +513,8 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 		err = -ENOMEM;
 	}
 	kfree(name);
-out_free_verdict:
-	kfree(verdict.matched);
-	kfree(verdict.transit);
-out_put_real:
+out_release_verdict:
+	warden_verdict_release(&verdict);
 	warden_name_put(&real);
 out_put_program:
 	warden_transition_put(aggregator);

@@ -96,8 +96,7 @@ static int warden_hook_decide(struct warden_hook_request *hr,
 
 	if (!err) {
 		err = warden_check(domain, op, &hr->req, &verdict);
-		kfree(verdict.matched);
-		kfree(verdict.transit);
+		warden_verdict_release(&verdict);
 	}
 	for (i = 0; i < hr->nr_names; i++)
 		warden_name_put(&hr->name[i]);

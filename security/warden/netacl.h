@@ -3,37 +3,23 @@
  * Warden LSM - the network, misc and task entries of a domain.
  *
  * "network inet", "network unix", "misc env" and "task
- * manual_domain_transition" lines, kept in canonical form with their
- * operations merged as TOMOYO merges them.
+ * manual_domain_transition" lines, compiled when written into typed
+ * entries (address and port ranges, names, patterns, group references)
+ * and indexed so that a check looks at a few hash buckets, however many
+ * entries the domain holds.
  */
 
 #ifndef _SECURITY_WARDEN_NETACL_H
 #define _SECURITY_WARDEN_NETACL_H
 
 #include <linux/list.h>
-#include <linux/rcupdate.h>
+#include <linux/rhashtable-types.h>
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
-/**
- * struct warden_netacl - one network, misc or task entry
- * @list: the domain's entries, in the order added.
- * @rcu: defers freeing past readers.
- * @family: the index of the line's keyword and protocol.
- * @perm: the operations allowed, one bit each.
- * @args: the canonical arguments after the operations.
- */
-struct warden_netacl {
-	struct list_head list;
-	struct rcu_head rcu;
-	u8 family;
-	u16 perm;
-	char args[];
-};
-
 /*
  * The keywords and protocols of network, misc and task lines, in the
- * order of &warden_netacl.family.
+ * order of struct warden_net_request's @family.
  */
 enum warden_net_family {
 	WARDEN_NET_INET_STREAM,
@@ -47,7 +33,7 @@ enum warden_net_family {
 	WARDEN_NR_NET_FAMILIES,
 };
 
-/* Operations, as bits of &warden_netacl.perm: stream and seqpacket ... */
+/* Operations, as bit numbers in an entry: stream and seqpacket ... */
 #define WARDEN_NET_BIND 0
 #define WARDEN_NET_LISTEN 1
 #define WARDEN_NET_CONNECT 2
@@ -58,9 +44,26 @@ enum warden_net_family {
 struct warden_exception_policy;
 
 /**
+ * struct warden_netacl_set - the network, misc and task entries of a domain
+ * @entries: every entry, in the order added, for printing.
+ * @index: the entries by key (family, and the exact address, port or
+ *         name where the entry has one), for checks.
+ * @count: the number of entries.
+ *
+ * Entries are added and removed under warden_policy_lock and freed after
+ * an RCU grace period; a reader in an RCU read-side critical section may
+ * walk @entries and @index while they change.
+ */
+struct warden_netacl_set {
+	struct list_head entries;
+	struct rhltable index;
+	unsigned int count;
+};
+
+/**
  * struct warden_net_request - a network or environment request
  * @family: an &enum warden_net_family.
- * @op: the operation's bit in &warden_netacl.perm; 0 for misc env.
+ * @op: the operation's bit number; 0 for misc env.
  * @ipv6: @address is an IPv6 address, not IPv4.
  * @address: the IPv4 or IPv6 address, in network byte order.
  * @port: the port, or for a raw socket its protocol.
@@ -78,22 +81,25 @@ struct warden_net_request {
 	s8 grant_log;
 };
 
-bool warden_address_covers(const char *text, bool ipv6, const u8 *address);
-bool warden_netacl_allows(const struct list_head *entries,
+int warden_netacl_set_init(struct warden_netacl_set *set);
+void warden_netacl_set_destroy(struct warden_netacl_set *set);
+int warden_netacl_write(struct warden_netacl_set *set,
+			struct warden_exception_policy *exception,
+			char *line, bool is_delete, const char **reason);
+void warden_netacl_show(struct seq_file *m,
+			const struct warden_netacl_set *set, bool task_only);
+bool warden_netacl_allows(const struct warden_netacl_set *set,
 			  struct warden_net_request *req,
 			  const struct warden_exception_policy *exception);
-char *warden_netacl_format(const struct warden_net_request *req);
-int warden_netacl_write(struct list_head *entries, char *line, bool is_delete,
-			const char **reason);
-void warden_netacl_show(struct seq_file *m, const struct list_head *entries,
-			bool task_only);
-void warden_netacl_clear(struct list_head *entries);
-bool warden_netacl_task_allowed(const struct list_head *entries,
+bool warden_netacl_task_allowed(const struct warden_netacl_set *set,
 				const char *domainname);
-int warden_address_canonical(const char *text, char *out, size_t size);
+char *warden_netacl_format(const struct warden_net_request *req);
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 const char *warden_test_netacl_corpus(size_t i);
+unsigned int
+warden_test_netacl_candidates(const struct warden_netacl_set *set,
+			      const struct warden_net_request *req);
 #endif
 
 #endif /* _SECURITY_WARDEN_NETACL_H */

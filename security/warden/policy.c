@@ -32,9 +32,14 @@ static struct warden_policy warden_initial_policy = {
 	.managers = LIST_HEAD_INIT(warden_initial_policy.managers),
 	.exception.transitions =
 		LIST_HEAD_INIT(warden_initial_policy.exception.transitions),
-	.exception.groups = LIST_HEAD_INIT(warden_initial_policy.exception.groups),
-	.exception.acl_groups =
-		LIST_HEAD_INIT(warden_initial_policy.exception.acl_groups),
+	.exception.groups.all =
+		LIST_HEAD_INIT(warden_initial_policy.exception.groups.all),
+	.exception.groups.defined =
+		LIST_HEAD_INIT(warden_initial_policy.exception.groups.defined),
+	.exception.acl_groups.all =
+		LIST_HEAD_INIT(warden_initial_policy.exception.acl_groups.all),
+	.exception.acl_groups.defined =
+		LIST_HEAD_INIT(warden_initial_policy.exception.acl_groups.defined),
 	.namespaces = LIST_HEAD_INIT(warden_initial_policy.namespaces),
 	.domains = LIST_HEAD_INIT(warden_initial_policy.domains),
 };

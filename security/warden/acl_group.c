@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - ACL groups: the "acl_group" lines of the exception policy,
+ * and the groups each domain uses.
+ */
+
+#include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/overflow.h>
+#include <linux/rculist.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "acl_group.h"
+#include "domain.h"
+#include "exception.h"
+#include "pattern.h"
+#include "stat.h"
+
+static size_t warden_acl_group_size(const char *name)
+{
+	return struct_size_t(struct warden_acl_group, name, strlen(name) + 1);
+}
+
+/**
+ * warden_acl_group_set_init - prepare an empty set of ACL groups
+ * @set: the set.
+ */
+void warden_acl_group_set_init(struct warden_acl_group_set *set)
+{
+	INIT_LIST_HEAD(&set->all);
+	INIT_LIST_HEAD(&set->defined);
+}
+
+static void warden_acl_group_free(struct warden_acl_group *group)
+{
+	warden_acl_set_destroy(&group->acls);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       warden_acl_group_size(group->name));
+	kfree(group);
+}
+
+/**
+ * warden_acl_group_set_clear - free every ACL group of a set
+ * @set: the set; no reader and no domain may still use its groups.
+ */
+void warden_acl_group_set_clear(struct warden_acl_group_set *set)
+{
+	struct warden_acl_group *group, *next;
+
+	list_for_each_entry_safe(group, next, &set->all, list) {
+		list_del(&group->list);
+		warden_acl_group_free(group);
+	}
+	INIT_LIST_HEAD(&set->defined);
+}
+
+/*
+ * Whether @name is @wanted: numbered groups are the same group however
+ * the number is written, as use_group has always matched them.
+ */
+static bool warden_acl_group_is(const char *name, const char *wanted)
+{
+	unsigned int a, b;
+
+	if (isdigit(*name) && isdigit(*wanted))
+		return !kstrtouint(name, 10, &a) &&
+		       !kstrtouint(wanted, 10, &b) && a == b;
+	return !strcmp(name, wanted);
+}
+
+/**
+ * warden_acl_group_lookup - the ACL group of a number or name
+ * @set: the groups; the caller holds warden_policy_lock.
+ * @name: the number or name.
+ *
+ * Return: the group, or %NULL when there is none.
+ */
+struct warden_acl_group *
+warden_acl_group_lookup(struct warden_acl_group_set *set, const char *name)
+{
+	struct warden_acl_group *group;
+
+	list_for_each_entry(group, &set->all, list)
+		if (warden_acl_group_is(group->name, name))
+			return group;
+	return NULL;
+}
+
+/**
+ * warden_acl_group_ref - the ACL group a line names, created empty if need be
+ * @set: the groups; the caller holds warden_policy_lock.
+ * @name: the number or name.
+ *
+ * A group created here is charged to the policy and prints nothing until
+ * an acl_group line gives it an entry; a caller whose line is refused
+ * afterwards gives it back with warden_acl_group_rollback().
+ *
+ * Return: the group, valid as long as @set; or %NULL when memory or the
+ * policy quota runs out.
+ */
+struct warden_acl_group *
+warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
+{
+	struct warden_acl_group *group = warden_acl_group_lookup(set, name);
+	size_t size;
+
+	if (group)
+		return group;
+	size = warden_acl_group_size(name);
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
+		return NULL;
+	group = kzalloc(size, GFP_KERNEL_ACCOUNT);
+	if (!group || warden_acl_set_init(&group->acls)) {
+		kfree(group);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&group->defined);
+	memcpy(group->name, name, strlen(name) + 1);
+	list_add_tail(&group->list, &set->all);
+	return group;
+}
+
+/**
+ * warden_acl_group_mark - remember which ACL groups a set has
+ * @set: the groups; the caller holds warden_policy_lock.
+ * @mark: receives the position.
+ */
+void warden_acl_group_mark(const struct warden_acl_group_set *set,
+			   struct warden_acl_group_mark *mark)
+{
+	mark->last = set->all.prev;
+}
+
+/**
+ * warden_acl_group_rollback - free the ACL groups created since a mark
+ * @set: the groups; the caller holds warden_policy_lock, as it did since
+ *       warden_acl_group_mark().
+ * @mark: the position warden_acl_group_mark() gave.
+ *
+ * Readers only reach a group through a domain's use or the printed list,
+ * and a group made for a refused line has neither.
+ */
+void warden_acl_group_rollback(struct warden_acl_group_set *set,
+			       const struct warden_acl_group_mark *mark)
+{
+	while (set->all.prev != mark->last) {
+		struct warden_acl_group *group =
+			list_last_entry(&set->all, struct warden_acl_group, list);
+
+		WARN_ON_ONCE(group->listed || group->acls.count);
+		list_del(&group->list);
+		warden_acl_group_free(group);
+	}
+}
+
+/**
+ * warden_acl_group_write - apply an "acl_group" line
+ * @exception: the exception policy; the caller holds warden_policy_lock.
+ * @args: the words after "acl_group": "<number or name> file ..."; parsed
+ *        in place.
+ * @is_delete: remove the entry instead of adding it.
+ * @reason: receives why the line was refused.
+ *
+ * Return: 0; -EINVAL for a malformed line; -ENOENT when deleting what is
+ * not there; -ENOMEM when memory or the policy quota runs out.
+ */
+int warden_acl_group_write(struct warden_exception_policy *exception,
+			   char *args, bool is_delete, const char **reason)
+{
+	struct warden_acl_group_set *set = &exception->acl_groups;
+	char *name = strsep(&args, " ");
+	struct warden_acl_group_mark mark;
+	struct warden_acl_group *group;
+	unsigned int number;
+	int err;
+
+	if (!args || !*name || warden_word_check(name, false) ||
+	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
+				number >= WARDEN_MAX_ACL_GROUPS))) {
+		*reason = "acl_group takes a number from 0 to 255 or a name";
+		return -EINVAL;
+	}
+	if (strlen(name) > WARDEN_ACL_GROUP_NAME_MAX) {
+		*reason = "an acl_group name is at most 64 bytes";
+		return -EINVAL;
+	}
+	if (!str_has_prefix(args, "file ")) {
+		*reason = "only file lines are supported in acl_group yet";
+		return -EINVAL;
+	}
+	args += strlen("file ");
+	if (is_delete) {
+		group = warden_acl_group_lookup(set, name);
+		if (!group) {
+			*reason = "no such acl_group";
+			return -ENOENT;
+		}
+		return warden_acl_write(&group->acls, exception, args, true,
+					reason);
+	}
+	warden_acl_group_mark(set, &mark);
+	group = warden_acl_group_ref(set, name);
+	if (!group)
+		return -ENOMEM;
+	err = warden_acl_write(&group->acls, exception, args, false, reason);
+	if (err) {
+		warden_acl_group_rollback(set, &mark);
+		return err;
+	}
+	/* A group prints from its first entry on, in that order. */
+	if (!group->listed) {
+		group->listed = true;
+		list_add_tail_rcu(&group->defined, &set->defined);
+	}
+	return 0;
+}
+
+/**
+ * warden_acl_group_show - print the acl_group lines of a set
+ * @m: the seq_file.
+ * @set: the groups; the caller holds warden_policy_lock.
+ * @prefix: printed before every line, e.g. "<apache> " for a namespace.
+ */
+void warden_acl_group_show(struct seq_file *m,
+			   const struct warden_acl_group_set *set,
+			   const char *prefix)
+{
+	const struct warden_acl_group *group;
+
+	list_for_each_entry(group, &set->defined, defined) {
+		char line_prefix[WARDEN_NAMESPACE_NAME_MAX + 2 +
+				 WARDEN_ACL_GROUP_NAME_MAX + 16];
+
+		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
+			 prefix, group->name);
+		warden_acl_show_prefixed(m, &group->acls, line_prefix, false);
+	}
+}
+
+/**
+ * warden_acl_group_use - have a domain use an ACL group, or stop using it
+ * @uses: the domain's uses; the caller holds warden_policy_lock.
+ * @group: the group.
+ * @is_delete: stop using it.
+ * @reason: receives why the change was refused.
+ *
+ * A group already used is not used twice.
+ *
+ * Return: 0; -ENOENT when stopping a use there is not; -ENOMEM when
+ * memory or the policy quota runs out.
+ */
+int warden_acl_group_use(struct list_head *uses,
+			 struct warden_acl_group *group, bool is_delete,
+			 const char **reason)
+{
+	struct warden_acl_group_use *use;
+
+	list_for_each_entry(use, uses, list) {
+		if (use->group != group)
+			continue;
+		if (is_delete) {
+			list_del_rcu(&use->list);
+			warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+					       sizeof(*use));
+			kfree_rcu(use, rcu);
+		}
+		return 0;
+	}
+	if (is_delete) {
+		*reason = "no such entry to delete";
+		return -ENOENT;
+	}
+	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, sizeof(*use)))
+		return -ENOMEM;
+	use = kmalloc(sizeof(*use), GFP_KERNEL_ACCOUNT);
+	if (!use) {
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, sizeof(*use));
+		return -ENOMEM;
+	}
+	use->group = group;
+	list_add_tail_rcu(&use->list, uses);
+	return 0;
+}
+
+/**
+ * warden_acl_group_uses_copy - have a domain use what another one uses
+ * @to: the uses of a new domain; the caller holds warden_policy_lock.
+ * @from: the uses to copy.
+ *
+ * Return: 0, or -ENOMEM with the uses copied so far kept.
+ */
+int warden_acl_group_uses_copy(struct list_head *to,
+			       const struct list_head *from)
+{
+	const struct warden_acl_group_use *use;
+	const char *reason;
+	int err;
+
+	list_for_each_entry(use, from, list) {
+		err = warden_acl_group_use(to, use->group, false, &reason);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/**
+ * warden_acl_group_uses_clear - free the uses of a domain nobody can reach
+ * @uses: the uses.
+ */
+void warden_acl_group_uses_clear(struct list_head *uses)
+{
+	struct warden_acl_group_use *use, *next;
+
+	list_for_each_entry_safe(use, next, uses, list) {
+		list_del(&use->list);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, sizeof(*use));
+		kfree(use);
+	}
+}
+
+/**
+ * warden_acl_groups_allow - whether an ACL group a domain uses grants a request
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section or holds warden_policy_lock.
+ * @req: the request, as for warden_acl_allows().
+ *
+ * Only the groups the domain uses are looked at, in the order it uses
+ * them.
+ *
+ * Return: true if an entry of one of them grants @req.
+ */
+bool warden_acl_groups_allow(const struct list_head *uses,
+			     struct warden_request *req)
+{
+	const struct warden_acl_group_use *use;
+
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_acl_allows(&use->group->acls, req))
+			return true;
+	return false;
+}
+
+/**
+ * warden_acl_groups_need_exec_args - whether used groups read exec strings
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section or holds warden_policy_lock.
+ *
+ * Return: true if an entry of a group the domain uses has an
+ * exec.argv[] or exec.envp[] condition.
+ */
+bool warden_acl_groups_need_exec_args(const struct list_head *uses)
+{
+	const struct warden_acl_group_use *use;
+
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_acl_set_needs_exec_args(&use->group->acls))
+			return true;
+	return false;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - ACL groups: file entries that domains share with
+ * "use_group".
+ *
+ * An ACL group is numbered 0 to 255, as in TOMOYO, or named by a word, as
+ * Warden also allows.  A domain holds pointers to the groups it uses, so
+ * a check walks those groups only, however many the namespace defines; a
+ * group a domain uses before any "acl_group" line fills it is created
+ * empty, and lives as long as the exception policy that owns it.
+ */
+
+#ifndef _SECURITY_WARDEN_ACL_GROUP_H
+#define _SECURITY_WARDEN_ACL_GROUP_H
+
+#include <linux/list.h>
+#include <linux/rcupdate.h>
+#include <linux/seq_file.h>
+
+#include "acl.h"
+
+/* The longest acl_group name, so that its lines print in full. */
+#define WARDEN_ACL_GROUP_NAME_MAX 64
+
+/* Numbered ACL groups a domain may use, as in TOMOYO. */
+#define WARDEN_MAX_ACL_GROUPS 256
+
+struct warden_exception_policy;
+
+/**
+ * struct warden_acl_group_set - the ACL groups of one exception policy
+ * @all: every group, as &struct warden_acl_group, in the order created;
+ *       new groups go to the tail, which warden_acl_group_rollback()
+ *       relies on.
+ * @defined: the groups that ever had an entry, in the order they got
+ *           their first one: the order they print in.
+ */
+struct warden_acl_group_set {
+	struct list_head all;
+	struct list_head defined;
+};
+
+/**
+ * struct warden_acl_group - ACL entries that domains use with use_group
+ * @list: links the groups of &warden_acl_group_set.all.
+ * @defined: links the groups of &warden_acl_group_set.defined, once
+ *           listed.
+ * @listed: the group is on &warden_acl_group_set.defined.
+ * @acls: the entries.
+ * @name: the group's number or name.
+ */
+struct warden_acl_group {
+	struct list_head list;
+	struct list_head defined;
+	bool listed;
+	struct warden_acl_set acls;
+	char name[];
+};
+
+/**
+ * struct warden_acl_group_use - an ACL group a domain uses
+ * @list: links the uses of a domain, in the order written.
+ * @rcu: defers freeing past readers.
+ * @group: the group.
+ */
+struct warden_acl_group_use {
+	struct list_head list;
+	struct rcu_head rcu;
+	struct warden_acl_group *group;
+};
+
+/**
+ * struct warden_acl_group_mark - where a set stood before a line
+ * @last: the last group of &warden_acl_group_set.all then.
+ */
+struct warden_acl_group_mark {
+	struct list_head *last;
+};
+
+void warden_acl_group_set_init(struct warden_acl_group_set *set);
+void warden_acl_group_set_clear(struct warden_acl_group_set *set);
+struct warden_acl_group *
+warden_acl_group_lookup(struct warden_acl_group_set *set, const char *name);
+struct warden_acl_group *
+warden_acl_group_ref(struct warden_acl_group_set *set, const char *name);
+void warden_acl_group_mark(const struct warden_acl_group_set *set,
+			   struct warden_acl_group_mark *mark);
+void warden_acl_group_rollback(struct warden_acl_group_set *set,
+			       const struct warden_acl_group_mark *mark);
+int warden_acl_group_write(struct warden_exception_policy *exception,
+			   char *args, bool is_delete, const char **reason);
+void warden_acl_group_show(struct seq_file *m,
+			   const struct warden_acl_group_set *set,
+			   const char *prefix);
+
+int warden_acl_group_use(struct list_head *uses,
+			 struct warden_acl_group *group, bool is_delete,
+			 const char **reason);
+int warden_acl_group_uses_copy(struct list_head *to,
+			       const struct list_head *from);
+void warden_acl_group_uses_clear(struct list_head *uses);
+bool warden_acl_groups_allow(const struct list_head *uses,
+			     struct warden_request *req);
+bool warden_acl_groups_need_exec_args(const struct list_head *uses);
+
+#endif /* _SECURITY_WARDEN_ACL_GROUP_H */

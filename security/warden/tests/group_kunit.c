@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Warden LSM - KUnit tests of groups and ACL groups: references made
+ * before a group is filled, printing, refused lines, and a domain's use
+ * of ACL groups by pointer.
+ */
+
+#include <kunit/test.h>
+#include <linux/ktime.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../acl.h"
+#include "../acl_group.h"
+#include "../exception.h"
+#include "../group.h"
+#include "../policy.h"
+#include "../stat.h"
+#include "../value.h"
+
+static int warden_test_exception_line(struct warden_exception_policy *e,
+				      const char *text)
+{
+	char *line = kstrdup(text, GFP_KERNEL);
+	const char *reason;
+	int err;
+
+	if (!line)
+		return -ENOMEM;
+	mutex_lock(&warden_policy_lock);
+	err = warden_exception_write(e, line, &reason);
+	mutex_unlock(&warden_policy_lock);
+	kfree(line);
+	return err;
+}
+
+static int warden_test_file_line(struct warden_acl_set *set,
+				 struct warden_exception_policy *e,
+				 const char *text, bool is_delete)
+{
+	char *line = kstrdup(text, GFP_KERNEL);
+	const char *reason;
+	int err;
+
+	if (!line)
+		return -ENOMEM;
+	mutex_lock(&warden_policy_lock);
+	err = warden_acl_write(set, e, line, is_delete, &reason);
+	mutex_unlock(&warden_policy_lock);
+	kfree(line);
+	return err;
+}
+
+static char *warden_test_exception_print(struct kunit *test,
+					 struct warden_exception_policy *e)
+{
+	struct seq_file m = {};
+
+	m.size = 8192;
+	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	mutex_lock(&warden_policy_lock);
+	warden_exception_show(&m, e, "", false);
+	mutex_unlock(&warden_policy_lock);
+	return m.buf;
+}
+
+static void warden_test_exception_free(struct warden_exception_policy *e)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_exception_clear(e);
+	mutex_unlock(&warden_policy_lock);
+}
+
+static void test_value_parse_and_print(struct kunit *test)
+{
+	static const struct {
+		const char *text;
+		const char *printed;	/* NULL: refused */
+	} numbers[] = {
+		{ "0", "0" }, { "00", "00" }, { "0644", "0644" },
+		{ "0x5401-0x54ff", "0x5401-0x54FF" }, { "5-5", "5" },
+		{ "8-010", "8-010" }, { "0000000000000000000000000001", "01" },
+		{ "18446744073709551615", "18446744073709551615" },
+		{ "18446744073709551616", NULL }, { "08", NULL }, { "0x", NULL },
+		{ "2-1", NULL }, { "1-2-3", NULL }, { "-1", NULL }, { "1-", NULL },
+		{ "+1", NULL }, { "", NULL },
+	};
+	static const struct {
+		const char *text;
+		const char *printed;
+	} addresses[] = {
+		{ "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1-127.0.0.1", "127.0.0.1" },
+		{ "10.0.0.0-10.255.255.255", "10.0.0.0-10.255.255.255" },
+		{ "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1" },
+		{ "fe80::-fe80::ffff", "fe80::-fe80::ffff" },
+		{ "127.0.0.2-127.0.0.1", NULL }, { "127.0.0", NULL },
+		{ "127.0.0.1-::1", NULL }, { "::g", NULL }, { "1.2.3.4-", NULL },
+	};
+	static const u8 inside[4] = { 10, 0, 0, 7 };
+	static const u8 outside[4] = { 10, 0, 1, 0 };
+	static const u8 inside6[16] = { 10, 0, 0, 7 };
+	struct warden_address_range range;
+	struct warden_number number;
+	char buf[WARDEN_ADDRESS_TEXT_MAX];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(numbers); i++) {
+		int err = warden_number_parse(numbers[i].text, &number);
+
+		KUNIT_EXPECT_EQ_MSG(test, err, numbers[i].printed ? 0 : -EINVAL,
+				    "%s", numbers[i].text);
+		if (err || !numbers[i].printed)
+			continue;
+		warden_number_print(buf, sizeof(buf), &number);
+		KUNIT_EXPECT_STREQ(test, buf, numbers[i].printed);
+	}
+	for (i = 0; i < ARRAY_SIZE(addresses); i++) {
+		int err = warden_address_range_parse(addresses[i].text, &range);
+
+		KUNIT_EXPECT_EQ_MSG(test, err, addresses[i].printed ? 0 : -EINVAL,
+				    "%s", addresses[i].text);
+		if (err || !addresses[i].printed)
+			continue;
+		warden_address_range_print(buf, sizeof(buf), &range);
+		KUNIT_EXPECT_STREQ(test, buf, addresses[i].printed);
+	}
+	KUNIT_ASSERT_EQ(test, warden_address_range_parse("10.0.0.0-10.0.0.255",
+							 &range), 0);
+	KUNIT_EXPECT_TRUE(test, warden_address_range_covers(&range, false,
+							    inside));
+	KUNIT_EXPECT_FALSE(test, warden_address_range_covers(&range, false,
+							     outside));
+	/* An IPv6 address is not in an IPv4 range, whatever its bytes. */
+	KUNIT_EXPECT_FALSE(test, warden_address_range_covers(&range, true,
+							     inside6));
+}
+
+/* A group is created empty by its first reference and filled later. */
+static void test_group_referenced_before_it_is_filled(struct kunit *test)
+{
+	struct warden_exception_policy e;
+	struct warden_acl_set *set = kunit_kzalloc(test, sizeof(*set),
+						   GFP_KERNEL);
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_READ,
+		.word = { "/var/www/index.html" },
+	};
+	const struct warden_group *group;
+
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
+	warden_exception_init(&e);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, "path_group A /a"), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, &e, "read @WEB", false),
+			0);
+	rcu_read_lock();
+	group = warden_group_find(&e.groups, WARDEN_GROUP_PATH, "WEB");
+	rcu_read_unlock();
+	KUNIT_ASSERT_NOT_NULL(test, group);
+	KUNIT_EXPECT_STREQ(test, warden_group_name(group), "WEB");
+	/* Empty, it prints nothing, and grants nothing. */
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
+			   "path_group A /a\n");
+	rcu_read_lock();
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, "path_group B /b"), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
+							 "path_group WEB /var/www/\\*"),
+			0);
+	/* Filled, it prints where a group made by that line would. */
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
+			   "path_group A /a\npath_group B /b\n"
+			   "path_group WEB /var/www/\\*\n");
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	KUNIT_EXPECT_PTR_EQ(test, group,
+			    warden_group_find(&e.groups, WARDEN_GROUP_PATH,
+					      "WEB"));
+	rcu_read_unlock();
+	/* Emptied again, it stays for the entry that names it. */
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
+							 "delete path_group WEB /var/www/\\*"),
+			0);
+	rcu_read_lock();
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	warden_acl_set_destroy(set);
+	warden_test_exception_free(&e);
+}
+
+/* Lines refused for any reason leave no group: not printed, not counted. */
+static const char *const warden_refused_file_lines[] = {
+	"read @NEW task.uid=abc",
+	"read @NEW task.uid=@NEW2 bogus",
+	"create @NEW @NUM extra",
+	"rename @NEW /tmp/\\q",
+	"delete:read @NEW",
+	"chmod /tmp/x @NUM task.uid=",
+};
+
+static void warden_refused_desc(const char *const *line, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", *line);
+}
+
+KUNIT_ARRAY_PARAM(warden_refused, warden_refused_file_lines,
+		  warden_refused_desc);
+
+static void test_refused_line_leaves_no_group(struct kunit *test)
+{
+	const char *const *param = test->param_value;
+	struct warden_acl_set *set = kunit_kzalloc(test, sizeof(*set),
+						   GFP_KERNEL);
+	struct warden_exception_policy e;
+	bool is_delete = str_has_prefix(*param, "delete:");
+	const char *line = *param + (is_delete ? strlen("delete:") : 0);
+	unsigned int before;
+	int err;
+
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
+	warden_exception_init(&e);
+	before = warden_memory_in_use(WARDEN_MEMORY_POLICY);
+	err = warden_test_file_line(set, &e, line, is_delete);
+	KUNIT_EXPECT_EQ(test, err, is_delete ? -ENOENT : -EINVAL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.groups.all));
+	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
+			before);
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
+	warden_acl_set_destroy(set);
+	warden_test_exception_free(&e);
+}
+
+/* Refused acl_group lines leave neither an ACL group nor a group. */
+static void test_refused_acl_group_line_leaves_nothing(struct kunit *test)
+{
+	static const char *const refused[] = {
+		"acl_group web file read @NEW task.uid=abc",
+		"acl_group 7 file reed @NEW",
+		"delete acl_group web file read @NEW",
+	};
+	struct warden_exception_policy e;
+	unsigned int before;
+	size_t i;
+
+	warden_exception_init(&e);
+	before = warden_memory_in_use(WARDEN_MEMORY_POLICY);
+	for (i = 0; i < ARRAY_SIZE(refused); i++)
+		KUNIT_EXPECT_NE_MSG(test, warden_test_exception_line(&e, refused[i]),
+				    0, "%s", refused[i]);
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.groups.all));
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.acl_groups.all));
+	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
+			before);
+	warden_test_exception_free(&e);
+}
+
+/*
+ * A domain's uses point to its ACL groups: a group used before any line
+ * fills it grants once one does, and groups the domain does not use are
+ * never looked at, however many the namespace has.
+ */
+static void test_acl_groups_are_used_by_pointer(struct kunit *test)
+{
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_READ,
+	};
+	struct warden_exception_policy e;
+	struct warden_acl_group *web, *seven;
+	const char *reason;
+	LIST_HEAD(uses);
+	char line[64];
+	unsigned int i;
+	u64 start, ns;
+
+	warden_exception_init(&e);
+	mutex_lock(&warden_policy_lock);
+	web = warden_acl_group_ref(&e.acl_groups, "web");
+	seven = warden_acl_group_ref(&e.acl_groups, "7");
+	KUNIT_ASSERT_NOT_NULL(test, web);
+	KUNIT_ASSERT_NOT_NULL(test, seven);
+	KUNIT_EXPECT_PTR_EQ(test, warden_acl_group_ref(&e.acl_groups, "007"),
+			    seven);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, false, &reason),
+			0);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, false, &reason),
+			0);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, seven, false,
+						   &reason), 0);
+	mutex_unlock(&warden_policy_lock);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&uses), 2);
+	/* Used but empty: they print nothing and grant nothing. */
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
+	for (i = 0; i < 500; i++) {
+		snprintf(line, sizeof(line), "acl_group g%u file read /g/%u", i, i);
+		KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, line), 0);
+	}
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
+							 "acl_group web file read /www"),
+			0);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
+							 "acl_group 07 file read /seven"),
+			0);
+	rcu_read_lock();
+	req.word[0] = "/www";
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow(&uses, &req));
+	req.word[0] = "/seven";
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow(&uses, &req));
+	/* Defined in the namespace, but not used by the domain. */
+	req.word[0] = "/g/42";
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
+	start = ktime_get_ns();
+	for (i = 0; i < 10000; i++)
+		warden_acl_groups_allow(&uses, &req);
+	ns = ktime_get_ns() - start;
+	rcu_read_unlock();
+	kunit_info(test, "a miss in 2 used groups of 502: %llu ns\n",
+		   div_u64(ns, 10000));
+	/* Stopping a use of a used group, and of one not used. */
+	mutex_lock(&warden_policy_lock);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
+			0);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
+			-ENOENT);
+	mutex_unlock(&warden_policy_lock);
+	rcu_read_lock();
+	req.word[0] = "/www";
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
+	rcu_read_unlock();
+	mutex_lock(&warden_policy_lock);
+	warden_acl_group_uses_clear(&uses);
+	mutex_unlock(&warden_policy_lock);
+	synchronize_rcu();
+	warden_test_exception_free(&e);
+}
+
+/* An entry a decision holds outlives its deletion, until released. */
+static void test_held_entry_outlives_its_deletion(struct kunit *test)
+{
+	struct warden_acl_set *set = kunit_kzalloc(test, sizeof(*set),
+						   GFP_KERNEL);
+	struct warden_request req = {
+		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_EXECUTE,
+		.word = { "/bin/sh" }, .hold = true,
+	};
+
+	KUNIT_ASSERT_NOT_NULL(test, set);
+	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
+						    "execute /bin/\\*sh keep",
+						    false), 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
+	rcu_read_unlock();
+	KUNIT_ASSERT_NOT_NULL(test, req.entry);
+	KUNIT_EXPECT_EQ(test, warden_test_file_line(set, NULL,
+						    "execute /bin/\\*sh keep",
+						    true), 0);
+	synchronize_rcu();
+	KUNIT_EXPECT_STREQ(test, req.matched, "/bin/\\*sh");
+	KUNIT_EXPECT_STREQ(test, req.transit, "keep");
+	warden_acl_put(req.entry);
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(set));
+	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
+						    "execute /bin/sh exec.argv[1]=\"-c\"",
+						    false), 0);
+	KUNIT_EXPECT_TRUE(test, warden_acl_set_needs_exec_args(set));
+	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
+						    "execute /bin/sh exec.argv[1]=\"-c\"",
+						    true), 0);
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(set));
+	warden_acl_set_destroy(set);
+}
+
+static struct kunit_case warden_group_test_cases[] = {
+	KUNIT_CASE(test_value_parse_and_print),
+	KUNIT_CASE(test_group_referenced_before_it_is_filled),
+	KUNIT_CASE_PARAM(test_refused_line_leaves_no_group,
+			 warden_refused_gen_params),
+	KUNIT_CASE(test_refused_acl_group_line_leaves_nothing),
+	KUNIT_CASE(test_acl_groups_are_used_by_pointer),
+	KUNIT_CASE(test_held_entry_outlives_its_deletion),
+	{}
+};
+
+static struct kunit_suite warden_group_test_suite = {
+	.name = "warden_group",
+	.test_cases = warden_group_test_cases,
+};
+
+kunit_test_suite(warden_group_test_suite);
