@@ -9,57 +9,24 @@
  * printed back in the base they were written in.  A line's conditions are
  * compiled into an array of typed elements when it is written; the
  * canonical text is kept beside them for printing and comparing entries.
+ * cond_eval.c evaluates the elements.
  */
 
-#include <linux/binfmts.h>
-#include <linux/cred.h>
-#include <linux/dcache.h>
 #include <linux/errno.h>
-#include <linux/fs.h>
-#include <linux/kdev_t.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/overflow.h>
-#include <linux/rcupdate.h>
-#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uidgid.h>
 
 #include "cond.h"
+#include "cond_elem.h"
 #include "domain.h"
 #include "exception.h"
 #include "group.h"
 #include "pattern.h"
 #include "value.h"
-
-/*
- * The left sides of conditions.  Those before %WARDEN_COND_NR_NUMERIC are
- * compared with numbers and may stand on the right side too, in the order
- * of warden_cond_numeric[].
- */
-enum warden_cond_left {
-	WARDEN_COND_TASK_UID,
-	WARDEN_COND_TASK_EUID,
-	WARDEN_COND_TASK_SUID,
-	WARDEN_COND_TASK_FSUID,
-	WARDEN_COND_TASK_GID,
-	WARDEN_COND_TASK_EGID,
-	WARDEN_COND_TASK_SGID,
-	WARDEN_COND_TASK_FSGID,
-	WARDEN_COND_TASK_PID,
-	WARDEN_COND_TASK_PPID,
-	WARDEN_COND_EXEC_ARGC,
-	WARDEN_COND_EXEC_ENVC,
-	WARDEN_COND_PATH1,	/* nine fields of path1, then of path2 */
-	WARDEN_COND_PATH1_PARENT = WARDEN_COND_PATH1 + 18,
-	WARDEN_COND_NR_NUMERIC = WARDEN_COND_PATH1_PARENT + 8,
-	WARDEN_COND_EXEC_REALPATH = WARDEN_COND_NR_NUMERIC,
-	WARDEN_COND_SYMLINK_TARGET,
-	WARDEN_COND_EXEC_ARGV,
-	WARDEN_COND_EXEC_ENVP,
-};
 
 static const char *const warden_cond_numeric[] = {
 	"task.uid", "task.euid", "task.suid", "task.fsuid", "task.gid",
@@ -76,31 +43,6 @@ static const char *const warden_cond_numeric[] = {
 
 static_assert(ARRAY_SIZE(warden_cond_numeric) == WARDEN_COND_NR_NUMERIC);
 
-/* The attributes of a file, in the order of a pathN.* block above. */
-enum warden_cond_file_field {
-	WARDEN_FILE_UID,
-	WARDEN_FILE_GID,
-	WARDEN_FILE_INO,
-	WARDEN_FILE_MAJOR,
-	WARDEN_FILE_MINOR,
-	WARDEN_FILE_PERM,
-	WARDEN_FILE_TYPE,
-	WARDEN_FILE_DEV_MAJOR,
-	WARDEN_FILE_DEV_MINOR,
-	WARDEN_NR_FILE_FIELDS,
-};
-
-static_assert(WARDEN_COND_PATH1_PARENT ==
-	      WARDEN_COND_PATH1 + 2 * WARDEN_NR_FILE_FIELDS);
-
-/* The fields pathN.parent.* has, in order. */
-static const u8 warden_cond_parent_fields[] = {
-	WARDEN_FILE_UID, WARDEN_FILE_GID, WARDEN_FILE_INO, WARDEN_FILE_PERM,
-};
-
-static_assert(WARDEN_COND_NR_NUMERIC ==
-	      WARDEN_COND_PATH1_PARENT + 2 * ARRAY_SIZE(warden_cond_parent_fields));
-
 /* Words that stand for a file type or a mode bit on the right side. */
 static const char *const warden_cond_constants[] = {
 	"socket", "symlink", "file", "block", "directory", "char", "fifo",
@@ -109,77 +51,7 @@ static const char *const warden_cond_constants[] = {
 	"others_read", "others_write", "others_execute",
 };
 
-/* The file types and mode bits of warden_cond_constants, in its order. */
-static const umode_t warden_cond_constant_bits[] = {
-	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
-	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
-	0004, 0002, 0001,
-};
-
-static_assert(ARRAY_SIZE(warden_cond_constants) ==
-	      ARRAY_SIZE(warden_cond_constant_bits));
-
-/* The first seven constants are file types; the others mode bits. */
-#define WARDEN_COND_NR_TYPES 7
-
-/* What the right side of a condition is. */
-enum warden_cond_right {
-	WARDEN_RIGHT_NUMBER,		/* a number or range */
-	WARDEN_RIGHT_CONSTANT,		/* a file type or mode bit */
-	WARDEN_RIGHT_ATTRIBUTE,		/* another numeric left side */
-	WARDEN_RIGHT_NUMBER_GROUP,	/* @group of numbers */
-	WARDEN_RIGHT_PATH_GROUP,	/* @group of pathnames */
-	WARDEN_RIGHT_PATTERN,		/* "pattern" */
-	WARDEN_RIGHT_EMPTY,		/* "" */
-	WARDEN_RIGHT_NULL,		/* NULL: no such variable */
-};
-
-/**
- * struct warden_cond_elem - one compiled condition
- * @left: an &enum warden_cond_left.
- * @right: an &enum warden_cond_right.
- * @value: for %WARDEN_RIGHT_CONSTANT the index of the constant, for
- *         %WARDEN_RIGHT_ATTRIBUTE the &enum warden_cond_left compared with.
- * @negate: the condition was written with "!=".
- * @index: N of exec.argv[N].
- * @number: the number or range of %WARDEN_RIGHT_NUMBER.
- * @group: the group of %WARDEN_RIGHT_*_GROUP; %NULL only where the
- *         conditions were read without an exception policy.
- * @pattern: the encoded pattern of %WARDEN_RIGHT_PATTERN.
- * @name: NAME of exec.envp["NAME"], encoded as the policy wrote it.
- */
-struct warden_cond_elem {
-	u8 left;
-	u8 right;
-	u8 value;
-	bool negate;
-	unsigned int index;
-	union {
-		struct warden_number number;
-		const struct warden_group *group;
-		const char *pattern;
-	};
-	const char *name;
-};
-
-/**
- * struct warden_cond - the compiled conditions of one entry
- * @size: the bytes allocated, for the policy memory count.
- * @text: the canonical conditions, one space apart.
- * @grant_log: 1 for "grant_log=yes", 0 for "grant_log=no", else -1.
- * @needs_args: an element reads exec.argv[] or exec.envp[].
- * @count: the number of @elem.
- * @elem: the conditions to evaluate, in the order written; the strings
- *        they point to follow them in the same allocation.
- */
-struct warden_cond {
-	size_t size;
-	const char *text;
-	s8 grant_log;
-	bool needs_args;
-	unsigned int count;
-	struct warden_cond_elem elem[];
-};
+static_assert(ARRAY_SIZE(warden_cond_constants) == WARDEN_COND_NR_CONSTANTS);
 
 /**
  * struct warden_cond_parser - where parsed conditions go
@@ -712,263 +584,61 @@ bool warden_cond_needs_exec_args(const struct warden_cond *cond)
 	return cond && cond->needs_args;
 }
 
-static unsigned long warden_cond_ppid(void)
-{
-	unsigned long ppid;
-
-	rcu_read_lock();
-	ppid = task_tgid_vnr(rcu_dereference(current->real_parent));
-	rcu_read_unlock();
-	return ppid;
-}
-
-/* The value of a task.* attribute. */
-static unsigned long warden_cond_task(u8 left)
-{
-	const struct cred *cred = current_cred();
-
-	switch (left) {
-	case WARDEN_COND_TASK_UID:
-		return from_kuid(&init_user_ns, cred->uid);
-	case WARDEN_COND_TASK_EUID:
-		return from_kuid(&init_user_ns, cred->euid);
-	case WARDEN_COND_TASK_SUID:
-		return from_kuid(&init_user_ns, cred->suid);
-	case WARDEN_COND_TASK_FSUID:
-		return from_kuid(&init_user_ns, cred->fsuid);
-	case WARDEN_COND_TASK_GID:
-		return from_kgid(&init_user_ns, cred->gid);
-	case WARDEN_COND_TASK_EGID:
-		return from_kgid(&init_user_ns, cred->egid);
-	case WARDEN_COND_TASK_SGID:
-		return from_kgid(&init_user_ns, cred->sgid);
-	case WARDEN_COND_TASK_FSGID:
-		return from_kgid(&init_user_ns, cred->fsgid);
-	case WARDEN_COND_TASK_PID:
-		return task_tgid_vnr(current);
-	default:
-		return warden_cond_ppid();
-	}
-}
-
-/* The value of a path1.* or path2.* attribute, if that file exists. */
-static bool warden_cond_path(const struct warden_cond_ctx *ctx, u8 left,
-			     unsigned long *value)
-{
-	unsigned int which, field;
-	const struct path *path;
-	const struct inode *inode;
-	struct dentry *dentry;
-	bool parent = left >= WARDEN_COND_PATH1_PARENT;
-
-	if (parent) {
-		which = (left - WARDEN_COND_PATH1_PARENT) /
-			ARRAY_SIZE(warden_cond_parent_fields);
-		field = warden_cond_parent_fields[(left - WARDEN_COND_PATH1_PARENT) %
-						  ARRAY_SIZE(warden_cond_parent_fields)];
-	} else {
-		which = (left - WARDEN_COND_PATH1) / WARDEN_NR_FILE_FIELDS;
-		field = (left - WARDEN_COND_PATH1) % WARDEN_NR_FILE_FIELDS;
-	}
-	path = ctx ? ctx->path[which] : NULL;
-	if (!path)
-		return false;
-	dentry = path->dentry;
-	if (parent)
-		dentry = READ_ONCE(dentry->d_parent);
-	inode = d_backing_inode(dentry);
-	if (!inode)
-		return false;
-	switch (field) {
-	case WARDEN_FILE_UID:
-		*value = from_kuid(&init_user_ns, inode->i_uid);
-		break;
-	case WARDEN_FILE_GID:
-		*value = from_kgid(&init_user_ns, inode->i_gid);
-		break;
-	case WARDEN_FILE_INO:
-		*value = inode->i_ino;
-		break;
-	case WARDEN_FILE_MAJOR:
-		*value = MAJOR(inode->i_sb->s_dev);
-		break;
-	case WARDEN_FILE_MINOR:
-		*value = MINOR(inode->i_sb->s_dev);
-		break;
-	case WARDEN_FILE_PERM:
-		*value = inode->i_mode & S_IALLUGO;
-		break;
-	case WARDEN_FILE_TYPE:
-		*value = inode->i_mode & S_IFMT;
-		break;
-	case WARDEN_FILE_DEV_MAJOR:
-		*value = MAJOR(inode->i_rdev);
-		break;
-	default:
-		*value = MINOR(inode->i_rdev);
-		break;
-	}
-	return true;
-}
-
-/* The value of a numeric left side, if the request has it. */
-static bool warden_cond_value(const struct warden_cond_ctx *ctx, u8 left,
-			      unsigned long *value)
-{
-	if (left <= WARDEN_COND_TASK_PPID) {
-		*value = warden_cond_task(left);
-		return true;
-	}
-	if (left == WARDEN_COND_EXEC_ARGC || left == WARDEN_COND_EXEC_ENVC) {
-		if (!ctx || !ctx->bprm)
-			return false;
-		*value = left == WARDEN_COND_EXEC_ARGC ? ctx->bprm->argc :
-							 ctx->bprm->envc;
-		return true;
-	}
-	return warden_cond_path(ctx, left, value);
-}
-
-/* Whether @value, of the element's left side, is what its right says. */
-static bool warden_cond_number_matches(const struct warden_cond_elem *elem,
-				       const struct warden_cond_ctx *ctx,
-				       unsigned long value)
-{
-	unsigned long other;
-
-	switch (elem->right) {
-	case WARDEN_RIGHT_CONSTANT:
-		/* path1.type=directory, or path1.perm=setuid */
-		if (elem->value < WARDEN_COND_NR_TYPES)
-			return value == warden_cond_constant_bits[elem->value];
-		return value & warden_cond_constant_bits[elem->value];
-	case WARDEN_RIGHT_NUMBER_GROUP:
-		return elem->group &&
-		       warden_group_has_number(elem->group, value);
-	case WARDEN_RIGHT_ATTRIBUTE:
-		return warden_cond_value(ctx, elem->value, &other) &&
-		       value == other;
-	default:
-		return warden_number_covers(&elem->number, value);
-	}
-}
-
-/*
- * The encoded string exec.argv[N] names, or the encoded value of the
- * variable exec.envp["NAME"] names; NULL when there is no such argument
- * or variable.
+/**
+ * warden_cond_eval_text - evaluate canonical conditions kept as text
+ * @text: the canonical conditions.
+ * @exception: the exception policy "@group" words refer to, or %NULL;
+ *             the caller is in an RCU read-side critical section.
+ *
+ * For network, misc and task entries until they hold compiled
+ * conditions; evaluated without a request context, as they always were.
+ *
+ * Return: true if every condition holds; false also when out of memory.
  */
-static const char *warden_cond_exec_string(const struct warden_cond_elem *elem,
-					   const struct warden_cond_ctx *ctx)
+bool warden_cond_eval_text(const char *text,
+			   const struct warden_exception_policy *exception)
 {
-	const char *s = ctx->encoded_args, *end = s + ctx->encoded_len;
-	size_t n = elem->name ? strlen(elem->name) : 0;
-	unsigned int i;
+	struct warden_cond_parser p = {
+		.find = exception ? &exception->groups : NULL,
+		.grant_log = -1,
+	};
+	struct warden_cond_elem elem;
+	char *copy, *cursor, *word;
+	bool ok = true, is_elem;
 
-	if (elem->left == WARDEN_COND_EXEC_ARGV) {
-		if (elem->index >= ctx->argc)
-			return NULL;
-		for (i = 0; i < elem->index && s < end; i++)
-			s += strlen(s) + 1;
-		return s < end ? s : NULL;
+	copy = kstrdup(text, GFP_ATOMIC);
+	if (!copy)
+		return false;
+	cursor = copy;
+	while (ok && (word = strsep(&cursor, " "))) {
+		if (warden_cond_parse_word(&p, word, &elem, &is_elem))
+			ok = false;
+		else if (is_elem)
+			ok = warden_cond_elem_eval(&elem, NULL);
 	}
-	/* Skip the arguments; then look for "NAME=" among the variables. */
-	for (i = 0; i < ctx->argc && s < end; i++)
-		s += strlen(s) + 1;
-	for (i = 0; i < ctx->envc && s < end; i++, s += strlen(s) + 1) {
-		/* Encoding leaves '=' alone: the first one ends the name. */
-		const char *eq = strchr(s, '=');
-		size_t name_len = eq ? eq - s : strlen(s);
-
-		if (name_len == n && !strncmp(s, elem->name, n))
-			return eq ? eq + 1 : s + name_len;
-	}
-	return NULL;
-}
-
-/*
- * exec.argv[N]="pattern", exec.envp["NAME"]="pattern" or
- * exec.envp["NAME"]=NULL.  Returns 1 if it holds, 0 if not, -1 when the
- * request has no exec strings to tell.
- */
-static int warden_cond_exec_matches(const struct warden_cond_elem *elem,
-				    const struct warden_cond_ctx *ctx)
-{
-	const char *value;
-
-	if (!ctx || !ctx->encoded_args)
-		return -1;
-	value = warden_cond_exec_string(elem, ctx);
-	if (elem->right == WARDEN_RIGHT_NULL)
-		return !value;
-	if (!value)
-		return 0;
-	if (elem->right == WARDEN_RIGHT_EMPTY)
-		return !*value;
-	return warden_pattern_match(value, elem->pattern);
-}
-
-/* Evaluate one compiled condition. */
-static bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
-				  const struct warden_cond_ctx *ctx)
-{
-	unsigned long value;
-	const char *name;
-	bool match;
-	int ret;
-
-	switch (elem->left) {
-	case WARDEN_COND_EXEC_REALPATH:
-	case WARDEN_COND_SYMLINK_TARGET:
-		name = !ctx ? NULL : elem->left == WARDEN_COND_EXEC_REALPATH ?
-		       ctx->exec_realpath : ctx->symlink_target;
-		if (!name)
-			return false;
-		if (elem->right == WARDEN_RIGHT_PATH_GROUP)
-			match = elem->group &&
-				warden_group_has_path(elem->group, name);
-		else
-			match = warden_pattern_match(name, elem->pattern);
-		break;
-	case WARDEN_COND_EXEC_ARGV:
-	case WARDEN_COND_EXEC_ENVP:
-		ret = warden_cond_exec_matches(elem, ctx);
-		if (ret < 0)
-			return false;
-		match = ret;
-		break;
-	default:
-		if (!warden_cond_value(ctx, elem->left, &value))
-			return false;
-		match = warden_cond_number_matches(elem, ctx, value);
-		break;
-	}
-	return match != elem->negate;
+	kfree(copy);
+	return ok;
 }
 
 /**
- * warden_cond_eval - whether a request meets an entry's conditions
- * @cond: the entry's conditions, or %NULL for none; the caller is in an
- *        RCU read-side critical section or holds warden_policy_lock, so
- *        that the groups they point to stay.
- * @ctx: what the request has: its files, the program; or %NULL.
+ * warden_cond_grant_log_text - what canonical conditions say of grant logs
+ * @text: the canonical conditions, or %NULL.
  *
- * A condition on something the request lacks (a file that does not
- * exist yet, or an exec attribute outside an exec) is not met, so a
- * conditional entry never grants more than it says.  Nothing here
- * allocates or parses text.
- *
- * Return: true if every condition holds.
+ * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
+ * conditions leave it to the profile.
  */
-bool warden_cond_eval(const struct warden_cond *cond,
-		      const struct warden_cond_ctx *ctx)
+int warden_cond_grant_log_text(const char *text)
 {
-	unsigned int i;
+	const char *word = text;
 
-	if (!cond)
-		return true;
-	for (i = 0; i < cond->count; i++)
-		if (!warden_cond_elem_eval(&cond->elem[i], ctx))
-			return false;
-	return true;
+	while (word && *word) {
+		if (str_has_prefix(word, "grant_log=yes"))
+			return 1;
+		if (str_has_prefix(word, "grant_log=no"))
+			return 0;
+		word = strchr(word, ' ');
+		if (word)
+			word++;
+	}
+	return -1;
 }
