@@ -808,8 +808,8 @@ TEST_F_TIMEOUT(failslab, file_and_network_decisions_survive_allocation_failures,
 	free(out);
 	EXPECT_EQ(0, status);
 	EXPECT_EQ(0, bad);
-	/* The requests went through Warden's code at all. */
-	EXPECT_LT(ARRAY_SIZE(requests), total);
+	/* Some request allocated under Warden at all (a network decision need not). */
+	EXPECT_LT(0, total);
 }
 
 /* Run exec request @i with fail-nth @n; its report in @out. */
@@ -917,7 +917,7 @@ TEST_F_TIMEOUT(failslab, exec_lands_in_the_same_domain_under_allocation_failures
 	TH_LOG("%u injection points in %zu execs", total,
 	       ARRAY_SIZE(exec_requests));
 	EXPECT_EQ(0, bad);
-	EXPECT_LT(ARRAY_SIZE(exec_requests), total);
+	EXPECT_LT(0, total);
 }
 
 /* The agent and the exec targets are copies of this program. */
