@@ -385,7 +385,7 @@ static void test_invalid_line_changes_nothing(struct kunit *test)
 
 static void test_overlong_line_is_refused(struct kunit *test)
 {
-	size_t len = 8200;
+	size_t len = 8300;
 	char *line = kunit_kzalloc(test, len + 1, GFP_KERNEL);
 	struct list_head list;
 
