@@ -778,7 +778,7 @@ static int warden_test_acl_write(struct warden_acl_set *set, const char *text,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_acl_write(set, line, is_delete, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -1280,7 +1280,7 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	warden_acl_set_destroy(set);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_acl_test_cases[] = {

@@ -734,7 +734,7 @@ static void test_condition_evaluation(struct kunit *test)
 	}
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_cond_test_cases[] = {

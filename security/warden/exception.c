@@ -779,7 +779,7 @@ void warden_test_exception_load(struct kunit *test,
 				    0, "%s", lines[i]);
 		kfree(line);
 	}
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 struct warden_exception_case {
@@ -882,7 +882,7 @@ static int warden_test_exception_write(struct warden_exception_policy *e,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_exception_write(e, line, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -897,7 +897,7 @@ static char *warden_test_exception_dump(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_show(&m, e, "", false);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return m.buf;
 }
 
@@ -1131,7 +1131,7 @@ static void test_transition_controls(struct kunit *test)
 	rcu_read_unlock();
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static void test_aggregator_names_first_match(struct kunit *test)
@@ -1156,7 +1156,7 @@ static void test_aggregator_names_first_match(struct kunit *test)
 	rcu_read_unlock();
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_exception_test_cases[] = {

@@ -122,7 +122,7 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 			pr_warn("Warden: domain '%s' could not be created\n",
 				name);
 		}
-		mutex_unlock(&warden_policy_lock);
+		warden_policy_unlock();
 		if (!dp)
 			return NULL;
 	}

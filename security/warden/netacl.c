@@ -615,7 +615,7 @@ static int warden_test_netacl_write(struct list_head *entries,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_netacl_write(entries, line, is_delete, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -877,7 +877,7 @@ static void test_netacl_lookup_and_learned_line(struct kunit *test)
 	warden_netacl_clear(&entries);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_netacl_test_cases[] = {
