@@ -5,7 +5,9 @@
  * A hook reads the mode of its operation from the caller's domain, where
  * the modes of the domain's profile are kept between hooks.  A task that
  * stays in its domain must see each change at once: the domain moved to
- * another profile, the profile rewritten, the whole policy reloaded.
+ * another profile, the profile rewritten, the whole policy reloaded.  Each
+ * case starts with the operation disabled, so that what the domain kept
+ * says "disabled" when the policy starts to enforce.
  */
 
 #include <errno.h>
@@ -75,7 +77,7 @@ FIXTURE_SETUP(mode_cache)
 	if (!warden_is_enabled())
 		SKIP(return, "Warden is not enabled");
 	ASSERT_EQ(0, write_text(MC_FILE, "x\n", 0644));
-	ASSERT_EQ(0, load_mc_policy(3, false));
+	ASSERT_EQ(0, load_mc_policy(0, false));
 	ASSERT_EQ(0, pipe(ask));
 	ASSERT_EQ(0, pipe(answer));
 	self->child = fork();
@@ -117,35 +119,41 @@ static int child_open(FIXTURE_DATA(mode_cache) *self)
 
 TEST_F(mode_cache, domain_moved_to_another_profile_takes_effect_at_once)
 {
-	ASSERT_EQ(EPERM, child_open(self));
+	ASSERT_EQ(0, child_open(self));
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
+				     MC_DOMAIN "\nuse_profile 3\n"));
+	EXPECT_EQ(EPERM, child_open(self));
 	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
 				     MC_DOMAIN "\nuse_profile 0\n"));
 	EXPECT_EQ(0, child_open(self));
 	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
 				     MC_DOMAIN "\nuse_profile 3\n"));
 	EXPECT_EQ(EPERM, child_open(self));
-	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
-				     MC_DOMAIN "\nuse_profile 2\n"));
-	EXPECT_EQ(0, child_open(self));
 }
 
 TEST_F(mode_cache, profile_rewritten_takes_effect_at_once)
 {
-	ASSERT_EQ(EPERM, child_open(self));
 	ASSERT_EQ(0, write_file_once(PROFILE_FILE,
 				     "3-CONFIG={ mode=disabled grant_log=no reject_log=no }\n"));
-	EXPECT_EQ(0, child_open(self));
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
+				     MC_DOMAIN "\nuse_profile 3\n"));
+	ASSERT_EQ(0, child_open(self));
 	ASSERT_EQ(0, write_file_once(PROFILE_FILE,
 				     "3-CONFIG::file::open={ mode=enforcing }\n"));
 	EXPECT_EQ(EPERM, child_open(self));
 	ASSERT_EQ(0, write_file_once(PROFILE_FILE,
-				     "3-CONFIG::file::open={ mode=permissive }\n"));
+				     "3-CONFIG::file::open={ mode=disabled }\n"));
 	EXPECT_EQ(0, child_open(self));
+	ASSERT_EQ(0, write_file_once(PROFILE_FILE,
+				     "3-CONFIG::file::open={ mode=enforcing }\n"));
+	EXPECT_EQ(EPERM, child_open(self));
 }
 
 TEST_F(mode_cache, policy_reloaded_takes_effect_at_once)
 {
-	ASSERT_EQ(EPERM, child_open(self));
+	ASSERT_EQ(0, child_open(self));
+	ASSERT_EQ(0, load_mc_policy(3, false));
+	EXPECT_EQ(EPERM, child_open(self));
 	ASSERT_EQ(0, load_mc_policy(0, false));
 	EXPECT_EQ(0, child_open(self));
 	ASSERT_EQ(0, load_mc_policy(3, false));
@@ -156,6 +164,8 @@ TEST_F(mode_cache, policy_reloaded_takes_effect_at_once)
 
 TEST_F(mode_cache, entry_added_and_deleted_takes_effect_at_once)
 {
+	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
+				     MC_DOMAIN "\nuse_profile 3\n"));
 	ASSERT_EQ(EPERM, child_open(self));
 	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY_FILE,
 				     MC_DOMAIN "\nfile read " MC_FILE "\n"));
