@@ -43,6 +43,7 @@
  * policy epoch on, so they are read once per epoch instead.
  */
 struct warden_mode_cache {
+	/* Serialises refills; readers only retry on @seq. */
 	spinlock_t lock;
 	seqcount_spinlock_t seq;
 	unsigned long epoch;
