@@ -774,7 +774,7 @@ static int warden_test_acl_write_in(struct warden_acl_set *set,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_acl_write(set, e, line, is_delete, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -1289,7 +1289,7 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
 	warden_exception_clear(&empty);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_acl_test_cases[] = {

@@ -71,29 +71,83 @@ u8 warden_check_mode(const struct warden_policy *policy,
 	return warden_profile_config(profile, op);
 }
 
+/* Read the config of every operation of @domain into its mode cache. */
+static u8 warden_modes_refill(const struct warden_domain *domain,
+			      enum warden_op op, unsigned long epoch)
+{
+	struct warden_mode_cache *cache = warden_domain_modes(domain);
+	const struct warden_domain_policy *dp;
+	const struct warden_policy *policy;
+	u8 config[WARDEN_NR_OPS];
+	unsigned long flags;
+	unsigned int i;
+
+	rcu_read_lock();
+	policy = rcu_dereference(warden_policy);
+	dp = warden_check_domain(policy, domain);
+	for (i = 0; i < WARDEN_NR_OPS; i++)
+		config[i] = warden_check_mode(policy, dp, i);
+	rcu_read_unlock();
+	/*
+	 * Tasks of one domain may refill at once, from different epochs; the
+	 * newer epoch wins, so that the cache never moves back in time.
+	 */
+	spin_lock_irqsave(&cache->lock, flags);
+	if (epoch > cache->epoch) {
+		write_seqcount_begin(&cache->seq);
+		cache->epoch = epoch;
+		memcpy(cache->config, config, sizeof(config));
+		write_seqcount_end(&cache->seq);
+	}
+	spin_unlock_irqrestore(&cache->lock, flags);
+	return config[op];
+}
+
+/**
+ * warden_op_config - the config of an operation in a domain, cached
+ * @domain: the domain.
+ * @op: the operation.
+ *
+ * The domain's modes are looked up in the policy once per policy epoch
+ * and then read from the domain itself.
+ *
+ * Return: the config byte: an &enum warden_mode and the log flags.
+ */
+u8 warden_op_config(const struct warden_domain *domain, enum warden_op op)
+{
+	const struct warden_mode_cache *cache = &domain->modes;
+	unsigned long epoch, cached;
+	unsigned int seq;
+	u8 config;
+
+	if (!warden_policy_is_loaded())
+		return WARDEN_MODE_DISABLED;
+	/* Read before the policy, so that a change made meanwhile shows. */
+	epoch = warden_policy_epoch_read();
+	do {
+		seq = read_seqcount_begin(&cache->seq);
+		cached = cache->epoch;
+		config = cache->config[op];
+	} while (read_seqcount_retry(&cache->seq, seq));
+	if (cached == epoch)
+		return config;
+	return warden_modes_refill(domain, op, epoch);
+}
+
 /**
  * warden_op_enabled - whether a domain mediates an operation at all
  * @domain: the domain.
  * @op: the operation.
  *
  * Hooks call this before they build a pathname, so that a disabled
- * operation costs a hash lookup and nothing else.
+ * operation costs a read of the domain's mode cache and nothing else.
  *
  * Return: false if the operation is disabled in @domain.
  */
 bool warden_op_enabled(const struct warden_domain *domain, enum warden_op op)
 {
-	const struct warden_policy *policy;
-	u8 config;
-
-	if (!warden_policy_is_loaded())
-		return false;
-	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
-	config = warden_check_mode(policy, warden_check_domain(policy, domain),
-				   op);
-	rcu_read_unlock();
-	return (config & WARDEN_CONFIG_MODE_MASK) != WARDEN_MODE_DISABLED;
+	return (warden_op_config(domain, op) & WARDEN_CONFIG_MODE_MASK) !=
+	       WARDEN_MODE_DISABLED;
 }
 
 /* Whether the domain's file entries, or a group it uses, grant @req. */
@@ -184,7 +238,7 @@ static void warden_learn(const struct warden_domain *domain, char *line,
 		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
 				    line, domain->name, err);
 out_unlock:
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 /**

@@ -54,6 +54,7 @@ warden_check_domain(const struct warden_policy *policy,
 		    const struct warden_domain *domain);
 u8 warden_check_mode(const struct warden_policy *policy,
 		     const struct warden_domain_policy *dp, enum warden_op op);
+u8 warden_op_config(const struct warden_domain *domain, enum warden_op op);
 bool warden_op_enabled(const struct warden_domain *domain,
 		       enum warden_op op);
 int warden_check(const struct warden_domain *domain, enum warden_op op,

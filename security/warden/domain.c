@@ -21,6 +21,9 @@
 /* The root of the domain tree, named "<kernel>"; it is never freed. */
 struct warden_domain warden_kernel_domain = {
 	.usage = REFCOUNT_INIT(1),
+	.modes.lock = __SPIN_LOCK_UNLOCKED(warden_kernel_domain.modes.lock),
+	.modes.seq = SEQCNT_SPINLOCK_ZERO(warden_kernel_domain.modes.seq,
+					  &warden_kernel_domain.modes.lock),
 	.name = WARDEN_ROOT_DOMAINNAME,
 };
 
@@ -122,6 +125,9 @@ struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp)
 		return NULL;
 	refcount_set(&domain->usage, 1);
 	domain->hash = hash;
+	spin_lock_init(&domain->modes.lock);
+	seqcount_spinlock_init(&domain->modes.seq, &domain->modes.lock);
+	domain->modes.epoch = 0;
 	memcpy(domain->name, name, len + 1);
 	spin_lock_irqsave(&warden_domains_lock, flags);
 	/* Another exec may have entered the same domain meanwhile. */

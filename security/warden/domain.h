@@ -18,6 +18,10 @@
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
+#include <linux/seqlock.h>
+#include <linux/spinlock.h>
+
+#include "profile.h"
 
 /* The name of the root domain, as TOMOYO spells it. */
 #define WARDEN_ROOT_DOMAINNAME "<kernel>"
@@ -26,11 +30,33 @@
 #define WARDEN_NAMESPACE_NAME_MAX 254
 
 /**
+ * struct warden_mode_cache - a domain's modes, kept between hooks
+ * @lock: serialises refills.
+ * @seq: lets a reader copy @epoch and one config byte consistently.
+ * @epoch: the policy epoch the configs were read in; 0 for never.
+ * @config: the config byte of every operation in that epoch.
+ *
+ * Every hook asks first whether its operation is enabled in the caller's
+ * domain.  Looking the domain's policy up by name for that would cost a
+ * hash of the name per hook even where the profile disables everything;
+ * the modes only change when a writer changes the policy, which moves the
+ * policy epoch on, so they are read once per epoch instead.
+ */
+struct warden_mode_cache {
+	/* Serialises refills; readers only retry on @seq. */
+	spinlock_t lock;
+	seqcount_spinlock_t seq;
+	unsigned long epoch;
+	u8 config[WARDEN_NR_OPS];
+};
+
+/**
  * struct warden_domain - a node of the exec-chain domain tree
  * @usage: references held by credentials.
  * @hash: full_name_hash() of @name, also the key of the domain policy.
  * @node: the domain in the table of live domains.
  * @rcu: defers freeing past readers that found the domain under RCU.
+ * @modes: the modes of the domain's profile, as last read.
  * @name: the full domainname, e.g. "<kernel> /usr/sbin/httpd /bin/sh".
  */
 struct warden_domain {
@@ -38,10 +64,26 @@ struct warden_domain {
 	u32 hash;
 	struct hlist_node node;
 	struct rcu_head rcu;
+	struct warden_mode_cache modes;
 	char name[];
 };
 
 extern struct warden_domain warden_kernel_domain;
+
+/**
+ * warden_domain_modes - the mode cache of a domain
+ * @domain: the domain.
+ *
+ * The cache is not part of what a domain is: holders of a const domain
+ * still refill it, under its own lock.
+ *
+ * Return: @domain's mode cache.
+ */
+static inline struct warden_mode_cache *
+warden_domain_modes(const struct warden_domain *domain)
+{
+	return (struct warden_mode_cache *)&domain->modes;
+}
 
 /**
  * warden_domain_get - take a reference on a domain

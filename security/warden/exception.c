@@ -225,7 +225,7 @@ void warden_test_exception_load(struct kunit *test,
 				    0, "%s", lines[i]);
 		kfree(line);
 	}
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 struct warden_exception_case {
@@ -328,7 +328,7 @@ static int warden_test_exception_write(struct warden_exception_policy *e,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_exception_write(e, line, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -343,7 +343,7 @@ static char *warden_test_exception_dump(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_show(&m, e, "", false);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return m.buf;
 }
 

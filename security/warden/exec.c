@@ -131,7 +131,7 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 			pr_warn("Warden: domain '%s' could not be created\n",
 				name);
 		}
-		mutex_unlock(&warden_policy_lock);
+		warden_policy_unlock();
 		if (IS_ERR(dp))
 			return PTR_ERR(dp) == -ENOMEM ? ERR_CAST(dp) :
 							ERR_PTR(-ENOSPC);

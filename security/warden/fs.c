@@ -159,7 +159,7 @@ static char *warden_select_target(const char *what)
 		mutex_lock(&warden_policy_lock);
 		if (warden_domain_policy_find(warden_policy_locked(), what))
 			name = kstrdup(what, GFP_KERNEL);
-		mutex_unlock(&warden_policy_lock);
+		warden_policy_unlock();
 		return name;
 	}
 	if (str_has_prefix(what, "Q=")) {
@@ -188,11 +188,11 @@ static int warden_select_for_writing(struct warden_line_writer *w,
 	if (warden_domain_policy_find(warden_policy_locked(), domainname)) {
 		state = kstrdup(domainname, GFP_KERNEL);
 		if (!state) {
-			mutex_unlock(&warden_policy_lock);
+			warden_policy_unlock();
 			return -ENOMEM;
 		}
 	}
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(w->state);
 	w->state = state;
 	return 1;
@@ -289,7 +289,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 	}
 	mutex_lock(&warden_policy_lock);
 	err = w->file->write_line(&w->state, line, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	if (!err) {
 		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
 		return 0;
@@ -546,7 +546,7 @@ static void warden_profile_show_file(struct seq_file *m,
 {
 	mutex_lock(&warden_policy_lock);
 	warden_policy_show_profiles(m, warden_policy_locked());
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static const struct warden_policy_file warden_profile_file = {
@@ -566,7 +566,7 @@ static void warden_manager_show_file(struct seq_file *m,
 {
 	mutex_lock(&warden_policy_lock);
 	warden_manager_show(m, warden_policy_locked());
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static const struct warden_policy_file warden_manager_file = {
@@ -588,7 +588,7 @@ static void warden_domain_policy_show_file(struct seq_file *m,
 	mutex_lock(&warden_policy_lock);
 	warden_domain_policy_show(m, warden_policy_locked(), w->selected,
 				  w->transition_only);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static void warden_document_show_file(struct seq_file *m,
@@ -615,7 +615,7 @@ static void warden_exception_show_file(struct seq_file *m,
 	mutex_lock(&warden_policy_lock);
 	warden_policy_show_exceptions(m, warden_policy_locked(),
 				      w->transition_only);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static const struct warden_policy_file warden_exception_file = {

@@ -86,20 +86,36 @@ static int warden_hook_add_word(struct warden_hook_request *hr,
 	return 0;
 }
 
-/* Decide the request in @domain, then release its names. */
+/* Decide the request in @domain. */
+static int warden_hook_check(struct warden_hook_request *hr,
+			     const struct warden_domain *domain,
+			     enum warden_op op)
+{
+	struct warden_verdict verdict;
+	int err;
+
+	err = warden_check(domain, op, &hr->req, &verdict);
+	warden_verdict_release(&verdict);
+	return err;
+}
+
+/* Release the names a request built. */
+static void warden_hook_release(struct warden_hook_request *hr)
+{
+	unsigned int i;
+
+	for (i = 0; i < hr->nr_names; i++)
+		warden_name_put(&hr->name[i]);
+}
+
+/* Decide the request in @domain unless building it failed, then release. */
 static int warden_hook_decide(struct warden_hook_request *hr,
 			      const struct warden_domain *domain,
 			      enum warden_op op, int err)
 {
-	struct warden_verdict verdict;
-	unsigned int i;
-
-	if (!err) {
-		err = warden_check(domain, op, &hr->req, &verdict);
-		warden_verdict_release(&verdict);
-	}
-	for (i = 0; i < hr->nr_names; i++)
-		warden_name_put(&hr->name[i]);
+	if (!err)
+		err = warden_hook_check(hr, domain, op);
+	warden_hook_release(hr);
 	return err;
 }
 
@@ -173,7 +189,10 @@ static int warden_path2_perm(enum warden_op op, enum warden_path2_op p2_op,
 static int warden_file_open(struct file *file)
 {
 	const struct warden_domain *domain = warden_current_domain();
-	int err = 0;
+	struct warden_hook_request hr = {
+		.req = { .kind = WARDEN_ACL_PATH },
+	};
+	int err;
 
 	/*
 	 * The exec hooks check the program itself; an exec opens it with
@@ -181,14 +200,21 @@ static int warden_file_open(struct file *file)
 	 */
 	if (file->f_flags & __FMODE_EXEC)
 		return 0;
-	if (file->f_mode & FMODE_READ)
-		err = warden_path_perm(domain, WARDEN_OP_FILE_OPEN,
-				       WARDEN_PATH_READ, &file->f_path);
-	if (!err && (file->f_mode & FMODE_WRITE))
-		err = warden_path_perm(domain, WARDEN_OP_FILE_OPEN,
-				       (file->f_flags & O_APPEND) ?
-				       WARDEN_PATH_APPEND : WARDEN_PATH_WRITE,
-				       &file->f_path);
+	if (!(file->f_mode & (FMODE_READ | FMODE_WRITE)) ||
+	    !warden_op_enabled(domain, WARDEN_OP_FILE_OPEN))
+		return 0;
+	/* One pathname serves both checks of an O_RDWR open. */
+	err = warden_hook_add_path(&hr, &file->f_path, false);
+	if (!err && (file->f_mode & FMODE_READ)) {
+		hr.req.op = WARDEN_PATH_READ;
+		err = warden_hook_check(&hr, domain, WARDEN_OP_FILE_OPEN);
+	}
+	if (!err && (file->f_mode & FMODE_WRITE)) {
+		hr.req.op = (file->f_flags & O_APPEND) ? WARDEN_PATH_APPEND :
+							 WARDEN_PATH_WRITE;
+		err = warden_hook_check(&hr, domain, WARDEN_OP_FILE_OPEN);
+	}
+	warden_hook_release(&hr);
 	return err;
 }
 

@@ -136,7 +136,7 @@ void warden_loader_run(const struct linux_binprm *bprm)
 	pr_info("Warden: %s runs %s\n", trigger_path, loader_path);
 	mutex_lock(&warden_policy_lock);
 	warden_policy_defer_activation(true);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
 	mutex_lock(&warden_policy_lock);
 	warden_policy_defer_activation(false);
@@ -145,5 +145,5 @@ void warden_loader_run(const struct linux_binprm *bprm)
 		       loader_path, ret);
 	else
 		warden_policy_activate();
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }

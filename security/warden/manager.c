@@ -231,7 +231,7 @@ static int warden_manager_apply(struct warden_policy *policy,
 	strscpy(line, text, sizeof(line));
 	mutex_lock(&warden_policy_lock);
 	err = warden_manager_write(policy, line, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return err;
 }
 
@@ -245,7 +245,7 @@ static char *warden_manager_dump(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_manager_show(&m, policy);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return m.buf;
 }
 
@@ -263,7 +263,7 @@ static void warden_manager_policy_free(struct warden_policy *policy)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_manager_clear(policy);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 /* Apply each line of @lines, expecting @err from each. */

@@ -27,6 +27,24 @@
 /* Serialises every change to the policy; readers use RCU instead. */
 DEFINE_MUTEX(warden_policy_lock);
 
+/* Moved on by every release of warden_policy_lock; starts at 1. */
+atomic_long_t warden_policy_epoch = ATOMIC_LONG_INIT(1);
+
+/**
+ * warden_policy_unlock - release warden_policy_lock after any change
+ *
+ * Moves the policy epoch on, so that modes cached by domains in an older
+ * epoch are read again; every holder of the lock releases it here, which
+ * keeps the rule in one place whatever the holder changed.
+ */
+void warden_policy_unlock(void)
+{
+	lockdep_assert_held(&warden_policy_lock);
+	/* Release: whoever sees the new epoch sees the changes made. */
+	atomic_long_inc_return_release(&warden_policy_epoch);
+	mutex_unlock(&warden_policy_lock);
+}
+
 static struct warden_policy warden_initial_policy = {
 	.profiles.version = WARDEN_PROFILE_VERSION,
 	.managers = LIST_HEAD_INIT(warden_initial_policy.managers),
@@ -108,7 +126,7 @@ int __init warden_policy_init(void)
 
 	mutex_lock(&warden_policy_lock);
 	err = warden_domain_policy_init(&warden_initial_policy);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return err;
 }
 
@@ -547,7 +565,7 @@ int warden_policy_replace(char *document, unsigned int *lineno,
 	synchronize_rcu();
 	warden_policy_free(old);
 out_unlock:
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return err;
 }
 
@@ -575,7 +593,7 @@ void warden_policy_show(struct seq_file *m)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_policy_print(m, warden_policy_locked());
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST

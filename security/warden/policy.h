@@ -10,6 +10,7 @@
 #ifndef _SECURITY_WARDEN_POLICY_H
 #define _SECURITY_WARDEN_POLICY_H
 
+#include <linux/atomic.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
@@ -65,6 +66,7 @@ struct warden_policy {
 #define WARDEN_NAMESPACE_PREFIX_MAX (WARDEN_NAMESPACE_NAME_MAX + 2)
 
 extern struct mutex warden_policy_lock;
+extern atomic_long_t warden_policy_epoch;
 extern bool warden_policy_loaded;
 extern struct warden_policy __rcu *warden_policy;
 
@@ -91,6 +93,21 @@ static inline bool warden_policy_is_loaded(void)
 	return smp_load_acquire(&warden_policy_loaded);
 }
 
+/**
+ * warden_policy_epoch_read - the epoch of the policy in force
+ *
+ * Every writer moves the epoch on when it releases warden_policy_lock, so
+ * that what was read of the policy in an older epoch can be told stale.
+ *
+ * Return: the epoch; never 0.
+ */
+static inline unsigned long warden_policy_epoch_read(void)
+{
+	/* Pairs with warden_policy_unlock(): the changes are seen first. */
+	return atomic_long_read_acquire(&warden_policy_epoch);
+}
+
+void warden_policy_unlock(void);
 void warden_policy_activate(void);
 void warden_policy_defer_activation(bool defer);
 struct warden_namespace *warden_namespace_get(struct warden_policy *policy,

@@ -509,7 +509,7 @@ static void warden_fuzz_batch(struct warden_fuzz *fz, const int *sections,
 	if (!fz->failed)
 		warden_fuzz_check_round_trip(fz);
 	warden_fuzz_reset(fz);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	cond_resched();
 }
 
@@ -641,7 +641,7 @@ static void test_fuzz_policy_documents(struct kunit *test)
 					 fz->base));
 			fz->failed = true;
 		}
-		mutex_unlock(&warden_policy_lock);
+		warden_policy_unlock();
 		cond_resched();
 	}
 	kunit_info(test, "%lu documents in %llu ms, %lu refused\n",
@@ -705,7 +705,7 @@ static void test_refused_lines_leave_no_trace(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, fz->accepted, 0, "case %zu", i);
 	}
 	warden_fuzz_reset(fz);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static struct kunit_case warden_fuzz_test_cases[] = {

@@ -567,7 +567,7 @@ static char *warden_profile_dump(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_profile_show(&m, set, "");
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
 	return m.buf;
 }
@@ -581,7 +581,7 @@ static int warden_profile_write_copy(struct warden_profile_set *set,
 	strscpy(line, text, sizeof(line));
 	mutex_lock(&warden_policy_lock);
 	err = warden_profile_write(set, line, reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return err;
 }
 
@@ -589,7 +589,7 @@ static void warden_profile_set_free(struct warden_profile_set *set)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_profile_set_clear(set);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(set);
 }
 
@@ -826,7 +826,7 @@ static void test_operation_inherits_category_then_default(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, config & WARDEN_CONFIG_MODE_MASK,
 				expected[i].mode);
 	}
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	warden_profile_set_free(set);
 }
 

@@ -97,7 +97,7 @@ static struct warden_cond *warden_test_cond(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, words);
 	mutex_lock(&warden_policy_lock);
 	*err = warden_cond_compile(words, e, &cond, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(words);
 	if (*err == -EINVAL)
 		KUNIT_EXPECT_NOT_NULL(test, reason);
@@ -139,7 +139,7 @@ static void test_condition_syntax(struct kunit *test)
 	warden_cond_free(cond);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 /* The groups the evaluation cases refer to. */
@@ -234,7 +234,7 @@ static void test_condition_evaluation(struct kunit *test)
 	}
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 /*
@@ -305,7 +305,7 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 	rcu_read_unlock();
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	warden_cond_free(cond);
 
 	/* The same, with the groups filled after the condition named them. */
@@ -320,7 +320,7 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 		mutex_lock(&warden_policy_lock);
 		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
 				0);
-		mutex_unlock(&warden_policy_lock);
+		warden_policy_unlock();
 	}
 	rcu_read_lock();
 	KUNIT_EXPECT_EQ(test, warden_cond_eval(cond, &warden_test_ctx),
@@ -329,7 +329,7 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 	warden_cond_free(cond);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static void test_no_conditions_are_met_and_compare_equal(struct kunit *test)
@@ -358,7 +358,7 @@ static void test_no_conditions_are_met_and_compare_equal(struct kunit *test)
 	warden_cond_free(c);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 /* Refused conditions leave no group behind, printed or counted. */
@@ -395,7 +395,7 @@ static void test_refused_conditions_leave_no_group(struct kunit *test)
 	warden_cond_free(cond);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
 			before);
 }

@@ -31,7 +31,7 @@ static int warden_test_exception_line(struct warden_exception_policy *e,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_exception_write(e, line, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -48,7 +48,7 @@ static int warden_test_file_line(struct warden_acl_set *set,
 		return -ENOMEM;
 	mutex_lock(&warden_policy_lock);
 	err = warden_acl_write(set, e, line, is_delete, &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -63,7 +63,7 @@ static char *warden_test_exception_print(struct kunit *test,
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_show(&m, e, "", false);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return m.buf;
 }
 
@@ -71,7 +71,7 @@ static void warden_test_exception_free(struct warden_exception_policy *e)
 {
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(e);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static void test_value_parse_and_print(struct kunit *test)
@@ -292,7 +292,7 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 			0);
 	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, seven, false,
 						   &reason), 0);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	KUNIT_EXPECT_EQ(test, list_count_nodes(&uses), 2);
 	/* Used but empty: they print nothing and grant nothing. */
 	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
@@ -327,14 +327,14 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 			0);
 	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
 			-ENOENT);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	rcu_read_lock();
 	req.word[0] = "/www";
 	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
 	rcu_read_unlock();
 	mutex_lock(&warden_policy_lock);
 	warden_acl_group_uses_clear(&uses);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	synchronize_rcu();
 	warden_test_exception_free(&e);
 }

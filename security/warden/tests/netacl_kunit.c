@@ -120,7 +120,7 @@ static void warden_netacl_test_exit(struct kunit *test)
 	warden_netacl_set_destroy(&f->set);
 	mutex_lock(&warden_policy_lock);
 	warden_exception_clear(&f->exception);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 }
 
 static int warden_test_netacl_write(struct kunit *test, const char *text,
@@ -136,7 +136,7 @@ static int warden_test_netacl_write(struct kunit *test, const char *text,
 	mutex_lock(&warden_policy_lock);
 	err = warden_netacl_write(&f->set, &f->exception, line, is_delete,
 				  &reason);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	kfree(line);
 	return err;
 }
@@ -151,7 +151,7 @@ static char *warden_test_netacl_dump(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
 	mutex_lock(&warden_policy_lock);
 	warden_netacl_show(&m, &f->set, false);
-	mutex_unlock(&warden_policy_lock);
+	warden_policy_unlock();
 	return m.buf;
 }
 
