@@ -164,8 +164,6 @@ void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
 			   const char *prefix, bool transition_only)
 {
-	const struct warden_text_line *line;
-
 	warden_transition_show(m, &exception->transitions, prefix);
 	if (transition_only)
 		return;

@@ -107,7 +107,7 @@ FIXTURE_TEARDOWN(mode_cache)
 }
 
 /* What the child's open of MC_FILE returns now: 0 or an errno. */
-static int child_open(FIXTURE_DATA(mode_cache) *self)
+static int child_open(struct _test_data_mode_cache *self)
 {
 	int err = -1;
 
