@@ -13,6 +13,7 @@
 #include <linux/init.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -508,6 +509,8 @@ static struct warden_policy *warden_policy_parse(char *document,
 	while (!err && (line = strsep(&document, "\n"))) {
 		int i;
 
+		/* A document may hold millions of lines: let others run. */
+		cond_resched();
 		++*lineno;
 		warden_normalize_line(line);
 		if (!*line || *line == '#')
