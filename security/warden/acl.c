@@ -512,7 +512,7 @@ void warden_acl_show_prefixed(struct seq_file *m,
 {
 	const struct warden_acl *acl;
 
-	list_for_each_entry(acl, &set->entries, list) {
+	list_for_each_entry_rcu(acl, &set->entries, list) {
 		const unsigned int nr_words = warden_acl_kinds[acl->kind].nr_words;
 		const char *sep = "file ";
 		unsigned int op, i;

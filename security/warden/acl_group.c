@@ -223,7 +223,8 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 /**
  * warden_acl_group_show - print the acl_group lines of a set
  * @m: the seq_file.
- * @set: the groups; the caller holds warden_policy_lock.
+ * @set: the groups; the caller is in an RCU read-side
+ *       critical section.
  * @prefix: printed before every line, e.g. "<apache> " for a namespace.
  */
 void warden_acl_group_show(struct seq_file *m,
@@ -232,7 +233,7 @@ void warden_acl_group_show(struct seq_file *m,
 {
 	const struct warden_acl_group *group;
 
-	list_for_each_entry(group, &set->defined, defined) {
+	list_for_each_entry_rcu(group, &set->defined, defined) {
 		char line_prefix[WARDEN_NAMESPACE_NAME_MAX + 2 +
 				 WARDEN_ACL_GROUP_NAME_MAX + 16];
 

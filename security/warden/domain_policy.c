@@ -68,7 +68,7 @@ warden_domain_policy_lookup(const struct warden_policy *policy,
 	struct warden_domain_policy *domain;
 
 	hash_for_each_possible_rcu(policy->domain_hash, domain, hash, hash,
-				   lockdep_is_held(&warden_policy_lock))
+				   warden_policy_write_held())
 		if (!strcmp(domain->name, name))
 			return domain;
 	return NULL;
@@ -173,7 +173,7 @@ void warden_domain_policy_clear(struct warden_policy *policy)
  */
 int warden_domain_policy_init(struct warden_policy *policy)
 {
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	if (IS_ERR(warden_domain_policy_create(policy, WARDEN_ROOT_DOMAINNAME)))
 		return -ENOMEM;
 	return 0;
@@ -181,7 +181,7 @@ int warden_domain_policy_init(struct warden_policy *policy)
 
 /**
  * warden_domain_policy_assign - the policy of a domain an exec enters
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  * @name: the domainname.
  * @from: the policy of the domain the exec happens in, or %NULL.
  *
@@ -200,7 +200,7 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 {
 	struct warden_domain_policy *domain;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	domain = warden_domain_policy_find(policy, name);
 	if (domain)
 		return domain;
@@ -240,7 +240,7 @@ int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line)
 {
 	const char *reason;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	/* A learned line names no group and has no conditions. */
 	if (str_has_prefix(line, "file "))
 		return warden_acl_write(&dp->acls, NULL, line + strlen("file "),
@@ -361,7 +361,7 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
 
 /**
  * warden_domain_policy_write - apply one line written to domain_policy
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  * @selected: the name of the domain the writer selected, or %NULL;
  *            updated by domainname lines and owned by the writer.
  * @line: the line; parsed in place.
@@ -379,7 +379,7 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 	bool is_delete = false;
 	u8 number;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	*reason = NULL;
 	if (str_has_prefix(line, "delete ")) {
 		is_delete = true;
@@ -410,7 +410,7 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		 * a defined profile; a policy document is checked whole.
 		 */
 		if (number && warden_policy_is_loaded() &&
-		    policy == warden_policy_locked() &&
+		    policy == rcu_access_pointer(warden_policy) &&
 		    !rcu_access_pointer(warden_ns_profiles(policy, domain->ns)->profile[number])) {
 			*reason = "that profile is not defined";
 			return -EINVAL;
@@ -439,39 +439,34 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 }
 
 /**
- * warden_domain_policy_show - print the domain_policy file
+ * warden_domain_policy_show_domain - print one domain of domain_policy
  * @m: the seq_file.
- * @policy: the policy; the caller holds warden_policy_lock.
- * @only: the only domain to print, or %NULL for every domain.
+ * @domain: the domain; the caller is in an RCU read-side critical
+ *          section, or may write the policy.
  * @transition_only: print only what decides domain transitions: the
- *                   domains' settings, execute and task entries.
+ *                   domain's settings, execute and task entries.
  */
-void warden_domain_policy_show(struct seq_file *m,
-			       const struct warden_policy *policy,
-			       const char *only, bool transition_only)
+void warden_domain_policy_show_domain(struct seq_file *m,
+				      const struct warden_domain_policy *domain,
+				      bool transition_only)
 {
-	const struct warden_domain_policy *domain;
 	const struct warden_acl_group_use *use;
 	unsigned int group;
 
-	lockdep_assert_held(&warden_policy_lock);
-	list_for_each_entry(domain, &policy->domains, list) {
-		if (only && strcmp(only, domain->name))
-			continue;
-		seq_printf(m, "%s\nuse_profile %u\n", domain->name,
-			   domain->profile);
-		if (domain->quota_exceeded)
-			seq_puts(m, "quota_exceeded\n");
-		if (domain->transition_failed)
-			seq_puts(m, "transition_failed\n");
-		for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
-			seq_printf(m, "use_group %u\n", group);
-		list_for_each_entry(use, &domain->uses, list)
-			if (!isdigit(use->group->name[0]))
-				seq_printf(m, "use_group %s\n", use->group->name);
-		seq_putc(m, '\n');
-		warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
-		warden_netacl_show(m, &domain->netacls, transition_only);
-		seq_putc(m, '\n');
-	}
+	seq_printf(m, "%s\nuse_profile %u\n", domain->name,
+		   READ_ONCE(domain->profile));
+	if (READ_ONCE(domain->quota_exceeded))
+		seq_puts(m, "quota_exceeded\n");
+	if (READ_ONCE(domain->transition_failed))
+		seq_puts(m, "transition_failed\n");
+	for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
+		seq_printf(m, "use_group %u\n", group);
+	list_for_each_entry_rcu(use, &domain->uses, list,
+				warden_policy_write_held())
+		if (!isdigit(use->group->name[0]))
+			seq_printf(m, "use_group %s\n", use->group->name);
+	seq_putc(m, '\n');
+	warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
+	warden_netacl_show(m, &domain->netacls, transition_only);
+	seq_putc(m, '\n');
 }

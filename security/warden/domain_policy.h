@@ -67,8 +67,8 @@ unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp);
 int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line);
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, const char **reason);
-void warden_domain_policy_show(struct seq_file *m,
-			       const struct warden_policy *policy,
-			       const char *only, bool transition_only);
+void warden_domain_policy_show_domain(struct seq_file *m,
+				      const struct warden_domain_policy *domain,
+				      bool transition_only);
 
 #endif /* _SECURITY_WARDEN_DOMAIN_POLICY_H */

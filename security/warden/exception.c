@@ -122,7 +122,7 @@ int warden_exception_write(struct warden_exception_policy *exception,
 	char *keyword;
 	int err;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	*reason = NULL;
 	if (str_has_prefix(line, "delete ")) {
 		is_delete = true;

@@ -64,14 +64,14 @@ struct warden_line_writer;
  * @write_line: applies one line; called with warden_policy_lock held.
  *              @state is the writer's, %NULL at open, freed with kfree()
  *              at close.
- * @show: prints the file, as the open file's "select" lines narrowed it.
+ * @view: what reads print, as the open file's "select" lines narrow it.
  * @select_domain: "select pid=|global-pid=|domain=|Q=" chooses a domain.
  * @select_transitions: "select transition_only" applies.
  */
 struct warden_policy_file {
 	const char *name;
 	int (*write_line)(char **state, char *line, const char **reason);
-	void (*show)(struct seq_file *m, const struct warden_line_writer *w);
+	enum warden_policy_view view;
 	bool select_domain;
 	bool select_transitions;
 };
@@ -91,6 +91,9 @@ struct warden_policy_file {
  *          %NULL when none was written.
  * @selected: the domainname it chose, %NULL when none matched.
  * @transition_only: "select transition_only" was written.
+ * @doc: the policy file's document, %NULL until the first write.
+ * @cursor: where reads are in the printout; its policy stays pinned
+ *          from the read at offset 0 to the next one, or the close.
  */
 struct warden_line_writer {
 	struct mutex lock; /* protects the members below */
@@ -104,6 +107,8 @@ struct warden_line_writer {
 	char *select;
 	char *selected;
 	bool transition_only;
+	struct warden_document *doc;
+	struct warden_policy_cursor cursor;
 };
 
 /*
@@ -391,96 +396,152 @@ static int warden_policy_file_flush(struct file *file, fl_owner_t id)
 	return err;
 }
 
-/* The largest policy document accepted in one load. */
-#define WARDEN_DOCUMENT_MAX (64 * 1024 * 1024)
+/* The most bytes of a write to the policy file parsed at a time. */
+#define WARDEN_DOCUMENT_CHUNK (16 * 1024)
 
 /*
- * The policy file collects the whole document and loads it at close, so
- * that it applies all at once or not at all.
+ * The policy file: each write parses the lines it completes into the
+ * open file's private document, so a bad line fails its write() (and
+ * every later one); the document applies at the last close.
  */
-static ssize_t warden_document_write(struct file *file,
-				     const char __user *ubuf, size_t count,
-				     loff_t *ppos)
+static ssize_t warden_document_file_write(struct file *file,
+					  const char __user *ubuf,
+					  size_t count, loff_t *ppos)
 {
 	struct seq_file *m = file->private_data;
 	struct warden_line_writer *w = m->private;
-	ssize_t ret = count;
+	size_t done = 0;
+	char *chunk;
+	int err = 0;
 
 	if (!warden_may_manage_policy())
 		return -EPERM;
-	if (mutex_lock_interruptible(&w->lock))
-		return -EINTR;
-	if (count > WARDEN_DOCUMENT_MAX - w->len) {
-		ret = -EFBIG;
-		goto out_unlock;
+	if (!count)
+		return 0;
+	chunk = kmalloc(min_t(size_t, count, WARDEN_DOCUMENT_CHUNK), GFP_KERNEL);
+	if (!chunk)
+		return -ENOMEM;
+	if (mutex_lock_interruptible(&w->lock)) {
+		err = -EINTR;
+		goto out_free;
 	}
-	if (w->len + count + 1 > w->size) {
-		/* Doubling stops at the largest document, not twice that. */
-		size_t size = clamp(w->size * 2, w->len + count + 1,
-				    (size_t)WARDEN_DOCUMENT_MAX + 1);
-		char *buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
+	if (!w->doc) {
+		w->doc = warden_document_new();
+		if (!w->doc)
+			err = -ENOMEM;
+	}
+	while (!err && done < count) {
+		size_t n = min_t(size_t, count - done, WARDEN_DOCUMENT_CHUNK);
 
-		if (!buf) {
-			ret = -ENOMEM;
-			goto out_unlock;
+		if (copy_from_user(chunk, ubuf + done, n)) {
+			err = -EFAULT;
+			break;
 		}
-		w->buf = buf;
-		w->size = size;
+		err = warden_document_write(w->doc, chunk, n);
+		if (!err)
+			done += n;
 	}
-	if (copy_from_user(w->buf + w->len, ubuf, count)) {
-		ret = -EFAULT;
-		goto out_unlock;
-	}
-	w->len += count;
-out_unlock:
 	mutex_unlock(&w->lock);
-	return ret;
+out_free:
+	kfree(chunk);
+	/* Bytes already parsed stay parsed; a bad line refuses the write. */
+	if (err == -EFAULT && done)
+		return done;
+	return err ? err : count;
 }
 
-static int warden_document_flush(struct file *file, fl_owner_t id)
+/*
+ * ->flush runs at every close of the open file, in every process that
+ * shares it (a shell's "{ cat a; cat b; } > policy" closes it in each
+ * cat).  Only the close that drops the last reference applies the
+ * document, and its close() returns the outcome: 0 when the document is
+ * in force, the error otherwise.
+ */
+static int warden_document_file_flush(struct file *file, fl_owner_t id)
 {
 	struct seq_file *m = file->private_data;
 	struct warden_line_writer *w = m->private;
-	unsigned int lineno;
-	const char *reason;
 	int err = 0;
 
-	if (!(file->f_mode & FMODE_WRITE))
+	if (!(file->f_mode & FMODE_WRITE) || file_count(file) > 1)
 		return 0;
 	mutex_lock(&w->lock);
-	if (w->len && strnlen(w->buf, w->len) != w->len) {
-		/* The parser would stop at the NUL and load only the start. */
-		pr_warn_ratelimited("Warden: policy: the document holds a NUL byte; the policy in force is unchanged\n");
-		err = -EINVAL;
-		w->len = 0;
-	} else if (w->len) {
-		w->buf[w->len] = '\0';
-		err = warden_policy_replace(w->buf, &lineno, &reason);
-		if (err)
-			pr_warn_ratelimited("Warden: policy: line %u: %s; the policy in force is unchanged\n",
-					    lineno, reason ? reason :
-					    "out of memory or over the policy quota");
-		w->len = 0;
-	}
+	if (w->doc)
+		err = warden_document_apply(w->doc);
 	mutex_unlock(&w->lock);
 	return err;
 }
 
-static int warden_policy_file_show(struct seq_file *m, void *unused)
+/*
+ * Reads print the policy a record at a time (a section, a domain), each
+ * under rcu_read_lock(): no writer waits for a reader, and a reader waits
+ * for no writer.  A "select" line puts "# select ..." first, as record 0.
+ */
+static void *warden_policy_seq_start(struct seq_file *m, loff_t *pos)
+{
+	struct warden_line_writer *w = m->private;
+	struct warden_policy_cursor *cursor = &w->cursor;
+	loff_t index = *pos;
+
+	mutex_lock(&w->lock);
+	/* A read from the start sees the policy in force now. */
+	if (!index || !cursor->policy) {
+		warden_policy_put(cursor->policy);
+		cursor->policy = warden_policy_get();
+	}
+	rcu_read_lock();
+	cursor->view = w->file->view;
+	cursor->only = w->select ? w->selected : NULL;
+	cursor->transition_only = w->transition_only;
+	if (w->select) {
+		if (!index)
+			return SEQ_START_TOKEN;
+		if (!w->selected)
+			return NULL;
+		index--;
+	}
+	return warden_policy_cursor_seek(cursor, index) ? cursor : NULL;
+}
+
+static void *warden_policy_seq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct warden_line_writer *w = m->private;
+	struct warden_policy_cursor *cursor = &w->cursor;
+
+	++*pos;
+	if (v == SEQ_START_TOKEN) {
+		if (!w->selected)
+			return NULL;
+		return warden_policy_cursor_seek(cursor, 0) ? cursor : NULL;
+	}
+	return warden_policy_cursor_next(cursor) ? cursor : NULL;
+}
+
+static void warden_policy_seq_stop(struct seq_file *m, void *v)
 {
 	struct warden_line_writer *w = m->private;
 
-	mutex_lock(&w->lock);
-	if (w->select) {
-		seq_printf(m, "# select %s\n", w->select);
-		if (w->selected)
-			w->file->show(m, w);
-	} else {
-		w->file->show(m, w);
-	}
+	rcu_read_unlock();
 	mutex_unlock(&w->lock);
+}
+
+static int warden_policy_seq_show(struct seq_file *m, void *v)
+{
+	struct warden_line_writer *w = m->private;
+
+	if (v == SEQ_START_TOKEN)
+		seq_printf(m, "# select %s\n", w->select);
+	else
+		warden_policy_cursor_show(m, v);
 	return 0;
 }
+
+static const struct seq_operations warden_policy_seq_ops = {
+	.start = warden_policy_seq_start,
+	.next = warden_policy_seq_next,
+	.stop = warden_policy_seq_stop,
+	.show = warden_policy_seq_show,
+};
 
 static int warden_policy_file_open(struct inode *inode, struct file *file)
 {
@@ -492,10 +553,13 @@ static int warden_policy_file_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	mutex_init(&w->lock);
 	w->file = inode->i_private;
-	err = single_open(file, warden_policy_file_show, w);
-	if (err)
+	err = seq_open(file, &warden_policy_seq_ops);
+	if (err) {
 		kfree(w);
-	return err;
+		return err;
+	}
+	((struct seq_file *)file->private_data)->private = w;
+	return 0;
 }
 
 static int warden_policy_file_release(struct inode *inode, struct file *file)
@@ -507,8 +571,28 @@ static int warden_policy_file_release(struct inode *inode, struct file *file)
 	kfree(w->select);
 	kfree(w->selected);
 	kvfree(w->buf);
+	warden_policy_put(w->cursor.policy);
 	kfree(w);
-	return single_release(inode, file);
+	return seq_release(inode, file);
+}
+
+/*
+ * When the last reference went elsewhere than a close() (it was held for
+ * a moment by another task, or the file was passed on and dropped), the
+ * document is applied here; its outcome is then only in the kernel log.
+ */
+static int warden_document_file_release(struct inode *inode,
+					struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct warden_line_writer *w = m->private;
+
+	if (w->doc && warden_document_pending(w->doc) &&
+	    warden_document_apply(w->doc))
+		pr_warn_ratelimited("Warden: policy: the document was refused; the policy in force is unchanged\n");
+	warden_document_free(w->doc);
+	w->doc = NULL;
+	return warden_policy_file_release(inode, file);
 }
 
 static const struct file_operations warden_policy_file_fops = {
@@ -523,10 +607,10 @@ static const struct file_operations warden_policy_file_fops = {
 static const struct file_operations warden_document_fops = {
 	.open = warden_policy_file_open,
 	.read = seq_read,
-	.write = warden_document_write,
-	.flush = warden_document_flush,
+	.write = warden_document_file_write,
+	.flush = warden_document_file_flush,
 	.llseek = seq_lseek,
-	.release = warden_policy_file_release,
+	.release = warden_document_file_release,
 };
 
 /* The first profile line written activates the policy. */
@@ -541,18 +625,10 @@ static int warden_profile_write_line(char **state, char *line,
 	return err;
 }
 
-static void warden_profile_show_file(struct seq_file *m,
-				     const struct warden_line_writer *w)
-{
-	mutex_lock(&warden_policy_lock);
-	warden_policy_show_profiles(m, warden_policy_locked());
-	warden_policy_unlock();
-}
-
 static const struct warden_policy_file warden_profile_file = {
 	.name = "profile",
 	.write_line = warden_profile_write_line,
-	.show = warden_profile_show_file,
+	.view = WARDEN_VIEW_PROFILE,
 };
 
 static int warden_manager_write_line(char **state, char *line,
@@ -561,18 +637,10 @@ static int warden_manager_write_line(char **state, char *line,
 	return warden_manager_write(warden_policy_locked(), line, reason);
 }
 
-static void warden_manager_show_file(struct seq_file *m,
-				     const struct warden_line_writer *w)
-{
-	mutex_lock(&warden_policy_lock);
-	warden_manager_show(m, warden_policy_locked());
-	warden_policy_unlock();
-}
-
 static const struct warden_policy_file warden_manager_file = {
 	.name = "manager",
 	.write_line = warden_manager_write_line,
-	.show = warden_manager_show_file,
+	.view = WARDEN_VIEW_MANAGER,
 };
 
 static int warden_domain_policy_write_line(char **state, char *line,
@@ -582,24 +650,9 @@ static int warden_domain_policy_write_line(char **state, char *line,
 					  reason);
 }
 
-static void warden_domain_policy_show_file(struct seq_file *m,
-					   const struct warden_line_writer *w)
-{
-	mutex_lock(&warden_policy_lock);
-	warden_domain_policy_show(m, warden_policy_locked(), w->selected,
-				  w->transition_only);
-	warden_policy_unlock();
-}
-
-static void warden_document_show_file(struct seq_file *m,
-				      const struct warden_line_writer *w)
-{
-	warden_policy_show(m);
-}
-
 static const struct warden_policy_file warden_document_file = {
 	.name = "policy",
-	.show = warden_document_show_file,
+	.view = WARDEN_VIEW_DOCUMENT,
 };
 
 static int warden_exception_write_line(char **state, char *line,
@@ -609,26 +662,17 @@ static int warden_exception_write_line(char **state, char *line,
 					     reason);
 }
 
-static void warden_exception_show_file(struct seq_file *m,
-				       const struct warden_line_writer *w)
-{
-	mutex_lock(&warden_policy_lock);
-	warden_policy_show_exceptions(m, warden_policy_locked(),
-				      w->transition_only);
-	warden_policy_unlock();
-}
-
 static const struct warden_policy_file warden_exception_file = {
 	.name = "exception_policy",
 	.write_line = warden_exception_write_line,
-	.show = warden_exception_show_file,
+	.view = WARDEN_VIEW_EXCEPTION,
 	.select_transitions = true,
 };
 
 static const struct warden_policy_file warden_domain_policy_file = {
 	.name = "domain_policy",
 	.write_line = warden_domain_policy_write_line,
-	.show = warden_domain_policy_show_file,
+	.view = WARDEN_VIEW_DOMAIN,
 	.select_domain = true,
 	.select_transitions = true,
 };

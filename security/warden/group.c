@@ -367,7 +367,8 @@ int warden_group_write(struct warden_group_set *set,
 /**
  * warden_group_show - print the group lines of a set
  * @m: the seq_file.
- * @set: the groups; the caller holds warden_policy_lock.
+ * @set: the groups; the caller is in an RCU read-side
+ *       critical section.
  * @prefix: printed before every line, e.g. "<apache> " for a namespace.
  *
  * Path groups first, then number groups, then address groups, each in
@@ -382,10 +383,10 @@ void warden_group_show(struct seq_file *m, const struct warden_group_set *set,
 	unsigned int type;
 
 	for (type = 0; type < WARDEN_NR_GROUP_TYPES; type++) {
-		list_for_each_entry(group, &set->defined, defined) {
+		list_for_each_entry_rcu(group, &set->defined, defined) {
 			if (group->type != type)
 				continue;
-			list_for_each_entry(member, &group->members, list) {
+			list_for_each_entry_rcu(member, &group->members, list) {
 				if (type == WARDEN_GROUP_NUMBER)
 					warden_number_print(text, sizeof(text),
 							    &member->number);

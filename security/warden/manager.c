@@ -55,7 +55,7 @@ static void warden_manager_free(struct warden_manager *entry)
 
 /**
  * warden_manager_write - apply one line written to the manager file
- * @policy: the policy to change; the caller holds warden_policy_lock.
+ * @policy: the policy to change; the caller may write it.
  * @line: the line without its newline.
  * @reason: receives why the line was refused.
  *
@@ -71,14 +71,14 @@ int warden_manager_write(struct warden_policy *policy, char *line,
 	size_t size;
 	int err;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	*reason = NULL;
 	if (str_has_prefix(line, "delete ")) {
 		is_delete = true;
 		line += strlen("delete ");
 	}
 	if (!strcmp(line, "manage_by_non_root")) {
-		policy->manage_by_non_root = !is_delete;
+		WRITE_ONCE(policy->manage_by_non_root, !is_delete);
 		return 0;
 	}
 	if (line[0] == '<')
@@ -120,7 +120,8 @@ int warden_manager_write(struct warden_policy *policy, char *line,
 /**
  * warden_manager_show - print the manager file
  * @m: the seq_file.
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller is in an RCU read-side critical section
+ *          or may write the policy.
  *
  * One entry a line, in the order they were added, then
  * "manage_by_non_root" when it is set, so that the output loads back as
@@ -131,22 +132,22 @@ void warden_manager_show(struct seq_file *m,
 {
 	const struct warden_manager *entry;
 
-	lockdep_assert_held(&warden_policy_lock);
-	list_for_each_entry(entry, &policy->managers, list)
+	list_for_each_entry_rcu(entry, &policy->managers, list,
+				warden_policy_write_held())
 		seq_printf(m, "%s\n", entry->name);
-	if (policy->manage_by_non_root)
+	if (READ_ONCE(policy->manage_by_non_root))
 		seq_puts(m, "manage_by_non_root\n");
 }
 
 /**
  * warden_manager_clear - remove every manager of a policy
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  */
 void warden_manager_clear(struct warden_policy *policy)
 {
 	struct warden_manager *entry, *next;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry_safe(entry, next, &policy->managers, list)
 		warden_manager_free(entry);
 	policy->manage_by_non_root = false;

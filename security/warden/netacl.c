@@ -700,7 +700,7 @@ void warden_netacl_show(struct seq_file *m,
 {
 	const struct warden_netacl *e;
 
-	list_for_each_entry(e, &set->entries, list) {
+	list_for_each_entry_rcu(e, &set->entries, list) {
 		const char *const *ops = warden_net_families[e->family].ops;
 		u16 perm = READ_ONCE(e->perm);
 		char sep = ' ';

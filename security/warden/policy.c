@@ -11,12 +11,15 @@
 
 #include <linux/err.h>
 #include <linux/init.h>
+#include <linux/lockdep.h>
+#include <linux/minmax.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "domain.h"
 #include "domain_policy.h"
@@ -25,7 +28,7 @@
 #include "stat.h"
 #include "profile.h"
 
-/* Serialises every change to the policy; readers use RCU instead. */
+/* Serialises every change to the policy in force; readers use RCU. */
 DEFINE_MUTEX(warden_policy_lock);
 
 /* Moved on by every release of warden_policy_lock; starts at 1. */
@@ -45,8 +48,15 @@ void warden_policy_unlock(void)
 	atomic_long_inc_return_release(&warden_policy_epoch);
 	mutex_unlock(&warden_policy_lock);
 }
+/*
+ * Held, for lockdep only, by a task working on a private policy: one
+ * being parsed from a document or one being freed.  No task waits on it.
+ */
+struct lockdep_map warden_policy_private_map;
+static struct lock_class_key warden_policy_private_key;
 
 static struct warden_policy warden_initial_policy = {
+	.usage = REFCOUNT_INIT(1),
 	.profiles.version = WARDEN_PROFILE_VERSION,
 	.managers = LIST_HEAD_INIT(warden_initial_policy.managers),
 	.exception.transitions =
@@ -66,6 +76,8 @@ static struct warden_policy warden_initial_policy = {
 /* The policy in force; replaced whole by a load of the policy file. */
 struct warden_policy __rcu *warden_policy =
 	RCU_INITIALIZER(&warden_initial_policy);
+
+static void warden_policy_free_work(struct work_struct *work);
 
 /* Set once, when an administrator first loads policy. */
 bool warden_policy_loaded;
@@ -125,6 +137,10 @@ int __init warden_policy_init(void)
 {
 	int err;
 
+	lockdep_init_map(&warden_policy_private_map, "warden_policy_private",
+			 &warden_policy_private_key, 0);
+	INIT_RCU_WORK(&warden_initial_policy.free_work,
+		      warden_policy_free_work);
 	mutex_lock(&warden_policy_lock);
 	err = warden_domain_policy_init(&warden_initial_policy);
 	warden_policy_unlock();
@@ -177,7 +193,7 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
 	    !strncmp(name, WARDEN_ROOT_DOMAINNAME, len))
 		return NULL;
 	list_for_each_entry_rcu(ns, &policy->namespaces, list,
-				lockdep_is_held(&warden_policy_lock))
+				warden_policy_write_held())
 		if (strlen(ns->name) == len && !strncmp(ns->name, name, len))
 			return ns;
 	return ERR_PTR(-ENOENT);
@@ -190,7 +206,7 @@ struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
  *
  * A line that may be refused fills a new namespace first and publishes
  * it only once it applied, so that a refused line leaves no namespace
- * behind.  The caller holds warden_policy_lock.
+ * behind.  The caller may write the policy.
  *
  * Return: the namespace, charged to the policy quota, or ERR_PTR(-ENOMEM).
  */
@@ -199,7 +215,7 @@ struct warden_namespace *warden_namespace_new(const char *name, size_t len)
 	struct warden_namespace *ns;
 	size_t size = struct_size(ns, name, len + 1);
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		return ERR_PTR(-ENOMEM);
 	ns = kzalloc(size, GFP_KERNEL_ACCOUNT);
@@ -229,13 +245,13 @@ void warden_namespace_discard(struct warden_namespace *ns)
 
 /**
  * warden_namespace_publish - make a new namespace part of a policy
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  * @ns: a namespace from warden_namespace_new().
  */
 void warden_namespace_publish(struct warden_policy *policy,
 			      struct warden_namespace *ns)
 {
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	list_add_tail_rcu(&ns->list, &policy->namespaces);
 }
 
@@ -264,7 +280,7 @@ static int warden_policy_write_prefixed(struct warden_policy *policy,
 	char *space;
 	int err;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	if (*line == '<') {
 		space = strchr(line, ' ');
 		if (!space) {
@@ -303,7 +319,7 @@ static int warden_policy_write_prefixed(struct warden_policy *policy,
 
 /**
  * warden_policy_write_profile - apply one line of the profile file
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  * @line: the line, with an optional "<namespace> " prefix; parsed in place.
  * @reason: receives why the line was refused.
  *
@@ -317,7 +333,7 @@ int warden_policy_write_profile(struct warden_policy *policy, char *line,
 
 /**
  * warden_policy_write_exception - apply one line of the exception policy
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
  * @line: the line, with an optional "<namespace> " prefix; parsed in place.
  * @reason: receives why the line was refused.
  *
@@ -361,7 +377,8 @@ warden_ns_exception(const struct warden_policy *policy,
 /**
  * warden_policy_show_profiles - print the profile file
  * @m: the seq_file.
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller is in an RCU read-side critical section
+ *          or may write the policy.
  *
  * The root namespace's profiles, then each other namespace's, every line
  * after the namespace's name.
@@ -373,7 +390,8 @@ void warden_policy_show_profiles(struct seq_file *m,
 	char prefix[WARDEN_NAMESPACE_PREFIX_MAX];
 
 	warden_profile_show(m, &policy->profiles, "");
-	list_for_each_entry(ns, &policy->namespaces, list) {
+	list_for_each_entry_rcu(ns, &policy->namespaces, list,
+				warden_policy_write_held()) {
 		snprintf(prefix, sizeof(prefix), "%s ", ns->name);
 		warden_profile_show(m, &ns->profiles, prefix);
 	}
@@ -382,7 +400,8 @@ void warden_policy_show_profiles(struct seq_file *m,
 /**
  * warden_policy_show_exceptions - print the exception_policy file
  * @m: the seq_file.
- * @policy: the policy; the caller holds warden_policy_lock.
+ * @policy: the policy; the caller is in an RCU read-side critical section
+ *          or may write the policy.
  * @transition_only: print only transition controls and aggregators.
  */
 void warden_policy_show_exceptions(struct seq_file *m,
@@ -393,18 +412,80 @@ void warden_policy_show_exceptions(struct seq_file *m,
 	char prefix[WARDEN_NAMESPACE_PREFIX_MAX];
 
 	warden_exception_show(m, &policy->exception, "", transition_only);
-	list_for_each_entry(ns, &policy->namespaces, list) {
+	list_for_each_entry_rcu(ns, &policy->namespaces, list,
+				warden_policy_write_held()) {
 		snprintf(prefix, sizeof(prefix), "%s ", ns->name);
 		warden_exception_show(m, &ns->exception, prefix,
 				      transition_only);
 	}
 }
 
-static struct warden_policy *warden_policy_alloc(void)
+/*
+ * Work on a policy no other task can reach: charge its memory to itself,
+ * not to the policy in force, and let lockdep see the caller as its writer.
+ */
+static void warden_policy_private_enter(struct warden_policy *policy,
+					struct warden_memory_account *account)
 {
-	struct warden_policy *policy;
+	lock_map_acquire(&warden_policy_private_map);
+	warden_memory_account_begin(account, &policy->memory);
+}
 
-	lockdep_assert_held(&warden_policy_lock);
+static void warden_policy_private_leave(struct warden_memory_account *account)
+{
+	warden_memory_account_end(account);
+	lock_map_release(&warden_policy_private_map);
+}
+
+/* Free everything a policy holds; the caller may write it. */
+static void warden_policy_clear(struct warden_policy *policy)
+{
+	lockdep_assert(warden_policy_write_held());
+	warden_profile_set_clear(&policy->profiles);
+	warden_manager_clear(policy);
+	warden_exception_clear(&policy->exception);
+	warden_domain_policy_clear(policy);
+	warden_namespace_clear(policy);
+}
+
+/*
+ * Free a policy no reader can reach any more: a private one, or one
+ * replaced a grace period ago.  A policy counted apart gives its memory
+ * back to its own count, which must end at zero.
+ */
+static void warden_policy_free(struct warden_policy *policy)
+{
+	struct warden_memory_account account;
+
+	if (policy->apart) {
+		warden_policy_private_enter(policy, &account);
+		warden_policy_clear(policy);
+		warden_policy_private_leave(&account);
+		WARN_ON_ONCE(policy->memory);
+	} else {
+		warden_policy_clear(policy);
+	}
+	if (policy != &warden_initial_policy)
+		kfree(policy);
+}
+
+static void warden_policy_free_work(struct work_struct *work)
+{
+	warden_policy_free(container_of(to_rcu_work(work), struct warden_policy,
+					free_work));
+}
+
+/*
+ * A new policy with only the root domain.  @apart: a private policy, whose
+ * memory counts on its own until it is published; otherwise the caller
+ * holds warden_policy_lock and the memory counts in the policy pool.
+ */
+static struct warden_policy *warden_policy_create(bool apart)
+{
+	struct warden_memory_account account;
+	struct warden_policy *policy;
+	int err;
+
 	policy = kzalloc(sizeof(*policy), GFP_KERNEL_ACCOUNT);
 	if (!policy)
 		return NULL;
@@ -414,24 +495,19 @@ static struct warden_policy *warden_policy_alloc(void)
 	INIT_LIST_HEAD(&policy->namespaces);
 	INIT_LIST_HEAD(&policy->domains);
 	hash_init(policy->domain_hash);
-	if (warden_domain_policy_init(policy)) {
+	INIT_RCU_WORK(&policy->free_work, warden_policy_free_work);
+	refcount_set(&policy->usage, 1);
+	policy->apart = apart;
+	if (apart)
+		warden_policy_private_enter(policy, &account);
+	err = warden_domain_policy_init(policy);
+	if (apart)
+		warden_policy_private_leave(&account);
+	if (err) {
 		kfree(policy);
 		return NULL;
 	}
 	return policy;
-}
-
-/* Free a policy no reader can reach any more. */
-static void warden_policy_free(struct warden_policy *policy)
-{
-	lockdep_assert_held(&warden_policy_lock);
-	warden_profile_set_clear(&policy->profiles);
-	warden_manager_clear(policy);
-	warden_exception_clear(&policy->exception);
-	warden_domain_policy_clear(policy);
-	warden_namespace_clear(policy);
-	if (policy != &warden_initial_policy)
-		kfree(policy);
 }
 
 /* The sections of the policy document, in the order they are printed. */
@@ -488,118 +564,505 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 }
 
 /*
- * Build a policy from a document, beside the one in force.  Returns the
- * new policy, or an ERR_PTR with *@lineno and *@reason telling which line
- * was refused and why; nothing of a refused document is kept.
+ * The longest line of a document.  A longer one is refused, so that a
+ * newline-free write cannot grow the line buffer without bound.
  */
-static struct warden_policy *warden_policy_parse(char *document,
-						 unsigned int *lineno,
-						 const char **reason)
+#define WARDEN_DOCUMENT_LINE_MAX (64 * 1024)
+/* The largest policy document accepted in one load. */
+#define WARDEN_DOCUMENT_MAX (64 * 1024 * 1024)
+/* How much of a refused line the kernel log quotes. */
+#define WARDEN_DOCUMENT_QUOTE 80
+
+/**
+ * struct warden_document - a policy document being written
+ * @policy: the private policy its lines build; %NULL until the first byte.
+ * @section: the section the next line belongs to.
+ * @selected: the domain later [domain_policy] lines apply to, or %NULL.
+ * @line: the line not yet ended by a newline.
+ * @len: bytes in @line.
+ * @size: bytes allocated for @line.
+ * @bytes: bytes written so far.
+ * @lineno: lines ended so far; the number of the refused line after an
+ *          error.
+ * @reason: why the document was refused, for the kernel log.
+ * @err: the error that poisoned the document: once set, nothing of it
+ *       applies, and every later write and the close report it.
+ * @done: the document was applied or discarded; it takes no more bytes.
+ *
+ * Only the task writing the document touches it (the policy file
+ * serialises its writers), so none of this is locked.
+ */
+struct warden_document {
+	struct warden_policy *policy;
+	int section;
+	char *selected;
+	char *line;
+	size_t len;
+	size_t size;
+	size_t bytes;
+	unsigned int lineno;
+	const char *reason;
+	int err;
+	bool done;
+};
+
+/**
+ * warden_document_new - start a policy document
+ *
+ * Return: the document, or %NULL when memory runs out.
+ */
+struct warden_document *warden_document_new(void)
 {
-	int section = WARDEN_SECTION_NONE, err = 0;
-	char *selected = NULL, *line;
-	struct warden_policy *new;
+	struct warden_document *doc;
 
-	lockdep_assert_held(&warden_policy_lock);
-	*lineno = 0;
-	*reason = NULL;
-	new = warden_policy_alloc();
-	if (!new)
-		return ERR_PTR(-ENOMEM);
-	while (!err && (line = strsep(&document, "\n"))) {
-		int i;
+	doc = kzalloc(sizeof(*doc), GFP_KERNEL_ACCOUNT);
+	if (doc)
+		doc->section = WARDEN_SECTION_NONE;
+	return doc;
+}
 
-		/* A document may hold millions of lines: let others run. */
-		cond_resched();
-		++*lineno;
-		warden_normalize_line(line);
-		if (!*line || *line == '#')
-			continue;
-		i = match_string(warden_policy_sections,
-				 ARRAY_SIZE(warden_policy_sections), line);
-		if (i >= 0) {
-			section = i;
-			continue;
+/* Refuse the document: nothing of it will apply. */
+static int warden_document_poison(struct warden_document *doc, int err,
+				  const char *reason, const char *line)
+{
+	doc->err = err;
+	doc->reason = reason ?: (err == -ENOMEM ?
+				 "out of memory or over the policy quota" :
+				 "refused");
+	if (line)
+		pr_warn_ratelimited("Warden: policy: line %u: %s: \"%.*s\"; the policy in force is unchanged\n",
+				    doc->lineno, doc->reason,
+				    WARDEN_DOCUMENT_QUOTE, line);
+	else
+		pr_warn_ratelimited("Warden: policy: line %u: %s; the policy in force is unchanged\n",
+				    doc->lineno, doc->reason);
+	return err;
+}
+
+/* Parse the line in doc->line into the private policy. */
+static int warden_document_end_line(struct warden_document *doc)
+{
+	char quote[WARDEN_DOCUMENT_QUOTE + 1];
+	const char *reason = NULL;
+	char *line = doc->line;
+	int section, err;
+
+	doc->lineno++;
+	if (!doc->len)
+		return 0;
+	line[doc->len] = '\0';
+	if (strlen(line) != doc->len) {
+		doc->len = 0;
+		/* The parser would stop at the NUL and apply the start. */
+		return warden_document_poison(doc, -EINVAL,
+					      "the line holds a NUL byte",
+					      NULL);
+	}
+	doc->len = 0;
+	warden_normalize_line(line);
+	if (!*line || *line == '#')
+		return 0;
+	section = match_string(warden_policy_sections,
+			       ARRAY_SIZE(warden_policy_sections), line);
+	if (section >= 0) {
+		doc->section = section;
+		return 0;
+	}
+	strscpy(quote, line, sizeof(quote));
+	err = warden_policy_apply_line(doc->policy, doc->section,
+				       &doc->selected, line, &reason);
+	if (err)
+		return warden_document_poison(doc, err, reason, quote);
+	return 0;
+}
+
+/* Append @len bytes without a newline to the line being collected. */
+static int warden_document_append(struct warden_document *doc,
+				  const char *buf, size_t len)
+{
+	size_t need = doc->len + len + 1;
+	char *line;
+
+	if (need > WARDEN_DOCUMENT_LINE_MAX + 1) {
+		doc->lineno++;
+		return warden_document_poison(doc, -EINVAL,
+					      "the line is longer than 64 KiB",
+					      NULL);
+	}
+	if (need > doc->size) {
+		size_t size = clamp_t(size_t, doc->size * 2, 256,
+				      WARDEN_DOCUMENT_LINE_MAX + 1);
+
+		size = max(size, need);
+		line = kvrealloc(doc->line, size, GFP_KERNEL_ACCOUNT);
+		if (!line)
+			return warden_document_poison(doc, -ENOMEM, NULL, NULL);
+		doc->line = line;
+		doc->size = size;
+	}
+	memcpy(doc->line + doc->len, buf, len);
+	doc->len += len;
+	return 0;
+}
+
+/* Parse bytes of the document; the caller is in the private scope. */
+static int warden_document_feed(struct warden_document *doc, const char *buf,
+				size_t len)
+{
+	int err = 0;
+
+	while (len && !err) {
+		const char *newline = memchr(buf, '\n', len);
+		size_t n = newline ? newline - buf : len;
+
+		err = warden_document_append(doc, buf, n);
+		if (!err && newline) {
+			err = warden_document_end_line(doc);
+			n++;
 		}
-		err = warden_policy_apply_line(new, section, &selected, line,
-					       reason);
+		buf += n;
+		len -= n;
+		cond_resched();
 	}
-	kfree(selected);
-	if (!err)
-		err = warden_policy_check_profiles(new, reason);
-	if (err) {
-		warden_policy_free(new);
-		return ERR_PTR(err);
-	}
-	return new;
+	return err;
 }
 
 /**
- * warden_policy_replace - build a policy from a document and put it in force
- * @document: the whole policy: "[profile]", "[manager]",
- *            "[exception_policy]" and "[domain_policy]" lines each start a
- *            section whose lines are those of the file of that name.
- *            Parsed in place.
- * @lineno: receives the number of the line that was refused.
- * @reason: receives why it was refused.
+ * warden_document_write - parse the next bytes of a policy document
+ * @doc: the document.
+ * @buf: the bytes, in kernel memory; a line may span several writes.
+ * @len: their number.
  *
- * Either every line applies and the new policy replaces the one in force
- * at once, or nothing changes.
+ * Each line the bytes complete is parsed at once into the document's
+ * private policy; the policy in force does not change until
+ * warden_document_apply().  No global lock is taken, so decisions, execs
+ * and learning go on meanwhile.  The first refused line poisons the
+ * document, with its number and the reason in the kernel log.
  *
- * Return: 0, or the error of the first refused line.
+ * Return: 0; -EINVAL for a refused line (and for every write after it);
+ * -EFBIG past the largest document; -ENOMEM when memory or the policy
+ * quota runs out.
  */
-int warden_policy_replace(char *document, unsigned int *lineno,
-			  const char **reason)
+int warden_document_write(struct warden_document *doc, const char *buf,
+			  size_t len)
 {
-	struct warden_policy *new, *old;
-	int err = 0;
+	struct warden_memory_account account;
+	int err;
+
+	if (doc->err)
+		return doc->err;
+	if (doc->done)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (len > WARDEN_DOCUMENT_MAX - doc->bytes)
+		return warden_document_poison(doc, -EFBIG,
+					      "the document is larger than 64 MiB",
+					      NULL);
+	doc->bytes += len;
+	if (!doc->policy) {
+		doc->policy = warden_policy_create(true);
+		if (!doc->policy)
+			return warden_document_poison(doc, -ENOMEM, NULL, NULL);
+	}
+	warden_policy_private_enter(doc->policy, &account);
+	err = warden_document_feed(doc, buf, len);
+	warden_policy_private_leave(&account);
+	return err;
+}
+
+/* Parse the last line, if it has no newline, and check the whole. */
+static int warden_document_finish(struct warden_document *doc)
+{
+	struct warden_memory_account account;
+	const char *reason = NULL;
+	int err;
+
+	warden_policy_private_enter(doc->policy, &account);
+	err = warden_document_end_line(doc);
+	if (!err) {
+		err = warden_policy_check_profiles(doc->policy, &reason);
+		if (err)
+			warden_document_poison(doc, err, reason, NULL);
+	}
+	warden_policy_private_leave(&account);
+	return err;
+}
+
+/*
+ * Put a private policy in force.  The quota is checked against its own
+ * size: the policy it replaces stops counting at the same moment, and is
+ * freed a grace period later without the caller waiting for it.
+ */
+static int warden_policy_publish(struct warden_policy *new)
+{
+	struct warden_policy *old;
+	size_t replaced;
+	int err;
 
 	mutex_lock(&warden_policy_lock);
-	new = warden_policy_parse(document, lineno, reason);
-	if (IS_ERR(new)) {
-		err = PTR_ERR(new);
+	err = warden_memory_replace(WARDEN_MEMORY_POLICY, new->memory,
+				    &replaced);
+	if (err)
 		goto out_unlock;
-	}
-	old = warden_policy_locked();
-	rcu_assign_pointer(warden_policy, new);
+	new->memory = 0;
+	new->apart = false;
+	old = rcu_replace_pointer(warden_policy, new,
+				  lockdep_is_held(&warden_policy_lock));
+	old->memory = replaced;
+	old->apart = true;
 	warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
 	warden_policy_activate();
-	/* Checks that started under the old policy finish before it goes. */
-	synchronize_rcu();
-	warden_policy_free(old);
+	/* Readers that pinned it keep it; the last one frees it. */
+	warden_policy_put(old);
 out_unlock:
 	warden_policy_unlock();
 	return err;
 }
 
-/* Print @policy as one document; the caller holds warden_policy_lock. */
-static void warden_policy_print(struct seq_file *m,
-				const struct warden_policy *policy)
+/**
+ * warden_document_pending - whether a document has bytes not yet applied
+ * @doc: the document.
+ *
+ * Return: true if warden_document_apply() would load or refuse something.
+ */
+bool warden_document_pending(const struct warden_document *doc)
 {
-	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_PROFILE]);
-	warden_policy_show_profiles(m, policy);
-	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_MANAGER]);
-	warden_manager_show(m, policy);
-	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_EXCEPTION]);
-	warden_policy_show_exceptions(m, policy, false);
-	seq_printf(m, "%s\n", warden_policy_sections[WARDEN_SECTION_DOMAIN]);
-	warden_domain_policy_show(m, policy, NULL, false);
+	return !doc->done && (doc->bytes || doc->err);
 }
 
 /**
- * warden_policy_show - print the whole policy as one document
- * @m: the seq_file.
+ * warden_document_apply - put a written document in force, once
+ * @doc: the document.
  *
- * The output is what warden_policy_replace() reads.
+ * Called at the last close of the policy file.  Either every line applied
+ * and the document's policy replaces the one in force with one pointer
+ * swap, or nothing changes.  A document nobody wrote a byte to changes
+ * nothing.  Later calls change nothing and return the same outcome.
+ *
+ * Return: 0; the error that poisoned the document; -EINVAL when its last
+ * line is bad or a domain uses a profile it does not define; -ENOMEM when
+ * it does not fit in the policy quota.
  */
-void warden_policy_show(struct seq_file *m)
+int warden_document_apply(struct warden_document *doc)
 {
-	mutex_lock(&warden_policy_lock);
-	warden_policy_print(m, warden_policy_locked());
-	warden_policy_unlock();
+	int err = doc->err;
+
+	if (doc->done || !doc->bytes)
+		return err;
+	doc->done = true;
+	if (!err)
+		err = warden_document_finish(doc);
+	if (!err) {
+		err = warden_policy_publish(doc->policy);
+		if (err)
+			warden_document_poison(doc, err,
+					       "the policy does not fit in the policy quota",
+					       NULL);
+		else
+			doc->policy = NULL;
+	}
+	doc->err = err;
+	if (doc->policy) {
+		warden_policy_free(doc->policy);
+		doc->policy = NULL;
+	}
+	return err;
+}
+
+/**
+ * warden_document_free - forget a document
+ * @doc: the document, or %NULL; a private policy it built is freed
+ *       without being applied.
+ */
+void warden_document_free(struct warden_document *doc)
+{
+	if (!doc)
+		return;
+	if (doc->policy)
+		warden_policy_free(doc->policy);
+	kfree(doc->selected);
+	kvfree(doc->line);
+	kfree(doc);
+}
+
+/**
+ * warden_policy_get - pin the policy in force
+ *
+ * A reader that prints the policy over several reads keeps printing the
+ * same policy, even if a document replaces it meanwhile.
+ *
+ * Return: the policy in force, with a reference for warden_policy_put().
+ */
+struct warden_policy *warden_policy_get(void)
+{
+	struct warden_policy *policy;
+
+	rcu_read_lock();
+	for (;;) {
+		policy = rcu_dereference(warden_policy);
+		if (refcount_inc_not_zero(&policy->usage))
+			break;
+		/* Being replaced: the pointer already names the next one. */
+		cpu_relax();
+	}
+	rcu_read_unlock();
+	return policy;
+}
+
+/**
+ * warden_policy_put - drop a reference to a policy
+ * @policy: a policy from warden_policy_get(), or %NULL.
+ *
+ * The last reference to a replaced policy frees it after a grace period,
+ * from a work item, so the caller never waits.
+ */
+void warden_policy_put(struct warden_policy *policy)
+{
+	if (policy && refcount_dec_and_test(&policy->usage))
+		queue_rcu_work(system_wq, &policy->free_work);
+}
+
+/* Records before the domains, for each view. */
+static const unsigned int warden_view_heads[] = {
+	[WARDEN_VIEW_PROFILE] = 1,
+	[WARDEN_VIEW_MANAGER] = 1,
+	[WARDEN_VIEW_EXCEPTION] = 1,
+	[WARDEN_VIEW_DOMAIN] = 0,
+	[WARDEN_VIEW_DOCUMENT] = 4,
+};
+
+static bool warden_view_has_domains(enum warden_policy_view view)
+{
+	return view == WARDEN_VIEW_DOMAIN || view == WARDEN_VIEW_DOCUMENT;
+}
+
+/* The first domain the cursor prints, or NULL; under RCU. */
+static const struct warden_domain_policy *
+warden_policy_cursor_first(const struct warden_policy_cursor *cursor)
+{
+	if (cursor->only)
+		return warden_domain_policy_find(cursor->policy, cursor->only);
+	return list_first_or_null_rcu(&cursor->policy->domains,
+				      struct warden_domain_policy, list);
+}
+
+/**
+ * warden_policy_cursor_seek - put a cursor on a record
+ * @cursor: the cursor, its @policy, @view, @only and @transition_only set;
+ *          the caller is in an RCU read-side critical section.
+ * @index: the record.
+ *
+ * Return: false past the last record.
+ */
+bool warden_policy_cursor_seek(struct warden_policy_cursor *cursor,
+			       loff_t index)
+{
+	const unsigned int heads = warden_view_heads[cursor->view];
+	const struct warden_domain_policy *domain;
+
+	cursor->index = index;
+	cursor->domain = NULL;
+	if (index < heads)
+		return true;
+	if (!warden_view_has_domains(cursor->view))
+		return false;
+	domain = warden_policy_cursor_first(cursor);
+	for (index -= heads; domain && index; index--) {
+		if (cursor->only)
+			return false;
+		domain = list_next_or_null_rcu(&cursor->policy->domains,
+					       &domain->list,
+					       struct warden_domain_policy,
+					       list);
+	}
+	cursor->domain = domain;
+	return domain;
+}
+
+/**
+ * warden_policy_cursor_next - move a cursor to the next record
+ * @cursor: a cursor warden_policy_cursor_seek() placed, in the same RCU
+ *          read-side critical section.
+ *
+ * Return: false past the last record.
+ */
+bool warden_policy_cursor_next(struct warden_policy_cursor *cursor)
+{
+	const unsigned int heads = warden_view_heads[cursor->view];
+
+	cursor->index++;
+	if (cursor->index < heads)
+		return true;
+	if (!warden_view_has_domains(cursor->view))
+		return false;
+	if (cursor->index == heads)
+		cursor->domain = warden_policy_cursor_first(cursor);
+	else if (cursor->only || !cursor->domain)
+		cursor->domain = NULL;
+	else
+		cursor->domain = list_next_or_null_rcu(&cursor->policy->domains,
+						       &cursor->domain->list,
+						       struct warden_domain_policy,
+						       list);
+	return cursor->domain;
+}
+
+/**
+ * warden_policy_cursor_show - print the record under a cursor
+ * @m: the seq_file.
+ * @cursor: a cursor on a record, in the RCU read-side critical section
+ *          that placed it.
+ *
+ * The records together print what the policy file reads as a document,
+ * or what the profile, manager, exception_policy and domain_policy files
+ * read line by line.
+ */
+void warden_policy_cursor_show(struct seq_file *m,
+			       const struct warden_policy_cursor *cursor)
+{
+	const struct warden_policy *policy = cursor->policy;
+	enum warden_policy_section section = cursor->index;
+
+	if (cursor->domain) {
+		warden_domain_policy_show_domain(m, cursor->domain,
+						 cursor->transition_only);
+		return;
+	}
+	switch (cursor->view) {
+	case WARDEN_VIEW_PROFILE:
+		section = WARDEN_SECTION_PROFILE;
+		break;
+	case WARDEN_VIEW_MANAGER:
+		section = WARDEN_SECTION_MANAGER;
+		break;
+	case WARDEN_VIEW_EXCEPTION:
+		section = WARDEN_SECTION_EXCEPTION;
+		break;
+	case WARDEN_VIEW_DOMAIN:
+		return;
+	case WARDEN_VIEW_DOCUMENT:
+		seq_printf(m, "%s\n", warden_policy_sections[section]);
+		break;
+	}
+	switch (section) {
+	case WARDEN_SECTION_PROFILE:
+		warden_policy_show_profiles(m, policy);
+		break;
+	case WARDEN_SECTION_MANAGER:
+		warden_manager_show(m, policy);
+		break;
+	case WARDEN_SECTION_EXCEPTION:
+		warden_policy_show_exceptions(m, policy,
+					      cursor->transition_only);
+		break;
+	default:
+		break;
+	}
 }
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
-/* The parser fuzzer drives the static functions above. */
+/* The parser fuzzer and the document tests drive the statics above. */
 #include "policy_fuzz.c"
+#include "tests/policy_kunit.c"
 #endif

@@ -294,8 +294,25 @@ static void warden_fuzz_mutate(struct warden_fuzz *fz)
 }
 
 /* Print the fuzzer's policy into @buf; the length, or 0 if it overflowed. */
+/* Print @policy as the policy file prints it, record after record. */
+static void warden_policy_print(struct seq_file *m,
+				struct warden_policy *policy)
+{
+	struct warden_policy_cursor cursor = {
+		.policy = policy,
+		.view = WARDEN_VIEW_DOCUMENT,
+	};
+	bool more;
+
+	rcu_read_lock();
+	for (more = warden_policy_cursor_seek(&cursor, 0); more;
+	     more = warden_policy_cursor_next(&cursor))
+		warden_policy_cursor_show(m, &cursor);
+	rcu_read_unlock();
+}
+
 static size_t warden_fuzz_print(struct warden_fuzz *fz,
-				const struct warden_policy *policy, char *buf)
+				struct warden_policy *policy, char *buf)
 {
 	struct seq_file m = { .buf = buf, .size = WARDEN_FUZZ_DUMP_SIZE };
 
@@ -383,6 +400,34 @@ static size_t warden_fuzz_line_of(const char *text, unsigned int lineno,
 }
 
 /*
+ * Parse @document as the policy file would, without putting it in force:
+ * the private policy, or an ERR_PTR with the refused line and the reason.
+ */
+static struct warden_policy *warden_fuzz_parse(const char *document,
+					       unsigned int *lineno,
+					       const char **reason)
+{
+	struct warden_document *doc = warden_document_new();
+	struct warden_policy *policy;
+	int err;
+
+	if (!doc)
+		return ERR_PTR(-ENOMEM);
+	err = warden_document_write(doc, document, strlen(document));
+	if (!err && doc->policy)
+		err = warden_document_finish(doc);
+	*lineno = doc->lineno;
+	*reason = doc->reason;
+	policy = doc->policy;
+	if (!err && policy)
+		doc->policy = NULL;
+	warden_document_free(doc);
+	if (err)
+		return ERR_PTR(err);
+	return policy ?: warden_policy_create(true) ?: ERR_PTR(-ENOMEM);
+}
+
+/*
  * The printed policy is a document that loads back to itself, unless a
  * domain uses a profile it does not define, which only a document refuses.
  */
@@ -398,7 +443,7 @@ static void warden_fuzz_check_round_trip(struct warden_fuzz *fz)
 	KUNIT_ASSERT_NOT_NULL(fz->test, document);
 	memcpy(document, fz->dump, fz->dump_len);
 	document[fz->dump_len] = '\0';
-	again = warden_policy_parse(document, &lineno, &reason);
+	again = warden_fuzz_parse(document, &lineno, &reason);
 	kvfree(document);
 	if (IS_ERR(again)) {
 		if (PTR_ERR(again) == -EINVAL && reason &&
@@ -487,7 +532,7 @@ static void warden_fuzz_batch(struct warden_fuzz *fz, const int *sections,
 
 	mutex_lock(&warden_policy_lock);
 	fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
-	fz->policy = warden_policy_alloc();
+	fz->policy = warden_policy_create(false);
 	KUNIT_ASSERT_NOT_NULL(fz->test, fz->policy);
 	warden_fuzz_snapshot(fz);
 	fz->quota = warden_fuzz_one_in(fz, 4);
@@ -582,7 +627,7 @@ static void test_fuzz_policy_documents(struct kunit *test)
 
 		mutex_lock(&warden_policy_lock);
 		fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
-		fz->policy = warden_policy_alloc();
+		fz->policy = warden_policy_create(false);
 		KUNIT_ASSERT_NOT_NULL(test, fz->policy);
 		warden_fuzz_snapshot(fz);
 		fz->quota = false;
@@ -623,7 +668,7 @@ static void test_fuzz_policy_documents(struct kunit *test)
 		}
 		document[len] = '\0';
 		fz->documents++;
-		parsed = warden_policy_parse(document, &lineno, &reason);
+		parsed = warden_fuzz_parse(document, &lineno, &reason);
 		if (!IS_ERR(parsed)) {
 			warden_policy_free(parsed);
 		} else {
@@ -687,7 +732,7 @@ static void test_refused_lines_leave_no_trace(struct kunit *test)
 
 	mutex_lock(&warden_policy_lock);
 	fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
-	fz->policy = warden_policy_alloc();
+	fz->policy = warden_policy_create(false);
 	KUNIT_ASSERT_NOT_NULL(test, fz->policy);
 	warden_fuzz_snapshot(fz);
 	/* Domain lines go to the root domain, which every policy has. */

@@ -140,7 +140,7 @@ warden_profile_get_locked(const struct warden_profile_set *set,
 			  unsigned int index)
 {
 	return rcu_dereference_protected(set->profile[index],
-					 lockdep_is_held(&warden_policy_lock));
+					 warden_policy_write_held());
 }
 
 /*
@@ -421,7 +421,7 @@ int warden_profile_write(struct warden_profile_set *set, char *line,
 	char *key, *value;
 	int slot, err;
 
-	lockdep_assert_held(&warden_policy_lock);
+	lockdep_assert(warden_policy_write_held());
 	*reason = NULL;
 	value = strchr(line, '=');
 	if (!value) {
@@ -516,7 +516,7 @@ void warden_profile_show(struct seq_file *m,
 		const struct warden_profile *profile;
 
 		profile = rcu_dereference_check(set->profile[i],
-						lockdep_is_held(&warden_policy_lock));
+						warden_policy_write_held());
 		if (!profile)
 			continue;
 		seq_printf(m, "%s%u-COMMENT=%s\n", prefix, i, profile->comment);

@@ -13,7 +13,10 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/list.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/time64.h>
 #include <linux/timekeeping.h>
@@ -178,10 +181,93 @@ void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota)
 	WRITE_ONCE(warden_memory_quota[kind], quota);
 }
 
+/*
+ * The tasks whose policy memory is counted apart from the pool, each by
+ * a warden_memory_account_begin() still in effect.  Few tasks are ever on
+ * it (one per policy document being parsed or policy being freed), and
+ * only policy changes look it up, never a decision.
+ */
+static LIST_HEAD(warden_memory_accounts);
+static DEFINE_SPINLOCK(warden_memory_accounts_lock);
+
+/**
+ * warden_memory_account_begin - count the caller's policy memory apart
+ * @account: the caller's entry, on its stack, until the matching
+ *           warden_memory_account_end().
+ * @used: the counter that takes the caller's charges, e.g. the size of a
+ *        policy that is not in force.
+ *
+ * A policy being built beside the one in force, or freed after it was
+ * replaced, must not count against the quota of the policy in force: its
+ * charges are checked against the quota on their own and kept in @used.
+ */
+void warden_memory_account_begin(struct warden_memory_account *account,
+				 size_t *used)
+{
+	unsigned long flags;
+
+	account->task = current;
+	account->used = used;
+	spin_lock_irqsave(&warden_memory_accounts_lock, flags);
+	list_add(&account->list, &warden_memory_accounts);
+	spin_unlock_irqrestore(&warden_memory_accounts_lock, flags);
+}
+
+/**
+ * warden_memory_account_end - count the caller's policy memory in the pool again
+ * @account: the entry warden_memory_account_begin() took.
+ */
+void warden_memory_account_end(struct warden_memory_account *account)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&warden_memory_accounts_lock, flags);
+	list_del(&account->list);
+	spin_unlock_irqrestore(&warden_memory_accounts_lock, flags);
+}
+
+/*
+ * Charge (@size > 0) or uncharge the caller's own account, if it has one.
+ * Returns false when it has none; sets *@fits to whether the charge was
+ * within the quota (and made).
+ */
+static bool warden_memory_account_move(long size, unsigned int quota,
+				       bool *fits)
+{
+	struct warden_memory_account *account;
+	unsigned long flags;
+	bool found = false;
+
+	if (list_empty_careful(&warden_memory_accounts))
+		return false;
+	spin_lock_irqsave(&warden_memory_accounts_lock, flags);
+	list_for_each_entry(account, &warden_memory_accounts, list) {
+		if (account->task != current)
+			continue;
+		found = true;
+		if (size < 0) {
+			WARN_ON_ONCE(*account->used < -size);
+			*account->used -= min_t(size_t, -size, *account->used);
+			*fits = true;
+		} else {
+			*fits = *account->used + size <= INT_MAX &&
+				(!quota || *account->used + size <= quota);
+			if (*fits)
+				*account->used += size;
+		}
+		break;
+	}
+	spin_unlock_irqrestore(&warden_memory_accounts_lock, flags);
+	return found;
+}
+
 /**
  * warden_memory_charge - account memory to a pool, within its quota
  * @kind: the pool.
  * @size: bytes about to be allocated.
+ *
+ * Policy memory of a task inside warden_memory_account_begin() goes to its
+ * own account instead, against the same quota.
  *
  * Return: true if the pool had room and now counts @size; false if the
  * quota would be exceeded, in which case nothing is counted.
@@ -190,7 +276,11 @@ bool warden_memory_charge(enum warden_memory_kind kind, size_t size)
 {
 	unsigned int quota = READ_ONCE(warden_memory_quota[kind]);
 	int used = atomic_read(&warden_memory_used[kind]);
+	bool fits;
 
+	if (kind == WARDEN_MEMORY_POLICY && size <= INT_MAX &&
+	    warden_memory_account_move(size, quota, &fits))
+		return fits;
 	do {
 		if (size > INT_MAX - used ||
 		    (quota && used + size > quota))
@@ -207,7 +297,35 @@ bool warden_memory_charge(enum warden_memory_kind kind, size_t size)
  */
 void warden_memory_uncharge(enum warden_memory_kind kind, size_t size)
 {
+	bool fits;
+
+	if (kind == WARDEN_MEMORY_POLICY && size <= INT_MAX &&
+	    warden_memory_account_move(-(long)size, 0, &fits))
+		return;
 	WARN_ON_ONCE(atomic_sub_return(size, &warden_memory_used[kind]) < 0);
+}
+
+/**
+ * warden_memory_replace - make an account the pool, and the pool an account
+ * @kind: the pool.
+ * @used: the bytes of the policy that goes in force.
+ * @replaced: receives the bytes the pool counted, those of the policy
+ *            that leaves.
+ *
+ * The caller serialises every charge of the pool (it holds the policy
+ * lock), so nothing is counted between the read and the write.
+ *
+ * Return: 0, or -ENOMEM when @used is over the quota; nothing changes then.
+ */
+int warden_memory_replace(enum warden_memory_kind kind, size_t used,
+			  size_t *replaced)
+{
+	unsigned int quota = READ_ONCE(warden_memory_quota[kind]);
+
+	if (used > INT_MAX || (quota && used > quota))
+		return -ENOMEM;
+	*replaced = atomic_xchg(&warden_memory_used[kind], used);
+	return 0;
 }
 
 /**

@@ -10,9 +10,12 @@
 #ifndef _SECURITY_WARDEN_STAT_H
 #define _SECURITY_WARDEN_STAT_H
 
+#include <linux/list.h>
 #include <linux/seq_file.h>
 #include <linux/time64.h>
 #include <linux/types.h>
+
+struct task_struct;
 
 /**
  * enum warden_stat_event - events counted in the stat file
@@ -44,6 +47,18 @@ enum warden_memory_kind {
 	WARDEN_MEMORY_NR_KINDS,
 };
 
+/**
+ * struct warden_memory_account - a task's policy memory counted apart
+ * @list: links the accounts in effect.
+ * @task: the task whose charges it takes.
+ * @used: the counter the charges go to.
+ */
+struct warden_memory_account {
+	struct list_head list;
+	struct task_struct *task;
+	size_t *used;
+};
+
 /* "YYYY/MM/DD hh:mm:ss" and its NUL. */
 #define WARDEN_TIME_TEXT_SIZE 20
 
@@ -56,6 +71,11 @@ int warden_stat_parse_quota(const char *line, enum warden_memory_kind *kind,
 void warden_stat_set_quota(enum warden_memory_kind kind, unsigned int quota);
 bool warden_memory_charge(enum warden_memory_kind kind, size_t size);
 void warden_memory_uncharge(enum warden_memory_kind kind, size_t size);
+void warden_memory_account_begin(struct warden_memory_account *account,
+				 size_t *used);
+void warden_memory_account_end(struct warden_memory_account *account);
+int warden_memory_replace(enum warden_memory_kind kind, size_t used,
+			  size_t *replaced);
 unsigned int warden_memory_in_use(enum warden_memory_kind kind);
 
 #endif /* _SECURITY_WARDEN_STAT_H */

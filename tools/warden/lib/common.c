@@ -182,8 +182,8 @@ static int wd_write_all(int fd, const char *buf, size_t len)
 
 /*
  * One open for the whole buffer: the kernel takes a `policy` write as a
- * transaction that it judges at close(), so close()'s result matters as
- * much as write()'s.
+ * transaction; a bad line fails its write(), and the document is applied
+ * at the last close(), whose result matters as much as write()'s.
  */
 int wd_write_file(const char *path, const char *buf, size_t len)
 {
