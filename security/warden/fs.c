@@ -430,6 +430,9 @@ static ssize_t warden_document_file_write(struct file *file,
 		if (!w->doc)
 			err = -ENOMEM;
 	}
+	/* A write past the largest document is refused before any parse. */
+	if (!err && !warden_document_has_room(w->doc, count))
+		err = -EFBIG;
 	while (!err && done < count) {
 		size_t n = min_t(size_t, count - done, WARDEN_DOCUMENT_CHUNK);
 

@@ -728,6 +728,22 @@ static int warden_document_feed(struct warden_document *doc, const char *buf,
 }
 
 /**
+ * warden_document_has_room - whether a document may grow by some bytes
+ * @doc: the document.
+ * @len: the bytes a write brings.
+ *
+ * A write that would make the document larger than the largest accepted
+ * is refused whole, before any of it is parsed, and leaves the document
+ * as it was.
+ *
+ * Return: true if @len more bytes keep the document within 64 MiB.
+ */
+bool warden_document_has_room(const struct warden_document *doc, size_t len)
+{
+	return len <= WARDEN_DOCUMENT_MAX - doc->bytes;
+}
+
+/**
  * warden_document_write - parse the next bytes of a policy document
  * @doc: the document.
  * @buf: the bytes, in kernel memory; a line may span several writes.
@@ -740,8 +756,8 @@ static int warden_document_feed(struct warden_document *doc, const char *buf,
  * document, with its number and the reason in the kernel log.
  *
  * Return: 0; -EINVAL for a refused line (and for every write after it);
- * -EFBIG past the largest document; -ENOMEM when memory or the policy
- * quota runs out.
+ * -EFBIG past the largest document, which changes nothing; -ENOMEM when
+ * memory or the policy quota runs out.
  */
 int warden_document_write(struct warden_document *doc, const char *buf,
 			  size_t len)
@@ -755,10 +771,8 @@ int warden_document_write(struct warden_document *doc, const char *buf,
 		return -EINVAL;
 	if (!len)
 		return 0;
-	if (len > WARDEN_DOCUMENT_MAX - doc->bytes)
-		return warden_document_poison(doc, -EFBIG,
-					      "the document is larger than 64 MiB",
-					      NULL);
+	if (!warden_document_has_room(doc, len))
+		return -EFBIG;
 	doc->bytes += len;
 	if (!doc->policy) {
 		doc->policy = warden_policy_create(true);
@@ -938,7 +952,7 @@ static bool warden_view_has_domains(enum warden_policy_view view)
 }
 
 /* The first domain the cursor prints, or NULL; under RCU. */
-static const struct warden_domain_policy *
+static struct warden_domain_policy *
 warden_policy_cursor_first(const struct warden_policy_cursor *cursor)
 {
 	if (cursor->only)
@@ -959,7 +973,7 @@ bool warden_policy_cursor_seek(struct warden_policy_cursor *cursor,
 			       loff_t index)
 {
 	const unsigned int heads = warden_view_heads[cursor->view];
-	const struct warden_domain_policy *domain;
+	struct warden_domain_policy *domain;
 
 	cursor->index = index;
 	cursor->domain = NULL;

@@ -212,7 +212,7 @@ struct warden_policy_cursor {
 	const char *only;
 	bool transition_only;
 	loff_t index;
-	const struct warden_domain_policy *domain;
+	struct warden_domain_policy *domain;
 };
 
 struct warden_policy *warden_policy_get(void);
@@ -225,6 +225,7 @@ void warden_policy_cursor_show(struct seq_file *m,
 
 struct warden_document;
 struct warden_document *warden_document_new(void);
+bool warden_document_has_room(const struct warden_document *doc, size_t len);
 int warden_document_write(struct warden_document *doc, const char *buf,
 			  size_t len);
 int warden_document_apply(struct warden_document *doc);
