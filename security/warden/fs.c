@@ -61,16 +61,12 @@ struct warden_line_writer;
 /**
  * struct warden_policy_file - a policy file that is written line by line
  * @name: its name under /sys/kernel/security/warden/, for messages.
- * @write_line: applies one line; called with warden_policy_lock held.
- *              @state is the writer's, %NULL at open, freed with kfree()
- *              at close.
  * @view: what reads print, as the open file's "select" lines narrow it.
  * @select_domain: "select pid=|global-pid=|domain=|Q=" chooses a domain.
  * @select_transitions: "select transition_only" applies.
  */
 struct warden_policy_file {
 	const char *name;
-	int (*write_line)(char **state, char *line, const char **reason);
 	enum warden_policy_view view;
 	bool select_domain;
 	bool select_transitions;
@@ -161,10 +157,8 @@ static char *warden_select_target(const char *what)
 		what += strlen("domain=");
 		if (warden_domainname_check(what))
 			return ERR_PTR(-EINVAL);
-		mutex_lock(&warden_policy_lock);
-		if (warden_domain_policy_find(warden_policy_locked(), what))
+		if (warden_policy_has_domain(what))
 			name = kstrdup(what, GFP_KERNEL);
-		warden_policy_unlock();
 		return name;
 	}
 	if (str_has_prefix(what, "Q=")) {
@@ -189,15 +183,11 @@ static int warden_select_for_writing(struct warden_line_writer *w,
 
 	if (warden_domainname_check(domainname))
 		return -EINVAL;
-	mutex_lock(&warden_policy_lock);
-	if (warden_domain_policy_find(warden_policy_locked(), domainname)) {
+	if (warden_policy_has_domain(domainname)) {
 		state = kstrdup(domainname, GFP_KERNEL);
-		if (!state) {
-			warden_policy_unlock();
+		if (!state)
 			return -ENOMEM;
-		}
 	}
-	warden_policy_unlock();
 	kfree(w->state);
 	w->state = state;
 	return 1;
@@ -292,13 +282,10 @@ static int warden_apply_line(struct warden_line_writer *w)
 				    reason ?: "invalid select line", quote);
 		return err;
 	}
-	mutex_lock(&warden_policy_lock);
-	err = w->file->write_line(&w->state, line, &reason);
-	warden_policy_unlock();
-	if (!err) {
-		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+	/* @state is the writer's: %NULL at open, freed with kfree() at close. */
+	err = warden_policy_store_line(w->file->view, &w->state, line, &reason);
+	if (!err)
 		return 0;
-	}
 	if (!reason)
 		reason = err == -ENOMEM ? "out of memory or over the policy quota" :
 					  "refused";
@@ -481,6 +468,7 @@ static int warden_document_file_flush(struct file *file, fl_owner_t id)
  * for no writer.  A "select" line puts "# select ..." first, as record 0.
  */
 static void *warden_policy_seq_start(struct seq_file *m, loff_t *pos)
+	__acquires(RCU)
 {
 	struct warden_line_writer *w = m->private;
 	struct warden_policy_cursor *cursor = &w->cursor;
@@ -521,6 +509,7 @@ static void *warden_policy_seq_next(struct seq_file *m, void *v, loff_t *pos)
 }
 
 static void warden_policy_seq_stop(struct seq_file *m, void *v)
+	__releases(RCU)
 {
 	struct warden_line_writer *w = m->private;
 
@@ -616,65 +605,29 @@ static const struct file_operations warden_document_fops = {
 	.release = warden_document_file_release,
 };
 
-/* The first profile line written activates the policy. */
-static int warden_profile_write_line(char **state, char *line,
-				     const char **reason)
-{
-	int err;
-
-	err = warden_policy_write_profile(warden_policy_locked(), line, reason);
-	if (!err)
-		warden_policy_activate();
-	return err;
-}
-
 static const struct warden_policy_file warden_profile_file = {
 	.name = "profile",
-	.write_line = warden_profile_write_line,
 	.view = WARDEN_VIEW_PROFILE,
 };
 
-static int warden_manager_write_line(char **state, char *line,
-				     const char **reason)
-{
-	return warden_manager_write(warden_policy_locked(), line, reason);
-}
-
 static const struct warden_policy_file warden_manager_file = {
 	.name = "manager",
-	.write_line = warden_manager_write_line,
 	.view = WARDEN_VIEW_MANAGER,
 };
-
-static int warden_domain_policy_write_line(char **state, char *line,
-					   const char **reason)
-{
-	return warden_domain_policy_write(warden_policy_locked(), state, line,
-					  reason);
-}
 
 static const struct warden_policy_file warden_document_file = {
 	.name = "policy",
 	.view = WARDEN_VIEW_DOCUMENT,
 };
 
-static int warden_exception_write_line(char **state, char *line,
-				       const char **reason)
-{
-	return warden_policy_write_exception(warden_policy_locked(), line,
-					     reason);
-}
-
 static const struct warden_policy_file warden_exception_file = {
 	.name = "exception_policy",
-	.write_line = warden_exception_write_line,
 	.view = WARDEN_VIEW_EXCEPTION,
 	.select_transitions = true,
 };
 
 static const struct warden_policy_file warden_domain_policy_file = {
 	.name = "domain_policy",
-	.write_line = warden_domain_policy_write_line,
 	.view = WARDEN_VIEW_DOMAIN,
 	.select_domain = true,
 	.select_transitions = true,

@@ -901,6 +901,76 @@ void warden_document_free(struct warden_document *doc)
 }
 
 /**
+ * warden_policy_store_line - apply a line of a policy file to the policy in force
+ * @file: the file written: %WARDEN_VIEW_PROFILE, %WARDEN_VIEW_MANAGER,
+ *        %WARDEN_VIEW_EXCEPTION or %WARDEN_VIEW_DOMAIN.
+ * @selected: for domain_policy, the name of the domain the writer
+ *            selected, or %NULL; updated by domainname lines and owned
+ *            by the writer.
+ * @line: the line; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * The store operation of the line files: it holds warden_policy_lock for
+ * this one line only, so a document being parsed meanwhile, which holds
+ * no lock, neither waits for it nor is waited for.  The first profile
+ * line activates the policy.  Every applied line counts as a policy
+ * update.
+ *
+ * Return: 0, or the line's error (-EINVAL, -ENOENT, -ENOMEM); a refused
+ * line changes nothing.
+ */
+int warden_policy_store_line(enum warden_policy_view file, char **selected,
+			     char *line, const char **reason)
+{
+	struct warden_policy *policy;
+	int err;
+
+	*reason = NULL;
+	mutex_lock(&warden_policy_lock);
+	policy = warden_policy_locked();
+	switch (file) {
+	case WARDEN_VIEW_PROFILE:
+		err = warden_policy_write_profile(policy, line, reason);
+		if (!err)
+			warden_policy_activate();
+		break;
+	case WARDEN_VIEW_MANAGER:
+		err = warden_manager_write(policy, line, reason);
+		break;
+	case WARDEN_VIEW_EXCEPTION:
+		err = warden_policy_write_exception(policy, line, reason);
+		break;
+	case WARDEN_VIEW_DOMAIN:
+		err = warden_domain_policy_write(policy, selected, line,
+						 reason);
+		break;
+	default:
+		err = -EINVAL;
+		break;
+	}
+	if (!err)
+		warden_stat_record(WARDEN_STAT_POLICY_UPDATE);
+	warden_policy_unlock();
+	return err;
+}
+
+/**
+ * warden_policy_has_domain - whether the policy in force has a domain
+ * @name: the domainname.
+ *
+ * Return: true if the domain exists now; it may be deleted at any time.
+ */
+bool warden_policy_has_domain(const char *name)
+{
+	bool found;
+
+	rcu_read_lock();
+	found = warden_domain_policy_find(rcu_dereference(warden_policy), name);
+	rcu_read_unlock();
+	return found;
+}
+
+/**
  * warden_policy_get - pin the policy in force
  *
  * A reader that prints the policy over several reads keeps printing the

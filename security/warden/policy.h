@@ -215,6 +215,9 @@ struct warden_policy_cursor {
 	struct warden_domain_policy *domain;
 };
 
+int warden_policy_store_line(enum warden_policy_view file, char **selected,
+			     char *line, const char **reason);
+bool warden_policy_has_domain(const char *name);
 struct warden_policy *warden_policy_get(void);
 void warden_policy_put(struct warden_policy *policy);
 bool warden_policy_cursor_seek(struct warden_policy_cursor *cursor,

@@ -416,7 +416,7 @@ static void *random_writer(void *arg)
 			err = write_some_way(&r, fd, line, len, false);
 			if (err != -EINVAL && err != -ENOENT && err != -ENOMEM &&
 			    err != -ECANCELED)
-				run_fail(run, "policy: the write of a bad document did not fail: %s",
+				run_fail(run, "policy: a bad document's write did not fail: %s",
 					 strerror(-err));
 			if (!close(fd) ||
 			    (errno != EINVAL && errno != ENOENT && errno != ENOMEM))
