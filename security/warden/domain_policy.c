@@ -450,16 +450,20 @@ void warden_domain_policy_show_domain(struct seq_file *m,
 				      const struct warden_domain_policy *domain,
 				      bool transition_only)
 {
+	DECLARE_BITMAP(groups, WARDEN_MAX_ACL_GROUPS);
 	const struct warden_acl_group_use *use;
 	unsigned int group;
 
+	/* A writer may set or clear a bit meanwhile: read each word once. */
+	for (group = 0; group < BITS_TO_LONGS(WARDEN_MAX_ACL_GROUPS); group++)
+		groups[group] = READ_ONCE(domain->groups[group]);
 	seq_printf(m, "%s\nuse_profile %u\n", domain->name,
 		   READ_ONCE(domain->profile));
 	if (READ_ONCE(domain->quota_exceeded))
 		seq_puts(m, "quota_exceeded\n");
 	if (READ_ONCE(domain->transition_failed))
 		seq_puts(m, "transition_failed\n");
-	for_each_set_bit(group, domain->groups, WARDEN_MAX_ACL_GROUPS)
+	for_each_set_bit(group, groups, WARDEN_MAX_ACL_GROUPS)
 		seq_printf(m, "use_group %u\n", group);
 	list_for_each_entry_rcu(use, &domain->uses, list,
 				warden_policy_write_held())
