@@ -88,6 +88,8 @@ struct warden_policy_file {
  * @selected: the domainname it chose, %NULL when none matched.
  * @transition_only: "select transition_only" was written.
  * @doc: the policy file's document, %NULL until the first write.
+ * @opener: the file table of the process that opened the file; only
+ *          compared, never dereferenced.
  * @cursor: where reads are in the printout; its policy stays pinned
  *          from the read at offset 0 to the next one, or the close.
  */
@@ -104,6 +106,7 @@ struct warden_line_writer {
 	char *selected;
 	bool transition_only;
 	struct warden_document *doc;
+	fl_owner_t opener;
 	struct warden_policy_cursor cursor;
 };
 
@@ -443,9 +446,11 @@ out_free:
 /*
  * ->flush runs at every close of the open file, in every process that
  * shares it (a shell's "{ cat a; cat b; } > policy" closes it in each
- * cat).  Only the close that drops the last reference applies the
- * document, and its close() returns the outcome: 0 when the document is
- * in force, the error otherwise.
+ * cat).  The close that drops the last reference applies the document,
+ * and so does the close by the process that opened the file, even when
+ * a child forked meanwhile (by another thread, say) still holds it until
+ * it execs or exits; that close() returns the outcome: 0 when the
+ * document is in force, the error otherwise.  Writes after it fail.
  */
 static int warden_document_file_flush(struct file *file, fl_owner_t id)
 {
@@ -453,7 +458,8 @@ static int warden_document_file_flush(struct file *file, fl_owner_t id)
 	struct warden_line_writer *w = m->private;
 	int err = 0;
 
-	if (!(file->f_mode & FMODE_WRITE) || file_count(file) > 1)
+	if (!(file->f_mode & FMODE_WRITE) ||
+	    (file_count(file) > 1 && id != w->opener))
 		return 0;
 	mutex_lock(&w->lock);
 	if (w->doc)
@@ -545,6 +551,7 @@ static int warden_policy_file_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	mutex_init(&w->lock);
 	w->file = inode->i_private;
+	w->opener = current->files;
 	err = seq_open(file, &warden_policy_seq_ops);
 	if (err) {
 		kfree(w);
