@@ -25,6 +25,7 @@
 #include "domain.h"
 #include "domain_policy.h"
 #include "exception.h"
+#include "namespace.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
@@ -365,6 +366,8 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
  * @selected: the name of the domain the writer selected, or %NULL;
  *            updated by domainname lines and owned by the writer.
  * @line: the line; parsed in place.
+ * @live: @policy is the loaded policy in force: "use_profile" must name a
+ *        defined profile.  A document is checked whole, at its end.
  * @reason: receives why the line was refused.
  *
  * Return: 0; -EINVAL for a malformed line or a line without a selected
@@ -372,7 +375,7 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
  * the policy quota runs out.
  */
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
-			       char *line, const char **reason)
+			       char *line, bool live, const char **reason)
 {
 	struct warden_exception_policy *exception;
 	struct warden_domain_policy *domain;
@@ -409,8 +412,7 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		 * Once the policy is loaded, a live domain may only move to
 		 * a defined profile; a policy document is checked whole.
 		 */
-		if (number && warden_policy_is_loaded() &&
-		    policy == rcu_access_pointer(warden_policy) &&
+		if (number && live &&
 		    !rcu_access_pointer(warden_ns_profiles(policy, domain->ns)->profile[number])) {
 			*reason = "that profile is not defined";
 			return -EINVAL;

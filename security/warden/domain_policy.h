@@ -66,7 +66,7 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp);
 int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line);
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
-			       char *line, const char **reason);
+			       char *line, bool live, const char **reason);
 void warden_domain_policy_show_domain(struct seq_file *m,
 				      const struct warden_domain_policy *domain,
 				      bool transition_only);

@@ -27,6 +27,7 @@
 #include "audit.h"
 #include "check.h"
 #include "cred.h"
+#include "document.h"
 #include "domain.h"
 #include "domain_policy.h"
 #include "exec.h"
@@ -53,7 +54,7 @@
 
 static bool warden_may_manage_policy(void)
 {
-	return warden_manager_allows();
+	return warden_policy_manager_allows();
 }
 
 struct warden_line_writer;

@@ -171,29 +171,28 @@ static char *warden_manager_exe(void)
 }
 
 /**
- * warden_manager_allows - whether the caller may change the policy
+ * warden_manager_allows - whether a policy's managers let the caller change it
+ * @policy: the loaded policy in force, pinned by the caller; its manager
+ *          entries may change meanwhile and are read under RCU.
  *
- * Until the policy is loaded, and while the manager list is empty, a
- * process with CAP_MAC_ADMIN may.  Once managers are listed, the caller
- * must also be one of them, by its program or its domain, and run as
- * root unless manage_by_non_root is set; a manager that does not run as
- * root needs no capability then.
+ * While the manager list is empty, a process with CAP_MAC_ADMIN may.
+ * Once managers are listed, the caller must also be one of them, by its
+ * program or its domain, and run as root unless manage_by_non_root is
+ * set; a manager that does not run as root needs no capability then.
+ * Before any policy is loaded warden_policy_manager_allows() decides
+ * alone.
  *
  * Return: true if the caller may write policy.
  */
-bool warden_manager_allows(void)
+bool warden_manager_allows(const struct warden_policy *policy)
 {
 	const bool privileged = capable(CAP_MAC_ADMIN);
 	const struct warden_domain *domain = warden_current_domain();
 	const struct warden_manager *entry;
-	const struct warden_policy *policy;
 	bool listed = false, any, by_non_root;
 	char *exe;
 
-	if (!warden_policy_is_loaded())
-		return privileged;
 	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
 	any = !list_empty(&policy->managers);
 	by_non_root = READ_ONCE(policy->manage_by_non_root);
 	rcu_read_unlock();
@@ -203,7 +202,6 @@ bool warden_manager_allows(void)
 		return false;
 	exe = warden_manager_exe();
 	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
 	list_for_each_entry_rcu(entry, &policy->managers, list)
 		if (!strcmp(entry->name, domain->name) ||
 		    (exe && !strcmp(entry->name, exe)))

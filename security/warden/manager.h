@@ -32,6 +32,6 @@ int warden_manager_write(struct warden_policy *policy, char *line,
 void warden_manager_show(struct seq_file *m,
 			 const struct warden_policy *policy);
 void warden_manager_clear(struct warden_policy *policy);
-bool warden_manager_allows(void);
+bool warden_manager_allows(const struct warden_policy *policy);
 
 #endif /* _SECURITY_WARDEN_MANAGER_H */

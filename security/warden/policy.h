@@ -1,24 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Warden LSM - the policy in force, and its lifecycle.
+ * Warden LSM - the policy store: the policy in force, and its lifecycle.
  *
  * The lifecycle.  The whole policy hangs off one RCU-protected pointer,
- * warden_policy.  A policy document (the policy file) is parsed, line by
- * line as its writes arrive, into a private struct warden_policy that no
- * reader can see, with no global lock held: only the parsing task touches
- * it.  At the last close of the file it is published with one
- * rcu_replace_pointer() under warden_policy_lock, and the replaced policy
- * is freed by a work item after a grace period, so the writer never waits
+ * warden_policy, which only policy.c writes.  A policy document (the
+ * policy file) is parsed, line by line as its writes arrive, into a
+ * private struct warden_policy that no reader can see, with no global
+ * lock held: only the writing task touches it, and its memory counts
+ * apart from the policy in force.  At the last close of the file (or the
+ * opener's close) it is published by warden_policy_publish() with one
+ * rcu_replace_pointer() under warden_policy_lock; the replaced policy
+ * stops counting against the quota at that moment and is freed by a work
+ * item a grace period after its last reader, so the writer never waits
  * for readers.  While a policy is in force, three kinds of writer change
- * it in place, each holding warden_policy_lock for its own short store
- * operation only: lines of the profile, manager, exception_policy and
- * domain_policy files, learning mode, and the creation of a domain by an
- * exec.  They publish every new object with rcu_assign_pointer(),
- * list_add_tail_rcu() or hash_add_rcu(), unlink with the _rcu deletions
- * and free with kfree_rcu() or after synchronize_rcu(): readers (every
- * decision, and every print of the policy files) run under
- * rcu_read_lock() and never wait for a writer.  What a reader may thus see
- * change under it: entries added to or removed from the lists of the
+ * it in place, all through warden_policy_store(), which holds
+ * warden_policy_lock for one short change: lines of the profile,
+ * manager, exception_policy and domain_policy files, learning mode, and
+ * the creation of a domain by an exec.  They publish every new object
+ * with rcu_assign_pointer(), list_add_tail_rcu() or hash_add_rcu(),
+ * unlink with the _rcu deletions and free with kfree_rcu() or after a
+ * grace period, and release the lock through warden_policy_unlock(),
+ * which moves the policy epoch on.  Readers (every decision, and every
+ * print of the policy files, record by record through seq_operations
+ * from a policy pinned with warden_policy_get()) run under
+ * rcu_read_lock() and never wait for a writer.  What a reader may thus
+ * see change under it: entries added to or removed from the lists of the
  * policy in force, a domain's profile and flags (single words, written
  * with WRITE_ONCE()), and the whole policy replaced by another between
  * two reads.  A document load never changes the policy in force in part.
@@ -34,29 +40,12 @@
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
-#include <linux/seq_file.h>
 #include <linux/workqueue.h>
 
 #include "domain.h"
 #include "exception.h"
+#include "namespace.h"
 #include "profile.h"
-
-/**
- * struct warden_namespace - a policy namespace other than "<kernel>"
- * @list: links the namespaces of &warden_policy.namespaces.
- * @profiles: the namespace's profiles.
- * @exception: the namespace's exception policy.
- * @name: the namespace, e.g. "<apache>".
- *
- * Domains whose name starts with the namespace use its profiles, and
- * execs from them its transition controls, aggregators and groups.
- */
-struct warden_namespace {
-	struct list_head list;
-	struct warden_profile_set profiles;
-	struct warden_exception_policy exception;
-	char name[];
-};
 
 /**
  * struct warden_policy - everything an administrator configures
@@ -87,12 +76,6 @@ struct warden_policy {
 	size_t memory;
 	struct rcu_work free_work;
 };
-
-/*
- * "<namespace> " before a line of a namespace other than "<kernel>": the
- * longest name, a space and a NUL.
- */
-#define WARDEN_NAMESPACE_PREFIX_MAX (WARDEN_NAMESPACE_NAME_MAX + 2)
 
 extern struct mutex warden_policy_lock;
 extern atomic_long_t warden_policy_epoch;
@@ -151,88 +134,21 @@ static inline unsigned long warden_policy_epoch_read(void)
 void warden_policy_unlock(void);
 void warden_policy_activate(void);
 void warden_policy_defer_activation(bool defer);
-struct warden_namespace *warden_namespace_get(struct warden_policy *policy,
-					      const char *name, size_t len);
-struct warden_namespace *warden_namespace_new(const char *name, size_t len);
-void warden_namespace_discard(struct warden_namespace *ns);
-void warden_namespace_publish(struct warden_policy *policy,
-			      struct warden_namespace *ns);
-int warden_policy_write_profile(struct warden_policy *policy, char *line,
-				const char **reason);
-int warden_policy_write_exception(struct warden_policy *policy, char *line,
-				  const char **reason);
-const struct warden_profile_set *
-warden_ns_profiles(const struct warden_policy *policy,
-		   const struct warden_namespace *ns);
-const struct warden_exception_policy *
-warden_ns_exception(const struct warden_policy *policy,
-		    const struct warden_namespace *ns);
-void warden_policy_show_profiles(struct seq_file *m,
-				 const struct warden_policy *policy);
-void warden_policy_show_exceptions(struct seq_file *m,
-				   const struct warden_policy *policy,
-				   bool transition_only);
 int __init warden_policy_init(void);
-void warden_normalize_line(char *line);
 
-/**
- * enum warden_policy_view - what a policy file prints
- * @WARDEN_VIEW_PROFILE: the profile file.
- * @WARDEN_VIEW_MANAGER: the manager file.
- * @WARDEN_VIEW_EXCEPTION: the exception_policy file.
- * @WARDEN_VIEW_DOMAIN: the domain_policy file.
- * @WARDEN_VIEW_DOCUMENT: the policy file: every section, as a document.
- */
-enum warden_policy_view {
-	WARDEN_VIEW_PROFILE,
-	WARDEN_VIEW_MANAGER,
-	WARDEN_VIEW_EXCEPTION,
-	WARDEN_VIEW_DOMAIN,
-	WARDEN_VIEW_DOCUMENT,
-};
-
-/**
- * struct warden_policy_cursor - a record of a policy file's printout
- * @policy: the policy printed, pinned by warden_policy_get().
- * @view: the file.
- * @only: the only domain printed, or %NULL for every domain.
- * @transition_only: print only what decides domain transitions.
- * @index: the record's number: first the records before the domains
- *         (sections, profiles, managers, exception policy), then one
- *         per domain.
- * @domain: the domain of a domain record, else %NULL; valid only within
- *          the RCU read-side critical section that found it.
- *
- * Records let a seq_file print a large policy a piece at a time, each
- * read under rcu_read_lock(), without holding warden_policy_lock.
- */
-struct warden_policy_cursor {
-	struct warden_policy *policy;
-	enum warden_policy_view view;
-	const char *only;
-	bool transition_only;
-	loff_t index;
-	struct warden_domain_policy *domain;
-};
-
-int warden_policy_store_line(enum warden_policy_view file, char **selected,
-			     char *line, const char **reason);
+struct warden_memory_account;
+void warden_policy_private_enter(struct warden_policy *policy,
+				 struct warden_memory_account *account);
+void warden_policy_private_leave(struct warden_memory_account *account);
+struct warden_policy *warden_policy_create(bool apart);
+void warden_policy_free(struct warden_policy *policy);
+int warden_policy_publish(struct warden_policy *new);
+int warden_policy_store(int (*change)(struct warden_policy *policy,
+				      void *arg),
+			void *arg);
 bool warden_policy_has_domain(const char *name);
 struct warden_policy *warden_policy_get(void);
 void warden_policy_put(struct warden_policy *policy);
-bool warden_policy_cursor_seek(struct warden_policy_cursor *cursor,
-			       loff_t index);
-bool warden_policy_cursor_next(struct warden_policy_cursor *cursor);
-void warden_policy_cursor_show(struct seq_file *m,
-			       const struct warden_policy_cursor *cursor);
-
-struct warden_document;
-struct warden_document *warden_document_new(void);
-bool warden_document_has_room(const struct warden_document *doc, size_t len);
-int warden_document_write(struct warden_document *doc, const char *buf,
-			  size_t len);
-int warden_document_apply(struct warden_document *doc);
-bool warden_document_pending(const struct warden_document *doc);
-void warden_document_free(struct warden_document *doc);
+bool warden_policy_manager_allows(void);
 
 #endif /* _SECURITY_WARDEN_POLICY_H */

@@ -16,7 +16,7 @@
 
 #include "audit.h"
 #include "domain.h"
-#include "manager.h"
+#include "policy.h"
 #include "stat.h"
 
 /**
@@ -310,7 +310,7 @@ static ssize_t warden_query_write(struct file *file, const char __user *ubuf,
 	char *buf, *cursor, *line;
 	int err = 0;
 
-	if (!warden_manager_allows())
+	if (!warden_policy_manager_allows())
 		return -EPERM;
 	/* An empty write is how TOMOYO's tools ask "am I a manager?". */
 	if (!count)

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Warden LSM - the policy text: the policy document and the line files.
+ */
+
+#ifndef _SECURITY_WARDEN_DOCUMENT_H
+#define _SECURITY_WARDEN_DOCUMENT_H
+
+#include <linux/seq_file.h>
+#include <linux/types.h>
+
+struct warden_domain_policy;
+struct warden_policy;
+
+/**
+ * enum warden_policy_view - what a policy file prints
+ * @WARDEN_VIEW_PROFILE: the profile file.
+ * @WARDEN_VIEW_MANAGER: the manager file.
+ * @WARDEN_VIEW_EXCEPTION: the exception_policy file.
+ * @WARDEN_VIEW_DOMAIN: the domain_policy file.
+ * @WARDEN_VIEW_DOCUMENT: the policy file: every section, as a document.
+ */
+enum warden_policy_view {
+	WARDEN_VIEW_PROFILE,
+	WARDEN_VIEW_MANAGER,
+	WARDEN_VIEW_EXCEPTION,
+	WARDEN_VIEW_DOMAIN,
+	WARDEN_VIEW_DOCUMENT,
+};
+
+/**
+ * struct warden_policy_cursor - a record of a policy file's printout
+ * @policy: the policy printed, pinned by warden_policy_get().
+ * @view: the file.
+ * @only: the only domain printed, or %NULL for every domain.
+ * @transition_only: print only what decides domain transitions.
+ * @index: the record's number: first the records before the domains
+ *         (sections, profiles, managers, exception policy), then one
+ *         per domain.
+ * @domain: the domain of a domain record, else %NULL; valid only within
+ *          the RCU read-side critical section that found it.
+ *
+ * Records let a seq_file print a large policy a piece at a time, each
+ * read under rcu_read_lock(), without holding warden_policy_lock.
+ */
+struct warden_policy_cursor {
+	struct warden_policy *policy;
+	enum warden_policy_view view;
+	const char *only;
+	bool transition_only;
+	loff_t index;
+	struct warden_domain_policy *domain;
+};
+
+void warden_normalize_line(char *line);
+int warden_policy_write_profile(struct warden_policy *policy, char *line,
+				const char **reason);
+int warden_policy_write_exception(struct warden_policy *policy, char *line,
+				  const char **reason);
+void warden_policy_show_profiles(struct seq_file *m,
+				 const struct warden_policy *policy);
+void warden_policy_show_exceptions(struct seq_file *m,
+				   const struct warden_policy *policy,
+				   bool transition_only);
+int warden_policy_store_line(enum warden_policy_view file, char **selected,
+			     char *line, const char **reason);
+bool warden_policy_cursor_seek(struct warden_policy_cursor *cursor,
+			       loff_t index);
+bool warden_policy_cursor_next(struct warden_policy_cursor *cursor);
+void warden_policy_cursor_show(struct seq_file *m,
+			       const struct warden_policy_cursor *cursor);
+
+struct warden_document;
+struct warden_document *warden_document_new(void);
+bool warden_document_has_room(const struct warden_document *doc, size_t len);
+int warden_document_write(struct warden_document *doc, const char *buf,
+			  size_t len);
+int warden_document_apply(struct warden_document *doc);
+bool warden_document_pending(const struct warden_document *doc);
+void warden_document_free(struct warden_document *doc);
+
+#endif /* _SECURITY_WARDEN_DOCUMENT_H */
