@@ -211,34 +211,50 @@ struct warden_check_ops {
 	const struct warden_cond_ctx *(*ctx)(const void *req);
 };
 
+/* A line learning mode adds to a domain of the policy in force. */
+struct warden_learning {
+	const struct warden_domain *domain;
+	char *line;
+	unsigned int max_entries;
+};
+
+static int warden_learn_change(struct warden_policy *policy, void *arg)
+{
+	const struct warden_learning *l = arg;
+	struct warden_domain_policy *dp;
+	int err;
+
+	dp = warden_check_domain(policy, l->domain);
+	if (!dp || READ_ONCE(dp->quota_exceeded))
+		return 0;
+	if (warden_domain_policy_entries(dp) >= l->max_entries) {
+		WRITE_ONCE(dp->quota_exceeded, true);
+		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
+			l->domain->name, l->max_entries);
+		return 0;
+	}
+	err = warden_domain_policy_learn(dp, l->line);
+	if (err)
+		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
+				    l->line, l->domain->name, err);
+	return err;
+}
+
 /*
  * Learning mode: add @line, which grants the request, to the domain,
  * unless the domain already holds @max_entries entries; then mark it and
- * stop.
+ * stop.  A change of the policy in force, so through the store.
  */
 static void warden_learn(const struct warden_domain *domain, char *line,
 			 unsigned int max_entries)
 {
-	struct warden_domain_policy *dp;
-	int err;
+	struct warden_learning l = {
+		.domain = domain,
+		.line = line,
+		.max_entries = max_entries,
+	};
 
-	if (mutex_lock_killable(&warden_policy_lock))
-		return;
-	dp = warden_check_domain(warden_policy_locked(), domain);
-	if (!dp || READ_ONCE(dp->quota_exceeded))
-		goto out_unlock;
-	if (warden_domain_policy_entries(dp) >= max_entries) {
-		WRITE_ONCE(dp->quota_exceeded, true);
-		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
-			domain->name, max_entries);
-		goto out_unlock;
-	}
-	err = warden_domain_policy_learn(dp, line);
-	if (err)
-		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
-				    line, domain->name, err);
-out_unlock:
-	warden_policy_unlock();
+	warden_policy_store(warden_learn_change, &l);
 }
 
 /**

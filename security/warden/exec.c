@@ -93,6 +93,38 @@ static bool warden_same_namespace(const char *a, const char *b)
 	return len == warden_namespace_len(b) && !strncmp(a, b, len);
 }
 
+/* A domain an exec creates in the policy in force. */
+struct warden_domain_creation {
+	const struct warden_domain *from;
+	const char *name;
+};
+
+/*
+ * Create the domain, inheriting within a namespace; if the policy cannot
+ * hold it, mark the domain the exec comes from transition_failed.
+ */
+static int warden_create_domain(struct warden_policy *policy, void *arg)
+{
+	const struct warden_domain_creation *c = arg;
+	struct warden_domain_policy *dp, *from_dp;
+
+	from_dp = warden_check_domain(policy, c->from);
+	dp = warden_domain_policy_assign(policy, c->name,
+					 warden_same_namespace(c->from->name,
+							       c->name) ?
+					 from_dp : NULL);
+	if (!IS_ERR(dp))
+		return 0;
+	if (PTR_ERR(dp) == -ENOMEM)
+		return -ENOMEM;
+	if (from_dp && !from_dp->transition_failed) {
+		WRITE_ONCE(from_dp->transition_failed, true);
+		pr_warn("Warden: domain '%s' could not be created\n",
+			c->name);
+	}
+	return -ENOSPC;
+}
+
 /**
  * warden_enter_domain - find or create the domain a task enters
  * @from: the domain the task is in.
@@ -101,17 +133,17 @@ static bool warden_same_namespace(const char *a, const char *b)
  * A domain the policy lacks is created, inheriting the profile and
  * groups of @from within a namespace.  If the policy cannot hold it (an
  * invalid name, or the policy quota), @from is marked transition_failed,
- * as TOMOYO does.
+ * as TOMOYO does.  The domain is created through warden_policy_store(),
+ * like every change of the policy in force.
  *
  * Return: the live domain with a reference; ERR_PTR(-ENOSPC) when the
- * policy cannot hold it; ERR_PTR(-ENOMEM) when memory ran out.
+ * policy cannot hold it; ERR_PTR(-ENOMEM) when memory ran out;
+ * ERR_PTR(-EINTR) when a fatal signal came while waiting for the store.
  */
 struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 					  const char *name)
 {
-	struct warden_domain_policy *dp, *from_dp;
 	struct warden_domain *next;
-	struct warden_policy *policy;
 	bool exists;
 
 	rcu_read_lock();
@@ -119,22 +151,11 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 					   name);
 	rcu_read_unlock();
 	if (!exists) {
-		mutex_lock(&warden_policy_lock);
-		policy = warden_policy_locked();
-		from_dp = warden_check_domain(policy, from);
-		dp = warden_domain_policy_assign(policy, name,
-						 warden_same_namespace(from->name, name) ?
-						 from_dp : NULL);
-		if (IS_ERR(dp) && PTR_ERR(dp) != -ENOMEM && from_dp &&
-		    !from_dp->transition_failed) {
-			WRITE_ONCE(from_dp->transition_failed, true);
-			pr_warn("Warden: domain '%s' could not be created\n",
-				name);
-		}
-		warden_policy_unlock();
-		if (IS_ERR(dp))
-			return PTR_ERR(dp) == -ENOMEM ? ERR_CAST(dp) :
-							ERR_PTR(-ENOSPC);
+		struct warden_domain_creation c = { .from = from, .name = name };
+		int err = warden_policy_store(warden_create_domain, &c);
+
+		if (err)
+			return ERR_PTR(err);
 	}
 	next = warden_domain_lookup(name, GFP_KERNEL);
 	return next ?: ERR_PTR(-ENOMEM);
@@ -507,7 +528,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	if (!IS_ERR(next)) {
 		warden_domain_put(blob->domain);
 		blob->domain = next;
-	} else if (PTR_ERR(next) == -ENOMEM || strict ||
+	} else if (PTR_ERR(next) != -ENOSPC || strict ||
 		   verdict.mode == WARDEN_MODE_ENFORCING) {
 		/* Only a policy that cannot hold the domain keeps the task. */
 		err = -ENOMEM;
