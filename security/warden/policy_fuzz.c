@@ -2,7 +2,7 @@
 /*
  * Warden LSM - a seeded mutation fuzzer over the policy parser, in KUnit.
  *
- * policy.c includes this file when the KUnit tests are built, so that it
+ * document.c includes this file when the KUnit tests are built, so that it
  * drives the very line and document parsers the policy files use, on a
  * policy of its own that no reader sees.  Every input must parse, or be
  * refused with -EINVAL, -ENOENT (a delete of what is not there) or, while

@@ -2,7 +2,7 @@
 /*
  * Warden LSM - KUnit tests of the policy document parser.
  *
- * policy.c includes this file when the KUnit tests are built, so that the
+ * document.c includes this file when the KUnit tests are built, so that the
  * tests can finish a document without putting it in force: the kernel
  * running the tests keeps its own policy.  Documents arrive in pieces, as
  * write() calls bring them; what a piece completes is parsed at once.
@@ -12,6 +12,8 @@
 
 /* Pieces of a document, as successive write() calls send them. */
 #define WARDEN_DOC_TEST_WRITES 5
+/* Lines an accepted document's printout must hold, beside @printed. */
+#define WARDEN_DOC_TEST_HOLDS 8
 
 /* The start of every printout: an empty [profile] and no manager. */
 #define EMPTY_HEAD "[profile]\nPROFILE_VERSION=20150505\n[manager]\n"
@@ -23,15 +25,20 @@
  * @writes: the pieces, %NULL-terminated.
  * @failed_write: the first write expected to fail, or -1.
  * @err: the error expected from that write, or else from the close.
+ * @lineno: for a refused document, the number of the line reported.
  * @printed: the document's policy as the policy file prints it, when it
  *           is accepted.
+ * @holds: pieces of the printout of an accepted document, in order, when
+ *         the whole is too long to spell out (profiles).
  */
 struct warden_doc_test {
 	const char *name;
 	const char *writes[WARDEN_DOC_TEST_WRITES + 1];
 	int failed_write;
 	int err;
+	unsigned int lineno;
 	const char *printed;
+	const char *holds[WARDEN_DOC_TEST_HOLDS + 1];
 };
 
 static const struct warden_doc_test warden_doc_tests[] = {
@@ -81,42 +88,127 @@ static const struct warden_doc_test warden_doc_tests[] = {
 			    "/sbin/d\n", "" },
 		.failed_write = 1,
 		.err = -EINVAL,
+		.lineno = 4,
 	},
 	{
 		.name = "a bad line split across writes fails the write ending it",
 		.writes = { "[manager]\nbog", "us", "\n/sbin/a\n" },
 		.failed_write = 2,
 		.err = -EINVAL,
+		.lineno = 2,
 	},
 	{
 		.name = "a line before any section header is refused",
 		.writes = { "/sbin/a\n[manager]\n" },
 		.failed_write = 0,
 		.err = -EINVAL,
+		.lineno = 1,
 	},
 	{
 		.name = "an unknown section header is refused",
 		.writes = { "[manager]\n", "[nonsense]\n" },
 		.failed_write = 1,
 		.err = -EINVAL,
+		.lineno = 2,
 	},
 	{
 		.name = "a domain line without a selected domain is refused",
 		.writes = { "[domain_policy]\nfile read /etc/hosts\n" },
 		.failed_write = 0,
 		.err = -EINVAL,
+		.lineno = 2,
 	},
 	{
 		.name = "a bad last line without a newline fails the close",
 		.writes = { "[manager]\n/sbin/a\nbogus" },
 		.failed_write = -1,
 		.err = -EINVAL,
+		.lineno = 3,
 	},
 	{
 		.name = "a domain using an undefined profile fails the close",
 		.writes = { "[domain_policy]\n<kernel> /bin/sh\nuse_profile 3\n" },
 		.failed_write = -1,
 		.err = -EINVAL,
+		.lineno = 4,
+	},
+	{
+		.name = "a bad [profile] line is refused with its number",
+		.writes = { "[profile]\nPROFILE_VERSION=20150505\n",
+			    "0-COMMENT=ok\n0-CONFIG={ mode=sometimes }\n",
+			    "1-COMMENT=never parsed\n" },
+		.failed_write = 1,
+		.err = -EINVAL,
+		.lineno = 4,
+	},
+	{
+		.name = "a profile line without '=' is refused",
+		.writes = { "# profiles\n[profile]\nPROFILE_VERSION\n" },
+		.failed_write = 0,
+		.err = -EINVAL,
+		.lineno = 3,
+	},
+	{
+		.name = "a bad [exception_policy] line is refused with its number",
+		.writes = { "[exception_policy]\n",
+			    "aggregator /bin/vi /bin/editor\n",
+			    "\n# next\nbogus_keyword /bin/sh\n" },
+		.failed_write = 2,
+		.err = -EINVAL,
+		.lineno = 5,
+	},
+	{
+		.name = "a bad namespace prefix in [exception_policy] is refused",
+		.writes = { "[exception_policy]\n<apache\n" },
+		.failed_write = 0,
+		.err = -EINVAL,
+		.lineno = 2,
+	},
+	{
+		.name = "a bad [domain_policy] line is refused with its number",
+		.writes = { "[domain_policy]\n<kernel> /bin/sh\n",
+			    "file read /etc/hosts\nfile frobnicate /etc/hosts\n" },
+		.failed_write = 1,
+		.err = -EINVAL,
+		.lineno = 4,
+	},
+	{
+		.name = "a bad domainname in [domain_policy] is refused",
+		.writes = { "[domain_policy]\n<kernel> bin/sh\n" },
+		.failed_write = 0,
+		.err = -EINVAL,
+		.lineno = 2,
+	},
+	{
+		.name = "a bad line after good sections of every kind is refused",
+		.writes = { "[profile]\n0-COMMENT=x\n[manager]\n/sbin/a\n",
+			    "[exception_policy]\nkeep_domain <kernel> /bin/sh\n",
+			    "[domain_policy]\n<kernel> /bin/sh\n",
+			    "use_profile 0\n[manager]\nrelative/path\n" },
+		.failed_write = 3,
+		.err = -EINVAL,
+		.lineno = 11,
+	},
+	{
+		.name = "sections of every kind, in any order, build one policy",
+		.writes = { "[domain_policy]\n<kernel> /bin/sh\nuse_profile 1\n",
+			    "file read /etc/hosts\n[profile]\nPROFILE_VERSION=20150505\n",
+			    "1-COMMENT=learning\n1-CONFIG={ mode=learning }\n"
+			    "<apache> 0-COMMENT=web\n",
+			    "[manager]\n/sbin/loadpolicy\n[exception_policy]\n"
+			    "aggregator /bin/vi /bin/editor\n",
+			    "<apache> path_group WEB /var/www/\\*\n"
+			    "[manager]\nmanage_by_non_root\n" },
+		.failed_write = -1,
+		.holds = { "[profile]\nPROFILE_VERSION=20150505\n1-COMMENT=learning\n",
+			   "1-CONFIG={ mode=learning ",
+			   "<apache> PROFILE_VERSION=20150505\n<apache> 0-COMMENT=web\n",
+			   "[manager]\n/sbin/loadpolicy\nmanage_by_non_root\n"
+			   "[exception_policy]\n",
+			   "aggregator /bin/vi /bin/editor\n",
+			   "<apache> path_group WEB /var/www/\\*\n[domain_policy]\n",
+			   ROOT_DOMAIN "<kernel> /bin/sh\nuse_profile 1\n\n"
+			   "file read /etc/hosts\n\n" },
 	},
 };
 
@@ -170,11 +262,30 @@ static void test_document_written_in_pieces(struct kunit *test)
 	if (!err)
 		err = warden_document_finish(doc);
 	KUNIT_EXPECT_EQ(test, err, t->err);
-	if (!err && t->printed) {
-		KUNIT_EXPECT_STREQ(test, warden_doc_test_print(test, doc->policy),
-				   t->printed);
+	if (!err) {
+		const char *printed = warden_doc_test_print(test, doc->policy);
+
+		if (t->printed)
+			KUNIT_EXPECT_STREQ(test, printed, t->printed);
+		for (i = 0; t->holds[i]; i++) {
+			const char *at = strstr(printed, t->holds[i]);
+
+			KUNIT_EXPECT_NOT_NULL_MSG(test, at, "\"%s\" in:\n%s",
+						  t->holds[i], printed);
+			if (at)
+				printed = at + strlen(t->holds[i]);
+		}
 		/* The private policy counts apart from the policy in force. */
 		KUNIT_EXPECT_GT(test, doc->policy->memory, (size_t)0);
+	} else {
+		struct warden_policy *before = rcu_access_pointer(warden_policy);
+
+		/* The error names its line; the close applies nothing. */
+		KUNIT_EXPECT_EQ(test, doc->lineno, t->lineno);
+		KUNIT_EXPECT_EQ(test, warden_document_apply(doc), t->err);
+		KUNIT_EXPECT_PTR_EQ(test, rcu_access_pointer(warden_policy),
+				    before);
+		KUNIT_EXPECT_NULL(test, doc->policy);
 	}
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY), used);
 	warden_document_free(doc);
@@ -246,6 +357,36 @@ static void test_nul_byte_is_refused(struct kunit *test)
 	warden_document_free(doc);
 }
 
+/*
+ * A write that would take the document past 64 MiB is refused before any
+ * of it is read, and leaves the document as it was: later writes go on.
+ */
+static void test_document_limit_refuses_the_write_whole(struct kunit *test)
+{
+	static const char text[] = "[manager]\n/sbin/a\n";
+	struct warden_document *doc = warden_document_new();
+	unsigned int used = warden_memory_in_use(WARDEN_MEMORY_POLICY);
+
+	KUNIT_ASSERT_NOT_NULL(test, doc);
+	KUNIT_EXPECT_EQ(test, warden_document_write(doc, text, strlen(text)), 0);
+	KUNIT_EXPECT_TRUE(test, warden_document_has_room(doc, WARDEN_DOCUMENT_MAX -
+								 strlen(text)));
+	KUNIT_EXPECT_FALSE(test, warden_document_has_room(doc, WARDEN_DOCUMENT_MAX -
+								  strlen(text) + 1));
+	/* Refused on its length alone: the bytes past @text are never read. */
+	KUNIT_EXPECT_EQ(test, warden_document_write(doc, text,
+						    WARDEN_DOCUMENT_MAX),
+			-EFBIG);
+	KUNIT_EXPECT_EQ(test, doc->err, 0);
+	KUNIT_EXPECT_EQ(test, warden_document_write(doc, "/sbin/b\n", 8), 0);
+	KUNIT_EXPECT_EQ(test, warden_document_finish(doc), 0);
+	KUNIT_EXPECT_STREQ(test, warden_doc_test_print(test, doc->policy),
+			   EMPTY_HEAD "/sbin/a\n/sbin/b\n[exception_policy]\n"
+			   "[domain_policy]\n" ROOT_DOMAIN);
+	warden_document_free(doc);
+	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY), used);
+}
+
 static struct kunit_case warden_document_test_cases[] = {
 	KUNIT_CASE_PARAM(test_document_written_in_pieces,
 			 warden_doc_gen_params),
@@ -253,6 +394,7 @@ static struct kunit_case warden_document_test_cases[] = {
 	KUNIT_CASE(test_empty_document_applies_nothing),
 	KUNIT_CASE(test_overlong_line_is_refused),
 	KUNIT_CASE(test_nul_byte_is_refused),
+	KUNIT_CASE(test_document_limit_refuses_the_write_whole),
 	{}
 };
 
