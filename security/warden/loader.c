@@ -134,16 +134,10 @@ void warden_loader_run(const struct linux_binprm *bprm)
 	envp[1] = "PATH=/sbin:/bin:/usr/sbin:/usr/bin";
 	envp[2] = NULL;
 	pr_info("Warden: %s runs %s\n", trigger_path, loader_path);
-	mutex_lock(&warden_policy_lock);
-	warden_policy_defer_activation(true);
-	warden_policy_unlock();
+	warden_policy_defer_activation(true, false);
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
-	mutex_lock(&warden_policy_lock);
-	warden_policy_defer_activation(false);
 	if (ret)
 		pr_err("Warden: %s failed (%d): the policy is activated by the first write to profile or policy\n",
 		       loader_path, ret);
-	else
-		warden_policy_activate();
-	warden_policy_unlock();
+	warden_policy_defer_activation(false, !ret);
 }

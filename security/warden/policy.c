@@ -92,6 +92,7 @@ static bool warden_activation_deferred;
  * warden_policy_defer_activation - hold activation back, or stop doing so
  * @defer: whether writes to the profile and policy files leave the policy
  *         inactive from now on.
+ * @activate: when @defer is false, activate the policy now.
  *
  * The boot-time loader writes the policy in an order of its own choosing
  * (TOMOYO's loader writes profiles first and domains later, whose
@@ -99,10 +100,13 @@ static bool warden_activation_deferred;
  * policy is activated once, when the loader is done.  Until then every
  * writer may change it, as before any policy was loaded.
  */
-void warden_policy_defer_activation(bool defer)
+void warden_policy_defer_activation(bool defer, bool activate)
 {
-	lockdep_assert_held(&warden_policy_lock);
+	mutex_lock(&warden_policy_lock);
 	warden_activation_deferred = defer;
+	if (!defer && activate)
+		warden_policy_activate();
+	warden_policy_unlock();
 }
 
 /**

@@ -133,7 +133,7 @@ static inline unsigned long warden_policy_epoch_read(void)
 
 void warden_policy_unlock(void);
 void warden_policy_activate(void);
-void warden_policy_defer_activation(bool defer);
+void warden_policy_defer_activation(bool defer, bool activate);
 int __init warden_policy_init(void);
 
 struct warden_memory_account;
