@@ -52,6 +52,26 @@ struct warden_policy_cursor {
 	struct warden_domain_policy *domain;
 };
 
+/**
+ * enum warden_policy_section - a section of the policy document
+ * @WARDEN_SECTION_NONE: before the first section line.
+ * @WARDEN_SECTION_PROFILE: "[profile]", lines of the profile file.
+ * @WARDEN_SECTION_MANAGER: "[manager]", lines of the manager file.
+ * @WARDEN_SECTION_EXCEPTION: "[exception_policy]".
+ * @WARDEN_SECTION_DOMAIN: "[domain_policy]".
+ * @WARDEN_NR_SECTIONS: the number of sections.
+ */
+enum warden_policy_section {
+	WARDEN_SECTION_NONE = -1,
+	WARDEN_SECTION_PROFILE,
+	WARDEN_SECTION_MANAGER,
+	WARDEN_SECTION_EXCEPTION,
+	WARDEN_SECTION_DOMAIN,
+	WARDEN_NR_SECTIONS,
+};
+
+extern const char *const warden_policy_sections[WARDEN_NR_SECTIONS];
+
 void warden_normalize_line(char *line);
 int warden_policy_write_profile(struct warden_policy *policy, char *line,
 				const char **reason);
