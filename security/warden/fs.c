@@ -33,6 +33,7 @@
 #include "manager.h"
 #include "policy.h"
 #include "profile.h"
+#include "query.h"
 #include "setup.h"
 #include "stat.h"
 

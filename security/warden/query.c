@@ -17,6 +17,7 @@
 #include "audit.h"
 #include "domain.h"
 #include "manager.h"
+#include "query.h"
 #include "stat.h"
 
 /**
