@@ -224,8 +224,8 @@ static void warden_learn(const struct warden_request_ctx *rctx, char *line)
 	if (mutex_lock_killable(&warden_policy_lock))
 		return;
 	/*
-	 * A writer that released the lock since the context was resolved
-	 * may have replaced or deleted the domain's policy the lookup found.
+	 * A writer that released the lock since the lookup began may have
+	 * replaced or deleted the domain's policy the lookup found.
 	 */
 	if (!rctx->pinned && warden_policy_epoch_read() != rctx->epoch)
 		dp = warden_check_domain(warden_policy_locked(), rctx->domain);
@@ -260,6 +260,9 @@ static void warden_lookup(struct warden_request_ctx *rctx,
 	verdict->mode = rctx->mode;
 	if (rctx->mode == WARDEN_MODE_DISABLED)
 		return;
+	/* Before the lookup: what learning compares to, under the lock. */
+	if (!rctx->pinned)
+		rctx->epoch = warden_policy_epoch_read();
 	rcu_read_lock();
 	if (!rctx->pinned) {
 		policy = rcu_dereference(warden_policy);

@@ -32,13 +32,14 @@ struct warden_policy;
  * @mode: the &enum warden_mode of @config.
  * @profile: the number of @domain's profile.
  * @pref: the profile's preferences, copied.
- * @epoch: the policy epoch all of the above were read in.
+ * @epoch: the policy epoch read before the above, and again before each
+ *         lookup of @dp.
  * @dp: the domain's policy.  Each decision finds it in the policy in force,
  *      once, inside the RCU read-side critical section of its lookup;
  *      learning uses it again under warden_policy_lock only while the
  *      policy epoch is still @epoch, since every writer moves the epoch
- *      on when it releases the lock and nothing can have replaced or
- *      deleted it before.  Unless @pinned, it is not valid anywhere else.
+ *      on when it releases the lock, so none can have replaced or deleted
+ *      it meanwhile.  Unless @pinned, it is not valid anywhere else.
  * @exception: the exception policy of @dp's namespace, valid as @dp.
  * @pinned: @dp and @exception were given by the caller (a test deciding
  *          in a domain policy it owns) and are not looked up.
