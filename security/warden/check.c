@@ -20,6 +20,7 @@
 #include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
+#include "query.h"
 #include "stat.h"
 
 /**
@@ -47,46 +48,48 @@ warden_dp_profile(const struct warden_policy *policy,
 	return rcu_dereference(set->profile[READ_ONCE(dp->profile)]);
 }
 
-/**
- * warden_check_mode - the config of an operation in a domain
- * @policy: the policy; the caller is in an RCU read-side critical section.
- * @dp: the domain's policy, or %NULL.
- * @op: the operation.
- *
- * Until a policy is loaded, and for a domain the policy lacks or whose
- * profile is not defined, every operation is disabled.
- *
- * Return: the config byte: an &enum warden_mode and the log flags.
+/*
+ * The config of an operation in a domain: disabled until a policy is
+ * loaded, and for a domain the policy lacks or whose profile is not
+ * defined.
  */
-u8 warden_check_mode(const struct warden_policy *policy,
-		     const struct warden_domain_policy *dp, enum warden_op op)
+static u8 warden_check_mode(const struct warden_domain_policy *dp,
+			    const struct warden_profile *profile,
+			    enum warden_op op)
 {
-	const struct warden_profile *profile;
-
-	if (!dp || !warden_policy_is_loaded())
-		return WARDEN_MODE_DISABLED;
-	profile = warden_dp_profile(policy, dp);
-	if (!profile)
+	if (!dp || !profile || !warden_policy_is_loaded())
 		return WARDEN_MODE_DISABLED;
 	return warden_profile_config(profile, op);
 }
 
-/* Read the config of every operation of @domain into its mode cache. */
-static u8 warden_modes_refill(const struct warden_domain *domain,
-			      enum warden_op op, unsigned long epoch)
+/*
+ * Read the config of every operation of @domain, its profile and the
+ * profile's preferences into its mode cache, and into @rctx.
+ */
+static void warden_modes_refill(struct warden_request_ctx *rctx,
+				const struct warden_domain *domain,
+				enum warden_op op, unsigned long epoch)
 {
 	struct warden_mode_cache *cache = warden_domain_modes(domain);
+	unsigned int pref[WARDEN_NR_PREFS] = {};
+	const struct warden_profile *profile = NULL;
 	const struct warden_domain_policy *dp;
 	const struct warden_policy *policy;
-	u8 config[WARDEN_NR_OPS];
+	u8 config[WARDEN_NR_OPS], number = 0;
 	unsigned long flags;
 	unsigned int i;
 
 	rcu_read_lock();
 	policy = rcu_dereference(warden_policy);
 	dp = warden_check_domain(policy, domain);
+	if (dp) {
+		number = READ_ONCE(dp->profile);
+		profile = warden_dp_profile(policy, dp);
+	}
+	if (profile)
+		memcpy(pref, profile->pref, sizeof(pref));
 	for (i = 0; i < WARDEN_NR_OPS; i++)
-		config[i] = warden_check_mode(policy, dp, i);
+		config[i] = warden_check_mode(dp, profile, i);
 	rcu_read_unlock();
 	/*
 	 * Tasks of one domain may refill at once, from different epochs; the
@@ -97,57 +100,58 @@ static u8 warden_modes_refill(const struct warden_domain *domain,
 		write_seqcount_begin(&cache->seq);
 		cache->epoch = epoch;
 		memcpy(cache->config, config, sizeof(config));
+		cache->profile = number;
+		memcpy(cache->pref, pref, sizeof(pref));
 		write_seqcount_end(&cache->seq);
 	}
 	spin_unlock_irqrestore(&cache->lock, flags);
-	return config[op];
+	rctx->config = config[op];
+	rctx->profile = number;
+	memcpy(rctx->pref, pref, sizeof(pref));
 }
 
 /**
- * warden_op_config - the config of an operation in a domain, cached
- * @domain: the domain.
- * @op: the operation.
+ * warden_request_begin - resolve where a hook's request is decided
+ * @rctx: receives the domain, the operation's config and mode, the
+ *        profile and its preferences.
+ * @domain: the domain the request is made in.
+ * @op: the operation it falls under.
  *
  * The domain's modes are looked up in the policy once per policy epoch
- * and then read from the domain itself.
+ * and then read from the domain itself, so that a disabled operation
+ * costs a read of the domain's mode cache and nothing else.  Hooks call
+ * this before they build a pathname, and pass @rctx to every decision.
  *
- * Return: the config byte: an &enum warden_mode and the log flags.
+ * Return: false if @op is disabled in @domain: the hook has nothing to
+ * decide.
  */
-u8 warden_op_config(const struct warden_domain *domain, enum warden_op op)
+bool warden_request_begin(struct warden_request_ctx *rctx,
+			  const struct warden_domain *domain,
+			  enum warden_op op)
 {
 	const struct warden_mode_cache *cache = &domain->modes;
 	unsigned long epoch, cached;
 	unsigned int seq;
-	u8 config;
 
+	memset(rctx, 0, sizeof(*rctx));
+	rctx->domain = domain;
+	rctx->op = op;
 	if (!warden_policy_is_loaded())
-		return WARDEN_MODE_DISABLED;
+		return false;
 	/* Read before the policy, so that a change made meanwhile shows. */
 	epoch = warden_policy_epoch_read();
+	rctx->epoch = epoch;
 	do {
 		seq = read_seqcount_begin(&cache->seq);
 		cached = cache->epoch;
-		config = cache->config[op];
+		rctx->config = cache->config[op];
+		rctx->profile = cache->profile;
+		memcpy(rctx->pref, cache->pref, sizeof(rctx->pref));
 	} while (read_seqcount_retry(&cache->seq, seq));
-	if (cached == epoch)
-		return config;
-	return warden_modes_refill(domain, op, epoch);
-}
-
-/**
- * warden_op_enabled - whether a domain mediates an operation at all
- * @domain: the domain.
- * @op: the operation.
- *
- * Hooks call this before they build a pathname, so that a disabled
- * operation costs a read of the domain's mode cache and nothing else.
- *
- * Return: false if the operation is disabled in @domain.
- */
-bool warden_op_enabled(const struct warden_domain *domain, enum warden_op op)
-{
-	return (warden_op_config(domain, op) & WARDEN_CONFIG_MODE_MASK) !=
-	       WARDEN_MODE_DISABLED;
+	if (cached != epoch)
+		warden_modes_refill(rctx, domain, op, epoch);
+	rctx->mode = rctx->config & WARDEN_CONFIG_MODE_MASK;
+	return rctx->mode != WARDEN_MODE_DISABLED;
 }
 
 /* Whether the domain's file entries, or a group it uses, grant @req. */
@@ -160,30 +164,25 @@ static bool warden_domain_allows(struct warden_domain_policy *dp,
 
 /**
  * warden_check_needs_exec_args - whether a check may read exec strings
- * @domain: the domain an exec is checked in.
- * @op: the operation it is checked as.
+ * @rctx: where the exec is checked, from warden_request_begin().
  *
  * An exec reads its argument and environment strings only when the
- * domain mediates @op and an entry of the domain, or of an ACL group it
- * uses, has an exec.argv[] or exec.envp[] condition.
+ * domain mediates the operation and an entry of the domain, or of an ACL
+ * group it uses, has an exec.argv[] or exec.envp[] condition.
  *
  * Return: true if the strings may be needed.
  */
-bool warden_check_needs_exec_args(const struct warden_domain *domain,
-				  enum warden_op op)
+bool warden_check_needs_exec_args(const struct warden_request_ctx *rctx)
 {
-	const struct warden_policy *policy;
 	struct warden_domain_policy *dp;
 	bool needed = false;
-	u8 config;
 
-	if (!warden_policy_is_loaded())
+	if (rctx->mode == WARDEN_MODE_DISABLED)
 		return false;
 	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
-	dp = warden_check_domain(policy, domain);
-	config = warden_check_mode(policy, dp, op);
-	if ((config & WARDEN_CONFIG_MODE_MASK) != WARDEN_MODE_DISABLED)
+	dp = rctx->pinned ? rctx->dp :
+	     warden_check_domain(rcu_dereference(warden_policy), rctx->domain);
+	if (dp)
 		needed = warden_acl_set_needs_exec_args(&dp->acls) ||
 			 warden_acl_groups_need_exec_args(&dp->uses);
 	rcu_read_unlock();
@@ -204,8 +203,7 @@ static const enum warden_stat_event warden_mode_events[] = {
  * @ctx: what the request offers conditions and audit records, or %NULL.
  */
 struct warden_check_ops {
-	bool (*allows)(const struct warden_policy *policy,
-		       struct warden_domain_policy *dp, void *req,
+	bool (*allows)(const struct warden_request_ctx *rctx, void *req,
 		       struct warden_verdict *verdict);
 	char *(*line)(const void *req);
 	const struct warden_cond_ctx *(*ctx)(const void *req);
@@ -213,99 +211,98 @@ struct warden_check_ops {
 
 /* A line learning mode adds to a domain of the policy in force. */
 struct warden_learning {
-	const struct warden_domain *domain;
+	const struct warden_request_ctx *rctx;
 	char *line;
-	unsigned int max_entries;
 };
 
 static int warden_learn_change(struct warden_policy *policy, void *arg)
 {
 	const struct warden_learning *l = arg;
-	struct warden_domain_policy *dp;
+	const struct warden_request_ctx *rctx = l->rctx;
+	unsigned int max_entries = rctx->pref[WARDEN_PREF_MAX_LEARNING_ENTRY];
+	const char *name = rctx->domain->name;
+	struct warden_domain_policy *dp = rctx->dp;
 	int err;
 
-	dp = warden_check_domain(policy, l->domain);
+	/*
+	 * A writer that released the lock since the lookup began may have
+	 * replaced or deleted the domain's policy the lookup found.
+	 */
+	if (!rctx->pinned && warden_policy_epoch_read() != rctx->epoch)
+		dp = warden_check_domain(policy, rctx->domain);
 	if (!dp || READ_ONCE(dp->quota_exceeded))
 		return 0;
-	if (warden_domain_policy_entries(dp) >= l->max_entries) {
+	if (warden_domain_policy_entries(dp) >= max_entries) {
 		WRITE_ONCE(dp->quota_exceeded, true);
 		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
-			l->domain->name, l->max_entries);
+			name, max_entries);
 		return 0;
 	}
 	err = warden_domain_policy_learn(dp, l->line);
 	if (err)
 		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
-				    l->line, l->domain->name, err);
+				    l->line, name, err);
 	return err;
 }
 
 /*
  * Learning mode: add @line, which grants the request, to the domain,
- * unless the domain already holds @max_entries entries; then mark it and
- * stop.  A change of the policy in force, so through the store.
+ * unless the domain already holds max_learning_entry entries; then mark
+ * it and stop.  A change of the policy in force, so through the store.
  */
-static void warden_learn(const struct warden_domain *domain, char *line,
-			 unsigned int max_entries)
+static void warden_learn(const struct warden_request_ctx *rctx, char *line)
 {
 	struct warden_learning l = {
-		.domain = domain,
+		.rctx = rctx,
 		.line = line,
-		.max_entries = max_entries,
 	};
 
 	warden_policy_store(warden_learn_change, &l);
 }
 
-/**
- * struct warden_decision - a request's decision in the policy in force
- * @config: the config byte of the operation in the domain.
- * @profile: the number of the domain's profile.
- * @pref: the profile's preferences, copied.
+/*
+ * Look the request up in the domain's policy: the one lookup of the
+ * domain a decision makes.  Fills @verdict.
  */
-struct warden_decision {
-	u8 config;
-	u8 profile;
-	unsigned int pref[WARDEN_NR_PREFS];
-};
-
-/* Look the request up in the domain's mode; fills @verdict and @d. */
-static void warden_lookup(const struct warden_domain *domain,
-			  enum warden_op op, const struct warden_check_ops *ops,
-			  void *req, struct warden_verdict *verdict,
-			  struct warden_decision *d)
+static void warden_lookup(struct warden_request_ctx *rctx,
+			  const struct warden_check_ops *ops, void *req,
+			  struct warden_verdict *verdict)
 {
-	const struct warden_profile *profile;
 	const struct warden_policy *policy;
-	struct warden_domain_policy *dp;
 
 	memset(verdict, 0, sizeof(*verdict));
-	memset(d, 0, sizeof(*d));
 	verdict->grant_log = -1;
+	verdict->mode = rctx->mode;
+	if (rctx->mode == WARDEN_MODE_DISABLED)
+		return;
+	/* Before the lookup: what learning compares to, under the lock. */
+	if (!rctx->pinned)
+		rctx->epoch = warden_policy_epoch_read();
 	rcu_read_lock();
-	policy = rcu_dereference(warden_policy);
-	dp = warden_check_domain(policy, domain);
-	d->config = warden_check_mode(policy, dp, op);
-	verdict->mode = d->config & WARDEN_CONFIG_MODE_MASK;
-	if (verdict->mode != WARDEN_MODE_DISABLED) {
-		verdict->granted = ops->allows(policy, dp, req, verdict);
-		d->profile = READ_ONCE(dp->profile);
-		profile = warden_dp_profile(policy, dp);
-		if (profile)
-			memcpy(d->pref, profile->pref, sizeof(d->pref));
+	if (!rctx->pinned) {
+		policy = rcu_dereference(warden_policy);
+		rctx->dp = warden_check_domain(policy, rctx->domain);
+		rctx->exception = rctx->dp ?
+				  warden_ns_exception(policy, rctx->dp->ns) :
+				  NULL;
 	}
+	/* A domain deleted since its modes were read mediates nothing. */
+	if (rctx->dp)
+		verdict->granted = ops->allows(rctx, req, verdict);
+	else
+		verdict->mode = WARDEN_MODE_DISABLED;
 	rcu_read_unlock();
 }
 
 /* The audit record of a decided request, allocated; NULL if none. */
-static char *warden_record(const struct warden_domain *domain,
+static char *warden_record(const struct warden_request_ctx *rctx,
 			   const struct warden_check_ops *ops, const void *req,
 			   const struct warden_verdict *verdict,
-			   const struct warden_decision *d, const char *line)
+			   const char *line)
 {
 	struct warden_audit_event event = {
-		.domain = domain,
-		.profile = d->profile,
+		.domain = rctx->domain,
+		.profile = rctx->profile,
 		.mode = verdict->mode,
 		.granted = verdict->granted,
 		.ctx = ops->ctx ? ops->ctx(req) : NULL,
@@ -326,19 +323,18 @@ static bool warden_audited(const struct warden_verdict *verdict, u8 config)
 }
 
 /*
- * Decide a request in a domain: look it up in the domain's mode, log it
- * as the profile and the granting entry ask, and apply the mode to a
- * request nothing grants.  In enforcing mode a supervisor reading the
+ * Decide a request where @rctx says: look it up in the domain's policy,
+ * log it as the profile and the granting entry ask, and apply the mode to
+ * a request nothing grants.  In enforcing mode a supervisor reading the
  * query file may grant the request, or have it checked again after it
  * changed the policy.
  */
-static int warden_decide(const struct warden_domain *domain,
-			 enum warden_op op, const struct warden_check_ops *ops,
-			 void *req, struct warden_verdict *verdict)
+static int warden_decide(struct warden_request_ctx *rctx,
+			 const struct warden_check_ops *ops, void *req,
+			 struct warden_verdict *verdict)
 {
 	struct warden_query_state query = {};
 	enum warden_answer answer;
-	struct warden_decision d;
 	bool ask, log, learn;
 	char *line, *record;
 
@@ -346,7 +342,7 @@ static int warden_decide(const struct warden_domain *domain,
 again:
 	/* A retry decides afresh; what the last lookup held goes. */
 	warden_verdict_release(verdict);
-	warden_lookup(domain, op, ops, req, verdict, &d);
+	warden_lookup(rctx, ops, req, verdict);
 	if (verdict->mode == WARDEN_MODE_DISABLED)
 		return 0;
 	if (verdict->error)
@@ -354,31 +350,37 @@ again:
 	if (!verdict->granted)
 		warden_stat_record(warden_mode_events[verdict->mode]);
 
-	log = warden_audited(verdict, d.config);
+	log = warden_audited(verdict, rctx->config);
 	learn = !verdict->granted && verdict->mode == WARDEN_MODE_LEARNING;
 	ask = !verdict->granted && verdict->mode == WARDEN_MODE_ENFORCING &&
 	      warden_query_wanted();
 	if (log || learn || ask) {
 		line = ops->line(req);
 		record = log || ask ?
-			 warden_record(domain, ops, req, verdict, &d, line) :
-			 NULL;
+			 warden_record(rctx, ops, req, verdict, line) : NULL;
 		/* Learning parses the line in place: it goes last. */
-		if (learn && line)
-			warden_learn(domain, line,
-				     d.pref[WARDEN_PREF_MAX_LEARNING_ENTRY]);
+		if (learn && line) {
+			warden_learn(rctx, line);
+			verdict->learned = true;
+		}
 		kfree(line);
 		/* The log takes a record over; a query needs its own. */
-		if (log)
+		if (log) {
 			warden_audit_log(ask ? kstrdup(record, GFP_NOFS) : record,
-					 d.pref[WARDEN_PREF_MAX_AUDIT_LOG]);
+					 rctx->pref[WARDEN_PREF_MAX_AUDIT_LOG]);
+			verdict->audited = true;
+		}
 		if (ask) {
 			answer = !record ? WARDEN_ANSWER_REJECT :
-				 warden_query_ask(domain, record, &query,
-						  d.pref[WARDEN_PREF_QUERY_TIMEOUT]);
+				 warden_query_ask(rctx->domain, record, &query,
+						  rctx->pref[WARDEN_PREF_QUERY_TIMEOUT]);
 			kfree(record);
 			if (answer == WARDEN_ANSWER_RETRY) {
 				query.retry++;
+				/* The supervisor may have changed the mode. */
+				if (!rctx->pinned)
+					warden_request_begin(rctx, rctx->domain,
+							     rctx->op);
 				goto again;
 			}
 			if (answer == WARDEN_ANSWER_GRANT)
@@ -390,13 +392,12 @@ again:
 	return -EPERM;
 }
 
-static bool warden_file_allows(const struct warden_policy *policy,
-			       struct warden_domain_policy *dp, void *arg,
-			       struct warden_verdict *verdict)
+static bool warden_file_allows(const struct warden_request_ctx *rctx,
+			       void *arg, struct warden_verdict *verdict)
 {
 	struct warden_request *req = arg;
 
-	if (!warden_domain_allows(dp, req))
+	if (!warden_domain_allows(rctx->dp, req))
 		return false;
 	verdict->grant_log = req->grant_log;
 	/* What the caller reads after the RCU section lives in the entry. */
@@ -445,9 +446,8 @@ static const struct warden_check_ops warden_file_ops = {
 };
 
 /**
- * warden_check - decide a file request in a domain
- * @domain: the domain the request is made in.
- * @op: the profile operation it falls under.
+ * warden_check - decide a file request
+ * @rctx: where it is decided, from warden_request_begin().
  * @req: the request.
  * @verdict: receives how it was decided; release it with
  *           warden_verdict_release().
@@ -458,10 +458,10 @@ static const struct warden_check_ops warden_file_ops = {
  *
  * Return: 0 to allow the request, -EPERM to reject it, -ENOMEM.
  */
-int warden_check(const struct warden_domain *domain, enum warden_op op,
-		 struct warden_request *req, struct warden_verdict *verdict)
+int warden_check(struct warden_request_ctx *rctx, struct warden_request *req,
+		 struct warden_verdict *verdict)
 {
-	return warden_decide(domain, op, &warden_file_ops, req, verdict);
+	return warden_decide(rctx, &warden_file_ops, req, verdict);
 }
 
 /**
@@ -477,14 +477,12 @@ void warden_verdict_release(struct warden_verdict *verdict)
 	verdict->transit = NULL;
 }
 
-static bool warden_net_allows(const struct warden_policy *policy,
-			      struct warden_domain_policy *dp, void *arg,
-			      struct warden_verdict *verdict)
+static bool warden_net_allows(const struct warden_request_ctx *rctx,
+			      void *arg, struct warden_verdict *verdict)
 {
 	struct warden_net_request *req = arg;
 
-	if (!warden_netacl_allows(&dp->netacls, req,
-				  warden_ns_exception(policy, dp->ns)))
+	if (!warden_netacl_allows(&rctx->dp->netacls, req, rctx->exception))
 		return false;
 	verdict->grant_log = req->grant_log;
 	return true;
@@ -501,20 +499,19 @@ static const struct warden_check_ops warden_net_ops = {
 };
 
 /**
- * warden_check_net - decide a network or environment request in a domain
- * @domain: the domain the request is made in.
- * @op: the profile operation it falls under.
+ * warden_check_net - decide a network or environment request
+ * @rctx: where it is decided, from warden_request_begin().
  * @req: the request.
  *
  * Return: 0 to allow the request, -EPERM to reject it.
  */
-int warden_check_net(const struct warden_domain *domain, enum warden_op op,
+int warden_check_net(struct warden_request_ctx *rctx,
 		     struct warden_net_request *req)
 {
 	struct warden_verdict verdict;
 	int err;
 
-	err = warden_decide(domain, op, &warden_net_ops, req, &verdict);
+	err = warden_decide(rctx, &warden_net_ops, req, &verdict);
 	warden_verdict_release(&verdict);
 	return err;
 }

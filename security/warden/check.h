@@ -2,10 +2,11 @@
 /*
  * Warden LSM - deciding a request.
  *
- * A hook first asks whether the operation is mediated at all in the
- * caller's domain, so that a disabled operation costs no pathname; then
- * it builds the request and asks for the decision, which applies the
- * mode of the domain's profile: learn, complain or reject.
+ * A hook first resolves, once, where its request is decided: the
+ * caller's domain, the mode of the operation there, the profile and its
+ * preferences.  A disabled operation stops there and costs no pathname;
+ * otherwise the hook builds the request and asks for the decision, which
+ * applies the mode: learn, complain or reject.
  */
 
 #ifndef _SECURITY_WARDEN_CHECK_H
@@ -18,8 +19,48 @@
 
 struct warden_domain;
 struct warden_domain_policy;
+struct warden_exception_policy;
 struct warden_net_request;
 struct warden_policy;
+
+/**
+ * struct warden_request_ctx - where a request is decided, resolved once
+ * @domain: the domain the request is made in.
+ * @op: the &enum warden_op the request falls under.
+ * @config: the config byte of @op in @domain: an &enum warden_mode and the
+ *          log flags.
+ * @mode: the &enum warden_mode of @config.
+ * @profile: the number of @domain's profile.
+ * @pref: the profile's preferences, copied.
+ * @epoch: the policy epoch read before the above, and again before each
+ *         lookup of @dp.
+ * @dp: the domain's policy.  Each decision finds it in the policy in force,
+ *      once, inside the RCU read-side critical section of its lookup;
+ *      learning uses it again under warden_policy_lock only while the
+ *      policy epoch is still @epoch, since every writer moves the epoch
+ *      on when it releases the lock, so none can have replaced or deleted
+ *      it meanwhile.  Unless @pinned, it is not valid anywhere else.
+ * @exception: the exception policy of @dp's namespace, valid as @dp.
+ * @pinned: @dp and @exception were given by the caller (a test deciding
+ *          in a domain policy it owns) and are not looked up.
+ *
+ * A hook fills the context once with warden_request_begin(), from the
+ * domain's mode cache, and hands it to every decision it asks for; the
+ * decision, learning and the audit record read the domain, its mode,
+ * profile and preferences from it, and look none of them up again.
+ */
+struct warden_request_ctx {
+	const struct warden_domain *domain;
+	u8 op;
+	u8 config;
+	u8 mode;
+	u8 profile;
+	unsigned int pref[WARDEN_NR_PREFS];
+	unsigned long epoch;
+	struct warden_domain_policy *dp;
+	const struct warden_exception_policy *exception;
+	bool pinned;
+};
 
 /**
  * struct warden_verdict - how a request was decided
@@ -35,6 +76,8 @@ struct warden_policy;
  * @error: an error that kept the request from being decided, or 0.
  * @grant_log: what the granting entry says of logging the grant: 1 yes,
  *             0 no, -1 as the profile says.
+ * @audited: an audit record of the request was handed to the audit log.
+ * @learned: learning mode was asked to add the request's line.
  *
  * Deciding allocates nothing: holding the granting entry is taking a
  * reference, which cannot fail.
@@ -47,22 +90,21 @@ struct warden_verdict {
 	const char *transit;
 	int error;
 	s8 grant_log;
+	bool audited;
+	bool learned;
 };
 
 struct warden_domain_policy *
 warden_check_domain(const struct warden_policy *policy,
 		    const struct warden_domain *domain);
-u8 warden_check_mode(const struct warden_policy *policy,
-		     const struct warden_domain_policy *dp, enum warden_op op);
-u8 warden_op_config(const struct warden_domain *domain, enum warden_op op);
-bool warden_op_enabled(const struct warden_domain *domain,
-		       enum warden_op op);
-int warden_check(const struct warden_domain *domain, enum warden_op op,
-		 struct warden_request *req, struct warden_verdict *verdict);
+bool warden_request_begin(struct warden_request_ctx *rctx,
+			  const struct warden_domain *domain,
+			  enum warden_op op);
+int warden_check(struct warden_request_ctx *rctx, struct warden_request *req,
+		 struct warden_verdict *verdict);
 void warden_verdict_release(struct warden_verdict *verdict);
-bool warden_check_needs_exec_args(const struct warden_domain *domain,
-				  enum warden_op op);
-int warden_check_net(const struct warden_domain *domain, enum warden_op op,
+bool warden_check_needs_exec_args(const struct warden_request_ctx *rctx);
+int warden_check_net(struct warden_request_ctx *rctx,
 		     struct warden_net_request *req);
 
 #endif /* _SECURITY_WARDEN_CHECK_H */

@@ -35,12 +35,15 @@
  * @seq: lets a reader copy @epoch and one config byte consistently.
  * @epoch: the policy epoch the configs were read in; 0 for never.
  * @config: the config byte of every operation in that epoch.
+ * @profile: the number of the domain's profile in that epoch.
+ * @pref: that profile's preferences; zero where it is not defined.
  *
  * Every hook asks first whether its operation is enabled in the caller's
  * domain.  Looking the domain's policy up by name for that would cost a
  * hash of the name per hook even where the profile disables everything;
  * the modes only change when a writer changes the policy, which moves the
- * policy epoch on, so they are read once per epoch instead.
+ * policy epoch on, so they are read once per epoch instead, with the
+ * profile and preferences a decision needs besides.
  */
 struct warden_mode_cache {
 	/* Serialises refills; readers only retry on @seq. */
@@ -48,6 +51,8 @@ struct warden_mode_cache {
 	seqcount_spinlock_t seq;
 	unsigned long epoch;
 	u8 config[WARDEN_NR_OPS];
+	u8 profile;
+	unsigned int pref[WARDEN_NR_PREFS];
 };
 
 /**

@@ -32,10 +32,11 @@
 #include "domain_policy.h"
 #include "exception.h"
 #include "exec.h"
-#include "hooks.h"
+#include "file.h"
 #include "netacl.h"
 #include "policy.h"
 #include "realpath.h"
+#include "setup.h"
 #include "transition.h"
 
 /*
@@ -427,10 +428,12 @@ static int warden_check_env(struct linux_binprm *bprm,
 {
 	struct warden_arg_reader r = { .bprm = bprm, .pos = bprm->p };
 	struct warden_net_request req = { .family = WARDEN_NET_MISC_ENV };
+	struct warden_request_ctx rctx;
 	char *name, *encoded;
 	int i, len, err = 0;
 
-	if (!bprm->envc || !warden_op_enabled(domain, WARDEN_OP_MISC_ENV))
+	if (!bprm->envc ||
+	    !warden_request_begin(&rctx, domain, WARDEN_OP_MISC_ENV))
 		return 0;
 	name = kmalloc(WARDEN_ENV_NAME_MAX, GFP_KERNEL);
 	encoded = kmalloc(WARDEN_ENV_NAME_MAX * 4 + 1, GFP_KERNEL);
@@ -449,7 +452,7 @@ static int warden_check_env(struct linux_binprm *bprm,
 		}
 		warden_encode(encoded, name, len);
 		req.name = encoded;
-		err = warden_check_net(domain, WARDEN_OP_MISC_ENV, &req);
+		err = warden_check_net(&rctx, &req);
 	}
 out:
 	warden_arg_release(&r);
@@ -482,6 +485,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct warden_transition_entry *aggregator;
 	struct warden_name exe, real = {};
 	struct warden_verdict verdict = {};
+	struct warden_request_ctx rctx;
 	const char *program;
 	char *name = NULL;
 	bool strict;
@@ -502,23 +506,26 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	rcu_read_unlock();
 	program = aggregator ? warden_aggregated_name(aggregator) : exe.name;
 
-	/* exec.realpath in conditions: the file, its symlinks followed. */
-	err = warden_name_build(&bprm->file->f_path, false, &real);
-	if (err)
-		goto out_put_program;
-	ctx.exec_realpath = real.name;
-	/* Only entries with exec.argv[] or exec.envp[] read the strings. */
-	if (warden_check_needs_exec_args(from, WARDEN_OP_FILE_EXECUTE))
-		err = warden_exec_args(bprm, &ctx);
-	req.word[0] = program;
-	req.cond = &ctx;
-	req.hold = true;
-	if (!err)
-		err = warden_check(from, WARDEN_OP_FILE_EXECUTE, &req, &verdict);
-	kfree(ctx.args);
-	kvfree(ctx.encoded_args);
-	if (err)
-		goto out_release_verdict;
+	/* Where execute is not mediated, only the transition is computed. */
+	if (warden_request_begin(&rctx, from, WARDEN_OP_FILE_EXECUTE)) {
+		/* exec.realpath in conditions: the file, symlinks followed. */
+		err = warden_name_build(&bprm->file->f_path, false, &real);
+		if (err)
+			goto out_put_program;
+		ctx.exec_realpath = real.name;
+		/* Only entries with exec.argv[] or exec.envp[] read them. */
+		if (warden_check_needs_exec_args(&rctx))
+			err = warden_exec_args(bprm, &ctx);
+		req.word[0] = program;
+		req.cond = &ctx;
+		req.hold = true;
+		if (!err)
+			err = warden_check(&rctx, &req, &verdict);
+		kfree(ctx.args);
+		kvfree(ctx.encoded_args);
+		if (err)
+			goto out_release_verdict;
+	}
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */
 	err = warden_next_domainname(from, verdict.matched ?: program,
 				     verdict.transit, &name, &strict);

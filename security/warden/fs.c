@@ -34,6 +34,7 @@
 #include "manager.h"
 #include "policy.h"
 #include "profile.h"
+#include "query.h"
 #include "setup.h"
 #include "stat.h"
 

@@ -26,7 +26,7 @@
 
 #include "check.h"
 #include "cred.h"
-#include "hooks.h"
+#include "net.h"
 #include "netacl.h"
 #include "realpath.h"
 
@@ -137,29 +137,47 @@ static enum warden_op warden_net_profile_op(int family, u8 op)
 	}
 }
 
+/*
+ * Resolve where @op on @sock is decided in the caller's domain, into
+ * @rctx and *@family; false when Warden does not mediate it.
+ */
+static bool warden_net_begin(struct warden_request_ctx *rctx,
+			     const struct socket *sock, u8 op, int *family)
+{
+	*family = warden_sock_family(sock);
+	if (*family < 0)
+		return false;
+	return warden_request_begin(rctx, warden_current_domain(),
+				    warden_net_profile_op(*family, op));
+}
+
+/* Decide @op of the socket's @family on @addr where @rctx says. */
+static int warden_net_decide(struct warden_request_ctx *rctx,
+			     const struct socket *sock, int family, u8 op,
+			     const struct sockaddr *addr, int len)
+{
+	struct warden_net_request req = { .family = family, .op = op };
+	int err;
+
+	err = warden_net_address(&req, sock, addr, len);
+	if (err)
+		return err < 0 ? err : 0;
+	err = warden_check_net(rctx, &req);
+	if (req.name && strcmp(req.name, "anonymous"))
+		kfree(req.name);
+	return err;
+}
+
 /* Check @op of the socket's family on @addr, in the caller's domain. */
 static int warden_net_check(struct socket *sock, u8 op,
 			    const struct sockaddr *addr, int len)
 {
-	const struct warden_domain *domain = warden_current_domain();
-	struct warden_net_request req = {};
-	int family = warden_sock_family(sock), err;
-	enum warden_op profile_op;
+	struct warden_request_ctx rctx;
+	int family;
 
-	if (family < 0 || !addr)
+	if (!addr || !warden_net_begin(&rctx, sock, op, &family))
 		return 0;
-	req.family = family;
-	req.op = op;
-	profile_op = warden_net_profile_op(family, op);
-	if (!warden_op_enabled(domain, profile_op))
-		return 0;
-	err = warden_net_address(&req, sock, addr, len);
-	if (err)
-		return err < 0 ? err : 0;
-	err = warden_check_net(domain, profile_op, &req);
-	if (req.name && strcmp(req.name, "anonymous"))
-		kfree(req.name);
-	return err;
+	return warden_net_decide(&rctx, sock, family, op, addr, len);
 }
 
 static int warden_socket_bind(struct socket *sock, struct sockaddr *address,
@@ -182,21 +200,19 @@ static int warden_socket_connect(struct socket *sock,
 
 static int warden_socket_listen(struct socket *sock, int backlog)
 {
+	struct warden_request_ctx rctx;
 	struct sockaddr_storage addr;
-	int len;
+	int family, len;
 
 	if (sock->type != SOCK_STREAM && sock->type != SOCK_SEQPACKET)
 		return 0;
-	if (warden_sock_family(sock) < 0 ||
-	    !warden_op_enabled(warden_current_domain(),
-			       warden_net_first_op[warden_sock_family(sock)] +
-			       WARDEN_NET_LISTEN))
+	if (!warden_net_begin(&rctx, sock, WARDEN_NET_LISTEN, &family))
 		return 0;
 	len = sock->ops->getname(sock, (struct sockaddr *)&addr, 0);
 	if (len < 0)
 		return len;
-	return warden_net_check(sock, WARDEN_NET_LISTEN,
-				(struct sockaddr *)&addr, len);
+	return warden_net_decide(&rctx, sock, family, WARDEN_NET_LISTEN,
+				 (struct sockaddr *)&addr, len);
 }
 
 /* An accepted connection is held to it, then. */
@@ -212,6 +228,7 @@ static void warden_sock_graft(struct sock *sk, struct socket *parent)
  */
 static int warden_accept_check(struct socket *sock)
 {
+	struct warden_request_ctx rctx;
 	struct warden_sock_security *ss;
 	struct sockaddr_storage addr;
 	int family, len, err;
@@ -225,18 +242,16 @@ static int warden_accept_check(struct socket *sock)
 	case WARDEN_ACCEPT_DENIED:
 		return -EPERM;
 	}
-	family = warden_sock_family(sock);
-	if (family < 0 || family == WARDEN_NET_UNIX_DGRAM ||
-	    !warden_op_enabled(warden_current_domain(),
-			       warden_net_profile_op(family, WARDEN_NET_ACCEPT))) {
+	if (warden_sock_family(sock) == WARDEN_NET_UNIX_DGRAM ||
+	    !warden_net_begin(&rctx, sock, WARDEN_NET_ACCEPT, &family)) {
 		WRITE_ONCE(ss->accept, WARDEN_ACCEPT_NONE);
 		return 0;
 	}
 	len = sock->ops->getname(sock, (struct sockaddr *)&addr, 1);
 	if (len < 0)
 		return len;
-	err = warden_net_check(sock, WARDEN_NET_ACCEPT,
-			       (struct sockaddr *)&addr, len);
+	err = warden_net_decide(&rctx, sock, family, WARDEN_NET_ACCEPT,
+				(struct sockaddr *)&addr, len);
 	WRITE_ONCE(ss->accept, err == -EPERM ? WARDEN_ACCEPT_DENIED :
 					       WARDEN_ACCEPT_NONE);
 	return err;

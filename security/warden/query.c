@@ -17,6 +17,7 @@
 #include "audit.h"
 #include "domain.h"
 #include "policy.h"
+#include "query.h"
 #include "stat.h"
 
 /**

@@ -14,7 +14,9 @@
 
 #include "cred.h"
 #include "domain.h"
-#include "hooks.h"
+#include "exec.h"
+#include "file.h"
+#include "net.h"
 #include "policy.h"
 #include "setup.h"
 

@@ -3,9 +3,9 @@
  * Warden LSM - the file hooks.
  *
  * Every file operation TOMOYO 2.6 mediates is turned into a request: the
- * operation, the pathnames it names and its numbers.  A hook asks first
- * whether the operation is mediated at all in the caller's domain, and
- * builds pathnames only if it is.
+ * operation, the pathnames it names and its numbers.  A hook resolves
+ * first, once, where the request is decided in the caller's domain, and
+ * builds pathnames only if the operation is mediated there.
  */
 
 #include <linux/fcntl.h>
@@ -22,8 +22,9 @@
 #include "check.h"
 #include "cond.h"
 #include "cred.h"
-#include "hooks.h"
+#include "file.h"
 #include "realpath.h"
+#include "setup.h"
 
 /* The numbers of "file create|mkdir|...": their bit in the entry. */
 enum warden_path_number_op {
@@ -86,15 +87,14 @@ static int warden_hook_add_word(struct warden_hook_request *hr,
 	return 0;
 }
 
-/* Decide the request in @domain. */
+/* Decide the request where @rctx says. */
 static int warden_hook_check(struct warden_hook_request *hr,
-			     const struct warden_domain *domain,
-			     enum warden_op op)
+			     struct warden_request_ctx *rctx)
 {
 	struct warden_verdict verdict;
 	int err;
 
-	err = warden_check(domain, op, &hr->req, &verdict);
+	err = warden_check(rctx, &hr->req, &verdict);
 	warden_verdict_release(&verdict);
 	return err;
 }
@@ -108,13 +108,12 @@ static void warden_hook_release(struct warden_hook_request *hr)
 		warden_name_put(&hr->name[i]);
 }
 
-/* Decide the request in @domain unless building it failed, then release. */
+/* Decide the request unless building it failed, then release it. */
 static int warden_hook_decide(struct warden_hook_request *hr,
-			      const struct warden_domain *domain,
-			      enum warden_op op, int err)
+			      struct warden_request_ctx *rctx, int err)
 {
 	if (!err)
-		err = warden_hook_check(hr, domain, op);
+		err = warden_hook_check(hr, rctx);
 	warden_hook_release(hr);
 	return err;
 }
@@ -134,10 +133,11 @@ int warden_path_perm(const struct warden_domain *domain, enum warden_op op,
 	struct warden_hook_request hr = {
 		.req = { .kind = WARDEN_ACL_PATH, .op = path_op },
 	};
+	struct warden_request_ctx rctx;
 
-	if (!warden_op_enabled(domain, op))
+	if (!warden_request_begin(&rctx, domain, op))
 		return 0;
-	return warden_hook_decide(&hr, domain, op,
+	return warden_hook_decide(&hr, &rctx,
 				  warden_hook_add_path(&hr, path, false));
 }
 
@@ -161,11 +161,29 @@ static int warden_path_number_perm(enum warden_op op,
 			.number = { number },
 		},
 	};
+	struct warden_request_ctx rctx;
 
-	if (!warden_op_enabled(warden_current_domain(), op))
+	if (!warden_request_begin(&rctx, warden_current_domain(), op))
 		return 0;
-	return warden_hook_decide(&hr, warden_current_domain(), op,
+	return warden_hook_decide(&hr, &rctx,
 				  warden_hook_add_path(&hr, path, is_dir));
+}
+
+/* An operation on two pathnames, decided where @rctx says. */
+static int warden_path2_decide(struct warden_request_ctx *rctx,
+			       enum warden_path2_op p2_op,
+			       const struct path *path1,
+			       const struct path *path2)
+{
+	struct warden_hook_request hr = {
+		.req = { .kind = WARDEN_ACL_PATH2, .op = p2_op },
+	};
+	int err;
+
+	err = warden_hook_add_path(&hr, path1, false);
+	if (!err)
+		err = warden_hook_add_path(&hr, path2, d_is_dir(path1->dentry));
+	return warden_hook_decide(&hr, rctx, err);
 }
 
 /* An operation on two pathnames. */
@@ -173,25 +191,19 @@ static int warden_path2_perm(enum warden_op op, enum warden_path2_op p2_op,
 			     const struct path *path1,
 			     const struct path *path2)
 {
-	struct warden_hook_request hr = {
-		.req = { .kind = WARDEN_ACL_PATH2, .op = p2_op },
-	};
-	int err;
+	struct warden_request_ctx rctx;
 
-	if (!warden_op_enabled(warden_current_domain(), op))
+	if (!warden_request_begin(&rctx, warden_current_domain(), op))
 		return 0;
-	err = warden_hook_add_path(&hr, path1, false);
-	if (!err)
-		err = warden_hook_add_path(&hr, path2, d_is_dir(path1->dentry));
-	return warden_hook_decide(&hr, warden_current_domain(), op, err);
+	return warden_path2_decide(&rctx, p2_op, path1, path2);
 }
 
 static int warden_file_open(struct file *file)
 {
-	const struct warden_domain *domain = warden_current_domain();
 	struct warden_hook_request hr = {
 		.req = { .kind = WARDEN_ACL_PATH },
 	};
+	struct warden_request_ctx rctx;
 	int err;
 
 	/*
@@ -201,18 +213,19 @@ static int warden_file_open(struct file *file)
 	if (file->f_flags & __FMODE_EXEC)
 		return 0;
 	if (!(file->f_mode & (FMODE_READ | FMODE_WRITE)) ||
-	    !warden_op_enabled(domain, WARDEN_OP_FILE_OPEN))
+	    !warden_request_begin(&rctx, warden_current_domain(),
+				  WARDEN_OP_FILE_OPEN))
 		return 0;
-	/* One pathname serves both checks of an O_RDWR open. */
+	/* One pathname and one context serve both checks of an O_RDWR open. */
 	err = warden_hook_add_path(&hr, &file->f_path, false);
 	if (!err && (file->f_mode & FMODE_READ)) {
 		hr.req.op = WARDEN_PATH_READ;
-		err = warden_hook_check(&hr, domain, WARDEN_OP_FILE_OPEN);
+		err = warden_hook_check(&hr, &rctx);
 	}
 	if (!err && (file->f_mode & FMODE_WRITE)) {
 		hr.req.op = (file->f_flags & O_APPEND) ? WARDEN_PATH_APPEND :
 							 WARDEN_PATH_WRITE;
-		err = warden_hook_check(&hr, domain, WARDEN_OP_FILE_OPEN);
+		err = warden_hook_check(&hr, &rctx);
 	}
 	warden_hook_release(&hr);
 	return err;
@@ -270,11 +283,13 @@ static int warden_path_symlink(const struct path *dir, struct dentry *dentry,
 	struct warden_hook_request hr = {
 		.req = { .kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_SYMLINK },
 	};
+	struct warden_request_ctx rctx;
 	size_t len = strlen(old_name);
 	char *target;
 	int err;
 
-	if (!warden_op_enabled(warden_current_domain(), WARDEN_OP_FILE_SYMLINK))
+	if (!warden_request_begin(&rctx, warden_current_domain(),
+				  WARDEN_OP_FILE_SYMLINK))
 		return 0;
 	/* symlink.target in conditions is the encoded link contents. */
 	target = kmalloc(warden_encoded_len(old_name, len) + 1, GFP_NOFS);
@@ -282,8 +297,7 @@ static int warden_path_symlink(const struct path *dir, struct dentry *dentry,
 		return -ENOMEM;
 	warden_encode(target, old_name, len);
 	hr.ctx.symlink_target = target;
-	err = warden_hook_decide(&hr, warden_current_domain(),
-				 WARDEN_OP_FILE_SYMLINK,
+	err = warden_hook_decide(&hr, &rctx,
 				 warden_hook_add_path(&hr, &path, false));
 	kfree(target);
 	return err;
@@ -312,6 +326,7 @@ static int warden_path_mknod(const struct path *dir, struct dentry *dentry,
 		.req = { .kind = WARDEN_ACL_MKDEV },
 	};
 	unsigned long perm = mode & S_IALLUGO;
+	struct warden_request_ctx rctx;
 	enum warden_op op;
 
 	switch (mode & S_IFMT) {
@@ -336,12 +351,12 @@ static int warden_path_mknod(const struct path *dir, struct dentry *dentry,
 					       WARDEN_PN_CREATE, &path, false,
 					       perm);
 	}
-	if (!warden_op_enabled(warden_current_domain(), op))
+	if (!warden_request_begin(&rctx, warden_current_domain(), op))
 		return 0;
 	hr.req.number[0] = perm;
 	hr.req.number[1] = MAJOR(new_decode_dev(dev));
 	hr.req.number[2] = MINOR(new_decode_dev(dev));
-	return warden_hook_decide(&hr, warden_current_domain(), op,
+	return warden_hook_decide(&hr, &rctx,
 				  warden_hook_add_path(&hr, &path, false));
 }
 
@@ -391,14 +406,16 @@ static int warden_path_rename(const struct path *old_dir,
 {
 	struct path old = { .mnt = old_dir->mnt, .dentry = old_dentry };
 	struct path new = { .mnt = new_dir->mnt, .dentry = new_dentry };
+	struct warden_request_ctx rctx;
 	int err;
 
-	err = warden_path2_perm(WARDEN_OP_FILE_RENAME, WARDEN_P2_RENAME, &old,
-				&new);
+	if (!warden_request_begin(&rctx, warden_current_domain(),
+				  WARDEN_OP_FILE_RENAME))
+		return 0;
+	err = warden_path2_decide(&rctx, WARDEN_P2_RENAME, &old, &new);
 	/* An exchange moves each file to the other's name. */
 	if (!err && (flags & RENAME_EXCHANGE))
-		err = warden_path2_perm(WARDEN_OP_FILE_RENAME, WARDEN_P2_RENAME,
-					&new, &old);
+		err = warden_path2_decide(&rctx, WARDEN_P2_RENAME, &new, &old);
 	return err;
 }
 
@@ -481,10 +498,12 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 	struct warden_hook_request hr = {
 		.req = { .kind = WARDEN_ACL_MOUNT, .op = 0 },
 	};
+	struct warden_request_ctx rctx;
 	const char *word;
 	int err;
 
-	if (!warden_op_enabled(warden_current_domain(), WARDEN_OP_FILE_MOUNT))
+	if (!warden_request_begin(&rctx, warden_current_domain(),
+				  WARDEN_OP_FILE_MOUNT))
 		return 0;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
@@ -497,8 +516,7 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 	if (!err)
 		err = warden_hook_add_word(&hr, word);
 	hr.req.number[0] = flags;
-	return warden_hook_decide(&hr, warden_current_domain(),
-				  WARDEN_OP_FILE_MOUNT, err);
+	return warden_hook_decide(&hr, &rctx, err);
 }
 
 static struct security_hook_list warden_file_hooks[] __ro_after_init = {

@@ -1,21 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Warden LSM - hook registration and the checks hooks share.
+ * Warden LSM - the socket hooks, and what Warden keeps in a socket.
  */
 
-#ifndef _SECURITY_WARDEN_HOOKS_H
-#define _SECURITY_WARDEN_HOOKS_H
+#ifndef _SECURITY_WARDEN_NET_H
+#define _SECURITY_WARDEN_NET_H
 
 #include <linux/init.h>
-#include <linux/path.h>
 #include <net/sock.h>
 
-#include "acl.h"
-#include "profile.h"
 #include "setup.h"
-
-struct sock;
-struct warden_domain;
 
 /*
  * What a socket accepted by a listening socket still owes: its peer is
@@ -42,10 +36,6 @@ static inline struct warden_sock_security *warden_sock(const struct sock *sk)
 	return sk->sk_security + warden_blob_sizes.lbs_sock;
 }
 
-int warden_path_perm(const struct warden_domain *domain, enum warden_op op,
-		     enum warden_path_op path_op, const struct path *path);
-void __init warden_add_file_hooks(void);
-void __init warden_add_exec_hooks(void);
 void __init warden_add_net_hooks(void);
 
-#endif /* _SECURITY_WARDEN_HOOKS_H */
+#endif /* _SECURITY_WARDEN_NET_H */
