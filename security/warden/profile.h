@@ -160,6 +160,9 @@ void warden_profile_show(struct seq_file *m,
 void warden_profile_set_clear(struct warden_profile_set *set);
 u8 warden_profile_config(const struct warden_profile *profile,
 			 enum warden_op op);
+struct warden_profile *
+warden_profile_get_locked(const struct warden_profile_set *set,
+			  unsigned int index);
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 const char *warden_test_profile_corpus(size_t i);
