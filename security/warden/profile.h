@@ -23,12 +23,14 @@
  * @WARDEN_MODE_LEARNING: allow it and add it to the domain's policy.
  * @WARDEN_MODE_PERMISSIVE: allow it, count and log the violation.
  * @WARDEN_MODE_ENFORCING: reject it.
+ * @WARDEN_NR_MODES: number of modes.
  */
 enum warden_mode {
 	WARDEN_MODE_DISABLED,
 	WARDEN_MODE_LEARNING,
 	WARDEN_MODE_PERMISSIVE,
 	WARDEN_MODE_ENFORCING,
+	WARDEN_NR_MODES,
 };
 
 /*
@@ -114,7 +116,7 @@ enum warden_pref {
 	WARDEN_NR_PREFS,
 };
 
-extern const char *const warden_mode_names[];
+extern const char *const warden_mode_names[WARDEN_NR_MODES];
 
 /* A config byte: an enum warden_mode in the low bits and two log flags. */
 #define WARDEN_CONFIG_MODE_MASK 0x03
@@ -160,6 +162,9 @@ void warden_profile_show(struct seq_file *m,
 void warden_profile_set_clear(struct warden_profile_set *set);
 u8 warden_profile_config(const struct warden_profile *profile,
 			 enum warden_op op);
+struct warden_profile *
+warden_profile_get_locked(const struct warden_profile_set *set,
+			  unsigned int index);
 
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 const char *warden_test_profile_corpus(size_t i);
