@@ -9,6 +9,8 @@
  * does not depend on how many entries the domain has.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>

@@ -4,6 +4,8 @@
  * and the groups each domain uses.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>

@@ -5,6 +5,8 @@
  * request that nothing grants.
  */
 
+#include "common.h"
+
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/rculist.h>
@@ -229,13 +231,13 @@ static void warden_learn(const struct warden_domain *domain, char *line,
 		goto out_unlock;
 	if (warden_domain_policy_entries(dp) >= max_entries) {
 		WRITE_ONCE(dp->quota_exceeded, true);
-		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
+		pr_warn("domain '%s' reached max_learning_entry=%u: learning stops there\n",
 			domain->name, max_entries);
 		goto out_unlock;
 	}
 	err = warden_domain_policy_learn(dp, line);
 	if (err)
-		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
+		pr_warn_ratelimited("cannot learn \"%s\" in '%s': %d\n",
 				    line, domain->name, err);
 out_unlock:
 	warden_policy_unlock();

@@ -12,6 +12,8 @@
  * cond_eval.c evaluates the elements.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>

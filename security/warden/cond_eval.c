@@ -5,6 +5,8 @@
  * elements hold.  Nothing here allocates, parses text or can fail.
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/dcache.h>

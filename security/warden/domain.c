@@ -7,6 +7,8 @@
  * and freed when the last credential that refers to it goes away.
  */
 
+#include "common.h"
+
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/hashtable.h>

@@ -8,6 +8,8 @@
  * "<kernel>" always exists.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/err.h>
 #include <linux/errno.h>

@@ -7,6 +7,8 @@
  * already present is not added twice, and "delete" removes one.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>

@@ -9,6 +9,8 @@
  * permission, and the exception policy's transition controls.
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -128,7 +130,7 @@ struct warden_domain *warden_enter_domain(const struct warden_domain *from,
 		if (IS_ERR(dp) && PTR_ERR(dp) != -ENOMEM && from_dp &&
 		    !from_dp->transition_failed) {
 			WRITE_ONCE(from_dp->transition_failed, true);
-			pr_warn("Warden: domain '%s' could not be created\n",
+			pr_warn("domain '%s' could not be created\n",
 				name);
 		}
 		warden_policy_unlock();

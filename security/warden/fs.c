@@ -7,6 +7,8 @@
  * directory exists only when the LSM framework started Warden.
  */
 
+#include "common.h"
+
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -265,7 +267,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 	 */
 	if (strlen(line) != w->len) {
 		w->len = 0;
-		pr_warn_ratelimited("Warden: %s: line %u: holds a NUL byte\n",
+		pr_warn_ratelimited("%s: line %u: holds a NUL byte\n",
 				    w->file->name, w->lineno);
 		return -EINVAL;
 	}
@@ -282,7 +284,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 		err = -EPERM;
 	}
 	if (err) {
-		pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n",
+		pr_warn_ratelimited("%s: line %u: %s: \"%s\"\n",
 				    w->file->name, w->lineno,
 				    reason ?: "invalid select line", quote);
 		return err;
@@ -297,7 +299,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 	if (!reason)
 		reason = err == -ENOMEM ? "out of memory or over the policy quota" :
 					  "refused";
-	pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n", w->file->name,
+	pr_warn_ratelimited("%s: line %u: %s: \"%s\"\n", w->file->name,
 			    w->lineno, reason, quote);
 	return err;
 }
@@ -313,7 +315,7 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 			w->len = 0;
 			w->lineno++;
 			w->skipping = true;
-			pr_warn_ratelimited("Warden: %s: line %u: longer than %u bytes\n",
+			pr_warn_ratelimited("%s: line %u: longer than %u bytes\n",
 					    w->file->name, w->lineno,
 					    WARDEN_LINE_MAX);
 			return -EINVAL;
@@ -450,14 +452,14 @@ static int warden_document_flush(struct file *file, fl_owner_t id)
 	mutex_lock(&w->lock);
 	if (w->len && strnlen(w->buf, w->len) != w->len) {
 		/* The parser would stop at the NUL and load only the start. */
-		pr_warn_ratelimited("Warden: policy: the document holds a NUL byte; the policy in force is unchanged\n");
+		pr_warn_ratelimited("policy: the document holds a NUL byte; the policy in force is unchanged\n");
 		err = -EINVAL;
 		w->len = 0;
 	} else if (w->len) {
 		w->buf[w->len] = '\0';
 		err = warden_policy_replace(w->buf, &lineno, &reason);
 		if (err)
-			pr_warn_ratelimited("Warden: policy: line %u: %s; the policy in force is unchanged\n",
+			pr_warn_ratelimited("policy: line %u: %s; the policy in force is unchanged\n",
 					    lineno, reason ? reason :
 					    "out of memory or over the policy quota");
 		w->len = 0;
@@ -693,7 +695,7 @@ static ssize_t warden_stat_write(struct file *file, const char __user *ubuf,
 		if (!*line || *line == '#')
 			continue;
 		if (warden_stat_parse_quota(line, &kind, &quota)) {
-			pr_warn_ratelimited("Warden: stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
+			pr_warn_ratelimited("stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
 					    lineno, line);
 			ret = -EINVAL;
 			goto out_free;
@@ -894,7 +896,7 @@ out_remove_dir:
 	securityfs_recursive_remove(dir);
 	dir = file;
 out_err:
-	pr_err("Warden: cannot create /sys/kernel/security/%s: %ld\n",
+	pr_err("cannot create /sys/kernel/security/%s: %ld\n",
 	       name, PTR_ERR(dir));
 	return PTR_ERR(dir);
 }

@@ -7,6 +7,8 @@
  * the members of a group it holds a pointer to and compares values.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>

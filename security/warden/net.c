@@ -15,6 +15,8 @@
  * disabled unless a profile configures it by name.
  */
 
+#include "common.h"
+
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/lsm_hooks.h>

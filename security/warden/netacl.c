@@ -14,6 +14,8 @@
  * canonically.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/jhash.h>
 #include <linux/kernel.h>

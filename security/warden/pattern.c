@@ -7,6 +7,8 @@
  * TOMOYO 2.6, so that its policies keep their meaning here.
  */
 
+#include "common.h"
+
 #include <linux/bitmap.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>

@@ -9,6 +9,8 @@
  * and leaves the one in force untouched.
  */
 
+#include "common.h"
+
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/mutex.h>
@@ -109,11 +111,11 @@ void warden_policy_activate(void)
 	list_for_each_entry(dp, &policy->domains, list)
 		if (dp->profile &&
 		    !rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
-			pr_warn("Warden: profile %u used by '%s' is not defined\n",
+			pr_warn("profile %u used by '%s' is not defined\n",
 				dp->profile, dp->name);
 	/* Pairs with warden_policy_is_loaded(): profiles are seen first. */
 	smp_store_release(&warden_policy_loaded, true);
-	pr_info("Warden: policy loaded\n");
+	pr_info("policy loaded\n");
 }
 
 /**
@@ -479,7 +481,7 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 		if (!dp->profile ||
 		    rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
 			continue;
-		pr_warn_ratelimited("Warden: policy: profile %u used by '%s' is not defined\n",
+		pr_warn_ratelimited("policy: profile %u used by '%s' is not defined\n",
 				    dp->profile, dp->name);
 		*reason = "a domain uses a profile the policy does not define";
 		return -EINVAL;

@@ -8,6 +8,8 @@
  * being partly applied.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>

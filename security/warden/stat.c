@@ -8,6 +8,8 @@
  * working; Warden's own counters follow TOMOYO's lines.
  */
 
+#include "common.h"
+
 #include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>

@@ -9,6 +9,8 @@
  * the ordinary "child" transition.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>

@@ -7,6 +7,8 @@
  * "%pI6c" do, which is how TOMOYO prints them.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/inet.h>
