@@ -25,8 +25,6 @@
 
 #include "acl.h"
 #include "cond.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "pattern.h"
 #include "stat.h"
@@ -751,6 +749,7 @@ int warden_acl_format(char *buf, size_t size, const struct warden_request *req)
 #include <linux/ktime.h>
 #include <linux/vmalloc.h>
 
+#include "exception.h"
 #include "policy.h"
 
 static struct warden_acl_set *warden_test_acl_set(struct kunit *test)

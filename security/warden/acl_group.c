@@ -17,10 +17,9 @@
 #include <linux/string.h>
 
 #include "acl_group.h"
-#include "domain.h"
-#include "exception.h"
 #include "pattern.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_acl_group_size(const char *name)
 {

@@ -18,7 +18,6 @@
 #include "check.h"
 #include "domain.h"
 #include "domain_policy.h"
-#include "exception.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "policy.h"

@@ -4,12 +4,23 @@
  *
  * Each .c file of security/warden/ includes this header first, so that
  * every message the module prints carries the same prefix without the
- * format strings spelling it out.
+ * format strings spelling it out, and every layer can assert that its
+ * caller holds the policy lock.
  */
 
 #ifndef _SECURITY_WARDEN_COMMON_H
 #define _SECURITY_WARDEN_COMMON_H
 
 #define pr_fmt(fmt) "Warden: " fmt
+
+#include <linux/lockdep.h>
+#include <linux/mutex.h>
+
+/*
+ * The policy store's writer lock, defined in policy.c.  Only the store
+ * takes it; the layers below the store name it only to assert, under
+ * lockdep, what their kernel-doc promises: that their caller holds it.
+ */
+extern struct mutex warden_policy_lock;
 
 #endif /* _SECURITY_WARDEN_COMMON_H */

@@ -24,8 +24,6 @@
 
 #include "cond.h"
 #include "cond_elem.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "pattern.h"
 #include "value.h"

@@ -24,13 +24,12 @@
 #include <linux/stringhash.h>
 
 #include "acl.h"
-#include "domain.h"
 #include "domain_policy.h"
-#include "exception.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_domain_policy_size(const char *name)
 {

@@ -34,7 +34,6 @@
 #include "exec.h"
 #include "manager.h"
 #include "policy.h"
-#include "profile.h"
 #include "setup.h"
 #include "stat.h"
 

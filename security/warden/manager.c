@@ -30,6 +30,7 @@
 #include "policy.h"
 #include "realpath.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_manager_size(const char *name)
 {

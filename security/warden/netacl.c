@@ -28,8 +28,6 @@
 #include <linux/stringhash.h>
 
 #include "cond.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "netacl.h"
 #include "pattern.h"

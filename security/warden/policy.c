@@ -20,12 +20,12 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "domain.h"
 #include "domain_policy.h"
 #include "manager.h"
 #include "policy.h"
 #include "stat.h"
 #include "profile.h"
+#include "value.h"
 
 /* Serialises every change to the policy; readers use RCU instead. */
 DEFINE_MUTEX(warden_policy_lock);

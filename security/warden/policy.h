@@ -18,9 +18,9 @@
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 
-#include "domain.h"
 #include "exception.h"
 #include "profile.h"
+#include "value.h"
 
 /**
  * struct warden_namespace - a policy namespace other than "<kernel>"

@@ -22,7 +22,6 @@
 #include <linux/string.h>
 #include <linux/string_choices.h>
 
-#include "policy.h"
 #include "profile.h"
 #include "stat.h"
 
@@ -557,6 +556,8 @@ void warden_profile_show(struct seq_file *m,
 #ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
 
 #include <kunit/test.h>
+
+#include "policy.h"
 
 /* Print @set into a buffer the test owns. */
 static char *warden_profile_dump(struct kunit *test,

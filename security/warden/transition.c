@@ -18,10 +18,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "domain.h"
 #include "pattern.h"
 #include "stat.h"
 #include "transition.h"
+#include "value.h"
 
 static const char *const warden_transition_names[] = {
 	[WARDEN_NO_RESET_DOMAIN] = "no_reset_domain",
