@@ -15,6 +15,7 @@
 
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
 
 /*
  * The policy store's writer lock, defined in policy.c.  Only the store
@@ -22,5 +23,13 @@
  * lockdep, what their kernel-doc promises: that their caller holds it.
  */
 extern struct mutex warden_policy_lock;
+
+/*
+ * Whether the caller may read the policy: it is in an RCU read-side
+ * critical section or holds the policy lock.  Only for lockdep_assert(),
+ * which evaluates it under lockdep alone.
+ */
+#define warden_policy_readable() \
+	(rcu_read_lock_held() || lockdep_is_held(&warden_policy_lock))
 
 #endif /* _SECURITY_WARDEN_COMMON_H */

@@ -462,6 +462,7 @@ int warden_cond_compile(char *words, struct warden_exception_policy *exception,
 	char *word;
 	int err;
 
+	lockdep_assert_held(&warden_policy_lock);
 	*out = NULL;
 	if (!words)
 		return 0;

@@ -317,6 +317,7 @@ bool warden_cond_eval(const struct warden_cond *cond,
 {
 	unsigned int i;
 
+	lockdep_assert(warden_policy_readable());
 	if (!cond)
 		return true;
 	for (i = 0; i < cond->count; i++)

@@ -89,7 +89,8 @@ int warden_exception_write(struct warden_exception_policy *exception,
 /**
  * warden_exception_show - print the exception_policy file
  * @m: the seq_file.
- * @exception: the exception policy; the caller holds warden_policy_lock.
+ * @exception: the exception policy; the caller holds warden_policy_lock
+ *             or is in an RCU read-side critical section.
  * @prefix: printed before every line, e.g. "<apache> " for a namespace.
  * @transition_only: print only the transition controls and aggregators.
  *
@@ -100,6 +101,7 @@ void warden_exception_show(struct seq_file *m,
 			   const struct warden_exception_policy *exception,
 			   const char *prefix, bool transition_only)
 {
+	lockdep_assert(warden_policy_readable());
 	warden_transition_show(m, &exception->transitions, prefix);
 	if (transition_only)
 		return;
