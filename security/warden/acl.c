@@ -44,6 +44,8 @@ static const char *const warden_path_op_names[] = {
 	[WARDEN_PATH_UNMOUNT] = "unmount",
 };
 
+static_assert(ARRAY_SIZE(warden_path_op_names) == WARDEN_NR_PATH_OPS);
+
 static const char *const warden_path_number_op_names[] = {
 	"create", "mkdir", "mkfifo", "mksock", "ioctl", "chmod", "chown",
 	"chgrp",

@@ -197,6 +197,8 @@ static const enum warden_stat_event warden_mode_events[] = {
 	[WARDEN_MODE_ENFORCING] = WARDEN_STAT_VIOLATION_ENFORCING,
 };
 
+static_assert(ARRAY_SIZE(warden_mode_events) == WARDEN_MODE_ENFORCING + 1);
+
 /**
  * struct warden_check_ops - what differs between kinds of request
  * @allows: whether the domain's policy grants the request; called in an

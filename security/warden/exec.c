@@ -157,6 +157,7 @@ static bool warden_transit_keyword(const char *transit,
 	};
 	int i = match_string(keywords, ARRAY_SIZE(keywords), transit);
 
+	BUILD_BUG_ON(ARRAY_SIZE(keywords) != WARDEN_TRANSITION_KEEP + 1);
 	if (i < 0)
 		return false;
 	*type = i;

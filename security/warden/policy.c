@@ -449,6 +449,8 @@ enum warden_policy_section {
 	WARDEN_SECTION_DOMAIN,
 };
 
+static_assert(ARRAY_SIZE(warden_policy_sections) == WARDEN_SECTION_DOMAIN + 1);
+
 static int warden_policy_apply_line(struct warden_policy *policy,
 				    int section, char **selected, char *line,
 				    const char **reason)

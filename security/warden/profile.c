@@ -33,17 +33,21 @@ const char *const warden_mode_names[] = {
 	[WARDEN_MODE_ENFORCING] = "enforcing",
 };
 
-static const char *const warden_category_names[WARDEN_NR_CATEGORIES] = {
+static_assert(ARRAY_SIZE(warden_mode_names) == WARDEN_MODE_ENFORCING + 1);
+
+static const char *const warden_category_names[] = {
 	[WARDEN_CATEGORY_FILE] = "file",
 	[WARDEN_CATEGORY_NETWORK] = "network",
 	[WARDEN_CATEGORY_MISC] = "misc",
 };
 
+static_assert(ARRAY_SIZE(warden_category_names) == WARDEN_NR_CATEGORIES);
+
 /* Each operation's name in a CONFIG line, and the category it is in. */
 static const struct {
 	const char *name;
 	enum warden_category category;
-} warden_ops[WARDEN_NR_OPS] = {
+} warden_ops[] = {
 	[WARDEN_OP_FILE_EXECUTE] = { "execute", WARDEN_CATEGORY_FILE },
 	[WARDEN_OP_FILE_OPEN] = { "open", WARDEN_CATEGORY_FILE },
 	[WARDEN_OP_FILE_CREATE] = { "create", WARDEN_CATEGORY_FILE },
@@ -88,11 +92,15 @@ static const struct {
 	[WARDEN_OP_UNIX_SEQPACKET_ACCEPT] = { "unix_seqpacket_accept", WARDEN_CATEGORY_NETWORK },
 };
 
-static const char *const warden_pref_names[WARDEN_NR_PREFS] = {
+static_assert(ARRAY_SIZE(warden_ops) == WARDEN_NR_OPS);
+
+static const char *const warden_pref_names[] = {
 	[WARDEN_PREF_MAX_AUDIT_LOG] = "max_audit_log",
 	[WARDEN_PREF_MAX_LEARNING_ENTRY] = "max_learning_entry",
 	[WARDEN_PREF_QUERY_TIMEOUT] = "query_timeout",
 };
+
+static_assert(ARRAY_SIZE(warden_pref_names) == WARDEN_NR_PREFS);
 
 /* A new profile's values, as TOMOYO's defaults. */
 #define WARDEN_DEFAULT_CONFIG \
