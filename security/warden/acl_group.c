@@ -4,6 +4,8 @@
  * and the groups each domain uses.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -15,10 +17,9 @@
 #include <linux/string.h>
 
 #include "acl_group.h"
-#include "domain.h"
-#include "exception.h"
 #include "pattern.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_acl_group_size(const char *name)
 {
@@ -84,6 +85,7 @@ warden_acl_group_lookup(struct warden_acl_group_set *set, const char *name)
 {
 	struct warden_acl_group *group;
 
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry(group, &set->all, list)
 		if (warden_acl_group_is(group->name, name))
 			return group;
@@ -108,6 +110,7 @@ warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
 	struct warden_acl_group *group = warden_acl_group_lookup(set, name);
 	size_t size;
 
+	lockdep_assert(warden_policy_write_held());
 	if (group)
 		return group;
 	size = warden_acl_group_size(name);
@@ -133,6 +136,7 @@ warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
 void warden_acl_group_mark(const struct warden_acl_group_set *set,
 			   struct warden_acl_group_mark *mark)
 {
+	lockdep_assert(warden_policy_write_held());
 	mark->last = set->all.prev;
 }
 
@@ -148,6 +152,7 @@ void warden_acl_group_mark(const struct warden_acl_group_set *set,
 void warden_acl_group_rollback(struct warden_acl_group_set *set,
 			       const struct warden_acl_group_mark *mark)
 {
+	lockdep_assert(warden_policy_write_held());
 	while (set->all.prev != mark->last) {
 		struct warden_acl_group *group =
 			list_last_entry(&set->all, struct warden_acl_group, list);
@@ -179,6 +184,7 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 	unsigned int number;
 	int err;
 
+	lockdep_assert(warden_policy_write_held());
 	if (!args || !*name || warden_word_check(name, false) ||
 	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
 				number >= WARDEN_MAX_ACL_GROUPS))) {
@@ -233,6 +239,7 @@ void warden_acl_group_show(struct seq_file *m,
 {
 	const struct warden_acl_group *group;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(group, &set->defined, defined) {
 		char line_prefix[WARDEN_NAMESPACE_NAME_MAX + 2 +
 				 WARDEN_ACL_GROUP_NAME_MAX + 16];
@@ -261,6 +268,7 @@ int warden_acl_group_use(struct list_head *uses,
 {
 	struct warden_acl_group_use *use;
 
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry(use, uses, list) {
 		if (use->group != group)
 			continue;
@@ -302,6 +310,7 @@ int warden_acl_group_uses_copy(struct list_head *to,
 	const char *reason;
 	int err;
 
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry(use, from, list) {
 		err = warden_acl_group_use(to, use->group, false, &reason);
 		if (err)
@@ -341,6 +350,7 @@ bool warden_acl_groups_allow(const struct list_head *uses,
 {
 	const struct warden_acl_group_use *use;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(use, uses, list)
 		if (warden_acl_allows(&use->group->acls, req))
 			return true;
@@ -359,6 +369,7 @@ bool warden_acl_groups_need_exec_args(const struct list_head *uses)
 {
 	const struct warden_acl_group_use *use;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(use, uses, list)
 		if (warden_acl_set_needs_exec_args(&use->group->acls))
 			return true;

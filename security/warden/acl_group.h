@@ -18,27 +18,13 @@
 #include <linux/seq_file.h>
 
 #include "acl.h"
+#include "group.h"
 
 /* The longest acl_group name, so that its lines print in full. */
 #define WARDEN_ACL_GROUP_NAME_MAX 64
 
 /* Numbered ACL groups a domain may use, as in TOMOYO. */
 #define WARDEN_MAX_ACL_GROUPS 256
-
-struct warden_exception_policy;
-
-/**
- * struct warden_acl_group_set - the ACL groups of one exception policy
- * @all: every group, as &struct warden_acl_group, in the order created;
- *       new groups go to the tail, which warden_acl_group_rollback()
- *       relies on.
- * @defined: the groups that ever had an entry, in the order they got
- *           their first one: the order they print in.
- */
-struct warden_acl_group_set {
-	struct list_head all;
-	struct list_head defined;
-};
 
 /**
  * struct warden_acl_group - ACL entries that domains use with use_group

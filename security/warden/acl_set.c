@@ -9,6 +9,8 @@
  * differ only in their operations are merged, as TOMOYO does.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
@@ -34,6 +36,8 @@ static const char *const warden_path_op_names[] = {
 	[WARDEN_PATH_CHROOT] = "chroot",
 	[WARDEN_PATH_UNMOUNT] = "unmount",
 };
+
+static_assert(ARRAY_SIZE(warden_path_op_names) == WARDEN_NR_PATH_OPS);
 
 static const char *const warden_path_number_op_names[] = {
 	"create", "mkdir", "mkfifo", "mksock", "ioctl", "chmod", "chown",

@@ -9,6 +9,8 @@
  * exception policy of its namespace.
  */
 
+#include "common.h"
+
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -21,8 +23,6 @@
 #include "acl.h"
 #include "acl_set.h"
 #include "cond.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "pattern.h"
 #include "value.h"

@@ -4,6 +4,8 @@
  * audit file that hands them to a reader one record per read().
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/dcache.h>

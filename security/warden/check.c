@@ -5,6 +5,8 @@
  * request that nothing grants.
  */
 
+#include "common.h"
+
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/rculist.h>
@@ -16,7 +18,6 @@
 #include "check.h"
 #include "domain.h"
 #include "domain_policy.h"
-#include "exception.h"
 #include "netacl.h"
 #include "pattern.h"
 #include "policy.h"
@@ -195,6 +196,8 @@ static const enum warden_stat_event warden_mode_events[] = {
 	[WARDEN_MODE_ENFORCING] = WARDEN_STAT_VIOLATION_ENFORCING,
 };
 
+static_assert(ARRAY_SIZE(warden_mode_events) == WARDEN_MODE_ENFORCING + 1);
+
 /**
  * struct warden_check_ops - what differs between kinds of request
  * @allows: whether the domain's policy grants the request; called in an
@@ -234,13 +237,13 @@ static int warden_learn_change(struct warden_policy *policy, void *arg)
 		return 0;
 	if (warden_domain_policy_entries(dp) >= max_entries) {
 		WRITE_ONCE(dp->quota_exceeded, true);
-		pr_warn("Warden: domain '%s' reached max_learning_entry=%u: learning stops there\n",
+		pr_warn("domain '%s' reached max_learning_entry=%u: learning stops there\n",
 			name, max_entries);
 		return 0;
 	}
 	err = warden_domain_policy_learn(dp, l->line);
 	if (err)
-		pr_warn_ratelimited("Warden: cannot learn \"%s\" in '%s': %d\n",
+		pr_warn_ratelimited("cannot learn \"%s\" in '%s': %d\n",
 				    l->line, name, err);
 	return err;
 }

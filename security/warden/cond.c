@@ -12,6 +12,8 @@
  * cond_eval.c evaluates the elements.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
@@ -22,8 +24,6 @@
 
 #include "cond.h"
 #include "cond_elem.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "pattern.h"
 #include "value.h"
@@ -462,6 +462,7 @@ int warden_cond_compile(char *words, struct warden_exception_policy *exception,
 	char *word;
 	int err;
 
+	lockdep_assert(warden_policy_write_held());
 	*out = NULL;
 	if (!words)
 		return 0;

@@ -12,9 +12,9 @@
 
 #include <linux/types.h>
 
-#include "cond.h"
 #include "value.h"
 
+struct warden_cond_ctx;
 struct warden_group;
 
 /* The attributes of a file pathN.* has, and those pathN.parent.* has. */

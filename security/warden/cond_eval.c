@@ -5,6 +5,8 @@
  * elements hold.  Nothing here allocates, parses text or can fail.
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/dcache.h>
@@ -315,6 +317,7 @@ bool warden_cond_eval(const struct warden_cond *cond,
 {
 	unsigned int i;
 
+	lockdep_assert(warden_policy_readable());
 	if (!cond)
 		return true;
 	for (i = 0; i < cond->count; i++)

@@ -7,6 +7,8 @@
  * starts in the root domain, "<kernel>".
  */
 
+#include "common.h"
+
 #include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>

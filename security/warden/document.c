@@ -11,6 +11,8 @@
  * (policy.c): this file knows neither.
  */
 
+#include "common.h"
+
 #include <linux/err.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
@@ -169,7 +171,7 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 		if (!dp->profile ||
 		    rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
 			continue;
-		pr_warn_ratelimited("Warden: policy: profile %u used by '%s' is not defined\n",
+		pr_warn_ratelimited("policy: profile %u used by '%s' is not defined\n",
 				    dp->profile, dp->name);
 		*reason = "a domain uses a profile the policy does not define";
 		return -EINVAL;
@@ -244,11 +246,11 @@ static int warden_document_poison(struct warden_document *doc, int err,
 				 "out of memory or over the policy quota" :
 				 "refused");
 	if (line)
-		pr_warn_ratelimited("Warden: policy: line %u: %s: \"%.*s\"; the policy in force is unchanged\n",
+		pr_warn_ratelimited("policy: line %u: %s: \"%.*s\"; the policy in force is unchanged\n",
 				    doc->lineno, doc->reason,
 				    WARDEN_DOCUMENT_QUOTE, line);
 	else
-		pr_warn_ratelimited("Warden: policy: line %u: %s; the policy in force is unchanged\n",
+		pr_warn_ratelimited("policy: line %u: %s; the policy in force is unchanged\n",
 				    doc->lineno, doc->reason);
 	return err;
 }

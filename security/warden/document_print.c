@@ -9,6 +9,8 @@
  * printed reads back, line by line or as a document, as the same policy.
  */
 
+#include "common.h"
+
 #include <linux/build_bug.h>
 #include <linux/rculist.h>
 #include <linux/seq_file.h>
@@ -21,12 +23,14 @@
 #include "profile.h"
 
 /* The section lines of the policy document, in the order they print. */
-const char *const warden_policy_sections[WARDEN_NR_SECTIONS] = {
+const char *const warden_policy_sections[] = {
 	[WARDEN_SECTION_PROFILE] = "[profile]",
 	[WARDEN_SECTION_MANAGER] = "[manager]",
 	[WARDEN_SECTION_EXCEPTION] = "[exception_policy]",
 	[WARDEN_SECTION_DOMAIN] = "[domain_policy]",
 };
+
+static_assert(ARRAY_SIZE(warden_policy_sections) == WARDEN_NR_SECTIONS);
 
 /**
  * warden_policy_show_profiles - print the profile file

@@ -7,16 +7,17 @@
  * and freed when the last credential that refers to it goes away.
  */
 
+#include "common.h"
+
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/hashtable.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/stringhash.h>
 
 #include "domain.h"
-#include "pattern.h"
+#include "value.h"
 
 /* The root of the domain tree, named "<kernel>"; it is never freed. */
 struct warden_domain warden_kernel_domain = {
@@ -30,17 +31,6 @@ struct warden_domain warden_kernel_domain = {
 /* The live domains other than the root, by name. */
 static DEFINE_HASHTABLE(warden_domains, 10);
 static DEFINE_SPINLOCK(warden_domains_lock);
-
-/**
- * warden_domainname_hash - the hash a domain is found by
- * @name: the domainname.
- *
- * Return: the hash, shared by the live domain table and the policy.
- */
-u32 warden_domainname_hash(const char *name)
-{
-	return full_name_hash(NULL, name, strlen(name));
-}
 
 /**
  * warden_domain_init - finish the root domain at boot
@@ -165,53 +155,3 @@ struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 	return domain;
 }
 
-/*
- * Whether @word, the first word of a domainname, names a namespace:
- * "<kernel>" or another "<...>" made of printable characters, short
- * enough that a line of the namespace can be printed after it.
- */
-static bool warden_namespace_word_valid(const char *word, size_t len)
-{
-	size_t i;
-
-	if (len < 3 || len > WARDEN_NAMESPACE_NAME_MAX || word[0] != '<' ||
-	    word[len - 1] != '>')
-		return false;
-	for (i = 1; i < len - 1; i++)
-		if (word[i] <= ' ' || word[i] > '~' || word[i] == '<' ||
-		    word[i] == '>')
-			return false;
-	return true;
-}
-
-/**
- * warden_domainname_check - check the syntax of a domainname
- * @name: e.g. "<kernel> /usr/sbin/httpd /bin/sh".
- *
- * A domainname is a namespace word followed by absolute program
- * pathnames in TOMOYO's encoding, without wildcards, one space apart.
- *
- * Return: 0 if @name is a well-formed domainname, -EINVAL if not, -ENOMEM
- * if there was no memory to check it.
- */
-int warden_domainname_check(const char *name)
-{
-	char *copy, *cursor, *word;
-	int err = 0;
-
-	cursor = strchr(name, ' ');
-	if (!warden_namespace_word_valid(name, cursor ? cursor - name :
-						      strlen(name)))
-		return -EINVAL;
-	if (!cursor)
-		return 0;
-	copy = kstrdup(cursor + 1, GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
-	cursor = copy;
-	while (!err && (word = strsep(&cursor, " ")))
-		if (word[0] != '/' || warden_word_check(word, false))
-			err = -EINVAL;
-	kfree(copy);
-	return err;
-}

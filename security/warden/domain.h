@@ -23,12 +23,6 @@
 
 #include "profile.h"
 
-/* The name of the root domain, as TOMOYO spells it. */
-#define WARDEN_ROOT_DOMAINNAME "<kernel>"
-
-/* The longest namespace word of a domainname, "<" and ">" included. */
-#define WARDEN_NAMESPACE_NAME_MAX 254
-
 /**
  * struct warden_mode_cache - a domain's modes, kept between hooks
  * @lock: serialises refills.
@@ -105,9 +99,7 @@ warden_domain_get(struct warden_domain *domain)
 }
 
 void __init warden_domain_init(void);
-u32 warden_domainname_hash(const char *name);
 void warden_domain_put(struct warden_domain *domain);
-int warden_domainname_check(const char *name);
 struct warden_domain *warden_domain_lookup(const char *name, gfp_t gfp);
 struct warden_domain *warden_domain_new_child(struct warden_domain *parent,
 					      const char *program, gfp_t gfp);

@@ -8,6 +8,8 @@
  * "<kernel>" always exists.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -22,7 +24,6 @@
 #include <linux/stringhash.h>
 
 #include "acl.h"
-#include "domain.h"
 #include "domain_policy.h"
 #include "exception.h"
 #include "namespace.h"
@@ -30,6 +31,7 @@
 #include "pattern.h"
 #include "policy.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_domain_policy_size(const char *name)
 {

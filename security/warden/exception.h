@@ -10,47 +10,10 @@
 #ifndef _SECURITY_WARDEN_EXCEPTION_H
 #define _SECURITY_WARDEN_EXCEPTION_H
 
-#include <linux/list.h>
 #include <linux/seq_file.h>
 
-#include "acl_group.h"
 #include "group.h"
-#include "transition.h"
 
-struct warden_policy;
-
-/**
- * struct warden_exception_policy - the exception policy of a namespace
- * @transitions: transition controls and aggregators, as
- *               &struct warden_transition_entry, in the order added.
- * @groups: path, number and address groups.
- * @acl_groups: ACL groups.
- *
- * Groups and ACL groups live as long as the exception policy: rules and
- * domains of its namespace hold pointers to them.
- */
-struct warden_exception_policy {
-	struct list_head transitions;
-	struct warden_group_set groups;
-	struct warden_acl_group_set acl_groups;
-};
-
-/**
- * struct warden_text_line - a policy line kept as its canonical text
- * @list: links the entries of a list of canonical lines.
- * @kind: which keyword the line has, where the list mixes several.
- * @text: the canonical text.
- */
-struct warden_text_line {
-	struct list_head list;
-	u8 kind;
-	char text[];
-};
-
-int warden_text_list_update(struct list_head *list, u8 kind,
-			    const char *text, bool is_delete,
-			    const char **reason);
-void warden_text_list_clear(struct list_head *list);
 void warden_exception_init(struct warden_exception_policy *exception);
 void warden_exception_clear(struct warden_exception_policy *exception);
 int warden_exception_write(struct warden_exception_policy *exception,

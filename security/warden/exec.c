@@ -9,6 +9,8 @@
  * permission, and the exception policy's transition controls.
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -120,7 +122,7 @@ static int warden_create_domain(struct warden_policy *policy, void *arg)
 		return -ENOMEM;
 	if (from_dp && !from_dp->transition_failed) {
 		WRITE_ONCE(from_dp->transition_failed, true);
-		pr_warn("Warden: domain '%s' could not be created\n",
+		pr_warn("domain '%s' could not be created\n",
 			c->name);
 	}
 	return -ENOSPC;
@@ -177,6 +179,7 @@ static bool warden_transit_keyword(const char *transit,
 	};
 	int i = match_string(keywords, ARRAY_SIZE(keywords), transit);
 
+	BUILD_BUG_ON(ARRAY_SIZE(keywords) != WARDEN_TRANSITION_KEEP + 1);
 	if (i < 0)
 		return false;
 	*type = i;

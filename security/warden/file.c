@@ -8,6 +8,8 @@
  * builds pathnames only if the operation is mediated there.
  */
 
+#include "common.h"
+
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>

@@ -7,6 +7,8 @@
  * directory exists only when the LSM framework started Warden.
  */
 
+#include "common.h"
+
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -265,7 +267,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 	 */
 	if (strlen(line) != w->len) {
 		w->len = 0;
-		pr_warn_ratelimited("Warden: %s: line %u: holds a NUL byte\n",
+		pr_warn_ratelimited("%s: line %u: holds a NUL byte\n",
 				    w->file->name, w->lineno);
 		return -EINVAL;
 	}
@@ -282,7 +284,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 		err = -EPERM;
 	}
 	if (err) {
-		pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n",
+		pr_warn_ratelimited("%s: line %u: %s: \"%s\"\n",
 				    w->file->name, w->lineno,
 				    reason ?: "invalid select line", quote);
 		return err;
@@ -294,7 +296,7 @@ static int warden_apply_line(struct warden_line_writer *w)
 	if (!reason)
 		reason = err == -ENOMEM ? "out of memory or over the policy quota" :
 					  "refused";
-	pr_warn_ratelimited("Warden: %s: line %u: %s: \"%s\"\n", w->file->name,
+	pr_warn_ratelimited("%s: line %u: %s: \"%s\"\n", w->file->name,
 			    w->lineno, reason, quote);
 	return err;
 }
@@ -310,7 +312,7 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 			w->len = 0;
 			w->lineno++;
 			w->skipping = true;
-			pr_warn_ratelimited("Warden: %s: line %u: longer than %u bytes\n",
+			pr_warn_ratelimited("%s: line %u: longer than %u bytes\n",
 					    w->file->name, w->lineno,
 					    WARDEN_LINE_MAX);
 			return -EINVAL;
@@ -590,7 +592,7 @@ static int warden_document_file_release(struct inode *inode,
 
 	if (w->doc && warden_document_pending(w->doc) &&
 	    warden_document_apply(w->doc))
-		pr_warn_ratelimited("Warden: policy: the document was refused; the policy in force is unchanged\n");
+		pr_warn_ratelimited("policy: the document was refused; the policy in force is unchanged\n");
 	warden_document_free(w->doc);
 	w->doc = NULL;
 	return warden_policy_file_release(inode, file);
@@ -702,7 +704,7 @@ static ssize_t warden_stat_write(struct file *file, const char __user *ubuf,
 		if (!*line || *line == '#')
 			continue;
 		if (warden_stat_parse_quota(line, &kind, &quota)) {
-			pr_warn_ratelimited("Warden: stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
+			pr_warn_ratelimited("stat: line %u: not \"Memory used by <pool>: <bytes>\": \"%.64s\"\n",
 					    lineno, line);
 			ret = -EINVAL;
 			goto out_free;
@@ -903,7 +905,7 @@ out_remove_dir:
 	securityfs_recursive_remove(dir);
 	dir = file;
 out_err:
-	pr_err("Warden: cannot create /sys/kernel/security/%s: %ld\n",
+	pr_err("cannot create /sys/kernel/security/%s: %ld\n",
 	       name, PTR_ERR(dir));
 	return PTR_ERR(dir);
 }

@@ -7,6 +7,8 @@
  * the members of a group it holds a pointer to and compares values.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>
@@ -107,6 +109,7 @@ static struct warden_group *warden_group_lookup(struct warden_group_set *set,
 {
 	struct warden_group *group;
 
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry(group, &set->all, list)
 		if (group->type == type && !strcmp(group->name, name))
 			return group;
@@ -115,7 +118,8 @@ static struct warden_group *warden_group_lookup(struct warden_group_set *set,
 
 /**
  * warden_group_find - the group of a type and name, if there is one
- * @set: the groups; the caller is in an RCU read-side critical section.
+ * @set: the groups; the caller is in an RCU read-side critical section or
+ *       holds warden_policy_lock.
  * @type: the &enum warden_group_type.
  * @name: the name, without its '@'.
  *
@@ -129,6 +133,7 @@ struct warden_group *warden_group_find(const struct warden_group_set *set,
 {
 	struct warden_group *group;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(group, &set->all, list)
 		if (group->type == type && !strcmp(group->name, name))
 			return group;
@@ -156,6 +161,7 @@ struct warden_group *warden_group_ref(struct warden_group_set *set,
 	struct warden_group *group = warden_group_lookup(set, type, name);
 	size_t size;
 
+	lockdep_assert(warden_policy_write_held());
 	if (group)
 		return group;
 	size = warden_group_size(name);
@@ -182,6 +188,7 @@ struct warden_group *warden_group_ref(struct warden_group_set *set,
 void warden_group_mark(const struct warden_group_set *set,
 		       struct warden_group_mark *mark)
 {
+	lockdep_assert(warden_policy_write_held());
 	mark->last = set->all.prev;
 }
 
@@ -197,6 +204,7 @@ void warden_group_mark(const struct warden_group_set *set,
 void warden_group_rollback(struct warden_group_set *set,
 			   const struct warden_group_mark *mark)
 {
+	lockdep_assert(warden_policy_write_held());
 	while (set->all.prev != mark->last) {
 		struct warden_group *group = list_last_entry(&set->all,
 							     struct warden_group,
@@ -321,6 +329,7 @@ int warden_group_write(struct warden_group_set *set,
 	struct warden_group *group;
 	size_t size;
 
+	lockdep_assert(warden_policy_write_held());
 	if (!args || strchr(args, ' ') || !*name || *name == '@' ||
 	    warden_word_check(name, false)) {
 		*reason = "a group line is \"<keyword> <name> <member>\"";
@@ -382,6 +391,7 @@ void warden_group_show(struct seq_file *m, const struct warden_group_set *set,
 	char text[WARDEN_ADDRESS_TEXT_MAX];
 	unsigned int type;
 
+	lockdep_assert(warden_policy_readable());
 	for (type = 0; type < WARDEN_NR_GROUP_TYPES; type++) {
 		list_for_each_entry_rcu(group, &set->defined, defined) {
 			if (group->type != type)
@@ -427,6 +437,7 @@ bool warden_group_has_path(const struct warden_group *group, const char *path)
 {
 	const struct warden_group_member *member;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(member, &group->members, list)
 		if (member->patterned ? warden_pattern_match(path, member->path) :
 		    !strcmp(member->path, path))
@@ -447,6 +458,7 @@ bool warden_group_has_number(const struct warden_group *group,
 {
 	const struct warden_group_member *member;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(member, &group->members, list)
 		if (warden_number_covers(&member->number, value))
 			return true;
@@ -467,6 +479,7 @@ bool warden_group_has_address(const struct warden_group *group, bool ipv6,
 {
 	const struct warden_group_member *member;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(member, &group->members, list)
 		if (warden_address_range_covers(&member->address, ipv6,
 						address))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Warden LSM - path, number and address groups of an exception policy.
+ * Warden LSM - path, number and address groups of an exception policy,
+ * and the exception policy that holds them.
  *
  * "path_group", "number_group" and "address_group" lines fill named
  * groups; rules refer to them as "@name".  A rule holds a pointer to its
@@ -63,6 +64,38 @@ struct warden_group {
 	bool listed;
 	u8 type;
 	char name[];
+};
+
+/**
+ * struct warden_acl_group_set - the ACL groups of one exception policy
+ * @all: every group, as &struct warden_acl_group, in the order created;
+ *       new groups go to the tail, which warden_acl_group_rollback()
+ *       relies on.
+ * @defined: the groups that ever had an entry, in the order they got
+ *           their first one: the order they print in.
+ */
+struct warden_acl_group_set {
+	struct list_head all;
+	struct list_head defined;
+};
+
+/**
+ * struct warden_exception_policy - the exception policy of a namespace
+ * @transitions: transition controls and aggregators, as
+ *               &struct warden_transition_entry, in the order added.
+ * @groups: path, number and address groups.
+ * @acl_groups: ACL groups.
+ *
+ * Groups and ACL groups live as long as the exception policy: rules and
+ * domains of its namespace hold pointers to them.  Every kind of rule
+ * resolves its "@name" and "use_group" words here when it is written, so
+ * the dictionaries are declared with the groups, below the rules that
+ * point into them; exception.h reads and writes the exception policy.
+ */
+struct warden_exception_policy {
+	struct list_head transitions;
+	struct warden_group_set groups;
+	struct warden_acl_group_set acl_groups;
 };
 
 /**

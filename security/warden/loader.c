@@ -8,6 +8,8 @@
  * name the loader and the trigger too.
  */
 
+#include "common.h"
+
 #include <linux/binfmts.h>
 #include <linux/init.h>
 #include <linux/moduleparam.h>
@@ -55,7 +57,7 @@ static int __init warden_tomoyo_boot_path(char *dest, const char *option,
 	if (!value || *value != '/' ||
 	    strscpy(dest, value, WARDEN_BOOT_PATH_MAX) < 0) {
 		dest[0] = '\0';
-		pr_warn("Warden: %s= needs an absolute pathname shorter than %u bytes\n",
+		pr_warn("%s= needs an absolute pathname shorter than %u bytes\n",
 			option, WARDEN_BOOT_PATH_MAX);
 	}
 	return 0;
@@ -124,7 +126,7 @@ void warden_loader_run(const struct linux_binprm *bprm)
 		return;
 	loader_path = warden_boot_path(loader, default_loader, tomoyo_loader);
 	if (!warden_loader_exists(loader_path)) {
-		pr_info("Warden: no policy loader %s: the policy is activated by the first write to profile or policy\n",
+		pr_info("no policy loader %s: the policy is activated by the first write to profile or policy\n",
 			loader_path);
 		return;
 	}
@@ -133,11 +135,11 @@ void warden_loader_run(const struct linux_binprm *bprm)
 	envp[0] = "HOME=/";
 	envp[1] = "PATH=/sbin:/bin:/usr/sbin:/usr/bin";
 	envp[2] = NULL;
-	pr_info("Warden: %s runs %s\n", trigger_path, loader_path);
+	pr_info("%s runs %s\n", trigger_path, loader_path);
 	warden_policy_defer_activation(true, false);
 	ret = call_usermodehelper(argv[0], argv, envp, UMH_WAIT_PROC);
 	if (ret)
-		pr_err("Warden: %s failed (%d): the policy is activated by the first write to profile or policy\n",
+		pr_err("%s failed (%d): the policy is activated by the first write to profile or policy\n",
 		       loader_path, ret);
 	warden_policy_defer_activation(false, !ret);
 }

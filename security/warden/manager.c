@@ -6,6 +6,8 @@
  * "manage_by_non_root", each optionally preceded by "delete".
  */
 
+#include "common.h"
+
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
@@ -28,6 +30,7 @@
 #include "policy.h"
 #include "realpath.h"
 #include "stat.h"
+#include "value.h"
 
 static size_t warden_manager_size(const char *name)
 {
@@ -208,7 +211,7 @@ bool warden_manager_allows(const struct warden_policy *policy)
 			listed = true;
 	rcu_read_unlock();
 	if (!listed)
-		pr_warn_ratelimited("Warden: %s (pid %d, domain '%s') is not a manager: policy change refused\n",
+		pr_warn_ratelimited("%s (pid %d, domain '%s') is not a manager: policy change refused\n",
 				    exe ?: current->comm, task_tgid_nr(current),
 				    domain->name);
 	kfree(exe);

@@ -7,6 +7,8 @@
  * the first line that names it and lasts as long as its policy.
  */
 
+#include "common.h"
+
 #include <linux/err.h>
 #include <linux/lockdep.h>
 #include <linux/overflow.h>

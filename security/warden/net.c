@@ -15,6 +15,8 @@
  * disabled unless a profile configures it by name.
  */
 
+#include "common.h"
+
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/lsm_hooks.h>
@@ -39,6 +41,9 @@ static const enum warden_op warden_net_first_op[] = {
 	[WARDEN_NET_UNIX_DGRAM] = WARDEN_OP_UNIX_DGRAM_BIND,
 	[WARDEN_NET_UNIX_SEQPACKET] = WARDEN_OP_UNIX_SEQPACKET_BIND,
 };
+
+/* Only the socket families have a profile operation of their own. */
+static_assert(ARRAY_SIZE(warden_net_first_op) == WARDEN_NET_UNIX_SEQPACKET + 1);
 
 /* The family of policy lines a socket falls under, or -1 if none. */
 static int warden_sock_family(const struct socket *sock)

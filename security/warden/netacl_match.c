@@ -8,6 +8,8 @@
  * cannot fail.
  */
 
+#include "common.h"
+
 #include <linux/rcupdate.h>
 #include <linux/rhashtable.h>
 #include <linux/string.h>

@@ -10,6 +10,8 @@
  * freed after an RCU grace period.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/overflow.h>
 #include <linux/rculist.h>

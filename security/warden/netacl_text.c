@@ -14,6 +14,8 @@
  * canonically.
  */
 
+#include "common.h"
+
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -24,8 +26,6 @@
 #include <linux/string.h>
 
 #include "cond.h"
-#include "domain.h"
-#include "exception.h"
 #include "group.h"
 #include "netacl.h"
 #include "netacl_set.h"

@@ -7,6 +7,8 @@
  * which part of a pattern is fixed.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/types.h>

@@ -8,6 +8,8 @@
  * the name and the pattern.
  */
 
+#include "common.h"
+
 #include <linux/bitmap.h>
 #include <linux/ctype.h>
 #include <linux/string.h>

@@ -12,6 +12,8 @@
  * calls only through the change function it is handed.
  */
 
+#include "common.h"
+
 #include <linux/capability.h>
 #include <linux/err.h>
 #include <linux/init.h>
@@ -22,13 +24,13 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
-#include "domain.h"
 #include "domain_policy.h"
 #include "manager.h"
 #include "namespace.h"
 #include "policy.h"
 #include "profile.h"
 #include "stat.h"
+#include "value.h"
 
 /* Serialises every change to the policy in force; readers use RCU. */
 DEFINE_MUTEX(warden_policy_lock);
@@ -128,11 +130,11 @@ void warden_policy_activate(void)
 	list_for_each_entry(dp, &policy->domains, list)
 		if (dp->profile &&
 		    !rcu_access_pointer(warden_ns_profiles(policy, dp->ns)->profile[dp->profile]))
-			pr_warn("Warden: profile %u used by '%s' is not defined\n",
+			pr_warn("profile %u used by '%s' is not defined\n",
 				dp->profile, dp->name);
 	/* Pairs with warden_policy_is_loaded(): profiles are seen first. */
 	smp_store_release(&warden_policy_loaded, true);
-	pr_info("Warden: policy loaded\n");
+	pr_info("policy loaded\n");
 }
 
 /**

@@ -42,10 +42,10 @@
 #include <linux/refcount.h>
 #include <linux/workqueue.h>
 
-#include "domain.h"
 #include "exception.h"
 #include "namespace.h"
 #include "profile.h"
+#include "value.h"
 
 /**
  * struct warden_policy - everything an administrator configures
@@ -79,7 +79,6 @@ struct warden_policy {
 
 extern struct mutex warden_policy_lock;
 extern atomic_long_t warden_policy_epoch;
-extern struct lockdep_map warden_policy_private_map;
 extern bool warden_policy_loaded;
 extern struct warden_policy __rcu *warden_policy;
 
@@ -93,17 +92,6 @@ static inline struct warden_policy *warden_policy_locked(void)
 	return rcu_dereference_protected(warden_policy,
 					 lockdep_is_held(&warden_policy_lock));
 }
-
-/*
- * Whether the caller may change policy objects: it holds warden_policy_lock
- * (the policy in force), or works on a private policy (one being built from
- * a document, or one being freed), which no other task can reach.  For
- * lockdep_assert() and the conditions of rcu_dereference_protected() and
- * list_for_each_entry_rcu() in the code that changes a policy.
- */
-#define warden_policy_write_held()					\
-	(lockdep_is_held(&warden_policy_lock) ||			\
-	 lock_is_held(&warden_policy_private_map))
 
 /**
  * warden_policy_is_loaded - whether the policy is active

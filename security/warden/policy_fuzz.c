@@ -13,6 +13,8 @@
  * kernel command line replays a run.
  */
 
+#include "common.h"
+
 #include <kunit/test.h>
 #include <linux/ctype.h>
 #include <linux/moduleparam.h>

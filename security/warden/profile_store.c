@@ -8,32 +8,37 @@
  * no config of their own follow their category, then the profile.
  */
 
+#include "common.h"
+
 #include <linux/lockdep.h>
 #include <linux/overflow.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "policy.h"
 #include "profile.h"
 #include "profile_store.h"
 #include "stat.h"
 
 /* The mode= words of a profile, also the mode= of audit records. */
-const char *const warden_mode_names[WARDEN_NR_MODES] = {
+const char *const warden_mode_names[] = {
 	[WARDEN_MODE_DISABLED] = "disabled",
 	[WARDEN_MODE_LEARNING] = "learning",
 	[WARDEN_MODE_PERMISSIVE] = "permissive",
 	[WARDEN_MODE_ENFORCING] = "enforcing",
 };
 
-const char *const warden_category_names[WARDEN_NR_CATEGORIES] = {
+static_assert(ARRAY_SIZE(warden_mode_names) == WARDEN_NR_MODES);
+
+const char *const warden_category_names[] = {
 	[WARDEN_CATEGORY_FILE] = "file",
 	[WARDEN_CATEGORY_NETWORK] = "network",
 	[WARDEN_CATEGORY_MISC] = "misc",
 };
 
-const struct warden_op_info warden_ops[WARDEN_NR_OPS] = {
+static_assert(ARRAY_SIZE(warden_category_names) == WARDEN_NR_CATEGORIES);
+
+const struct warden_op_info warden_ops[] = {
 	[WARDEN_OP_FILE_EXECUTE] = { "execute", WARDEN_CATEGORY_FILE },
 	[WARDEN_OP_FILE_OPEN] = { "open", WARDEN_CATEGORY_FILE },
 	[WARDEN_OP_FILE_CREATE] = { "create", WARDEN_CATEGORY_FILE },
@@ -78,11 +83,15 @@ const struct warden_op_info warden_ops[WARDEN_NR_OPS] = {
 	[WARDEN_OP_UNIX_SEQPACKET_ACCEPT] = { "unix_seqpacket_accept", WARDEN_CATEGORY_NETWORK },
 };
 
-const char *const warden_pref_names[WARDEN_NR_PREFS] = {
+static_assert(ARRAY_SIZE(warden_ops) == WARDEN_NR_OPS);
+
+const char *const warden_pref_names[] = {
 	[WARDEN_PREF_MAX_AUDIT_LOG] = "max_audit_log",
 	[WARDEN_PREF_MAX_LEARNING_ENTRY] = "max_learning_entry",
 	[WARDEN_PREF_QUERY_TIMEOUT] = "query_timeout",
 };
+
+static_assert(ARRAY_SIZE(warden_pref_names) == WARDEN_NR_PREFS);
 
 /**
  * warden_profile_config - the effective config of an operation

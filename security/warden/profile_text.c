@@ -8,6 +8,8 @@
  * being partly applied.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -19,7 +21,6 @@
 #include <linux/string.h>
 #include <linux/string_choices.h>
 
-#include "policy.h"
 #include "profile.h"
 #include "profile_store.h"
 #include "stat.h"

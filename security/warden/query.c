@@ -5,6 +5,8 @@
  * answer: grant, reject, or check again after the policy changed.
  */
 
+#include "common.h"
+
 #include <linux/kstrtox.h>
 #include <linux/list.h>
 #include <linux/mutex.h>

@@ -7,6 +7,8 @@
  * allocates nothing beyond that cached page.
  */
 
+#include "common.h"
+
 #include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/fs.h>

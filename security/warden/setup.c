@@ -7,6 +7,8 @@
  * hooks.
  */
 
+#include "common.h"
+
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <linux/security.h>
@@ -64,7 +66,7 @@ static int __init warden_init(void)
 	warden_domain_init();
 	err = warden_policy_init();
 	if (err) {
-		pr_err("Warden: cannot allocate the initial policy: %d\n", err);
+		pr_err("cannot allocate the initial policy: %d\n", err);
 		return err;
 	}
 	warden_add_cred_hooks();
@@ -72,7 +74,7 @@ static int __init warden_init(void)
 	warden_add_file_hooks();
 	warden_add_net_hooks();
 	warden_initialized = true;
-	pr_info("Warden: initialized\n");
+	pr_info("initialized\n");
 	return 0;
 }
 

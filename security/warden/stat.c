@@ -8,6 +8,8 @@
  * working; Warden's own counters follow TOMOYO's lines.
  */
 
+#include "common.h"
+
 #include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
@@ -24,7 +26,7 @@
 #include "stat.h"
 
 /* The whole label of each line; the stat file pads them to one width. */
-static const char *const warden_stat_labels[WARDEN_STAT_NR_EVENTS] = {
+static const char *const warden_stat_labels[] = {
 	[WARDEN_STAT_POLICY_UPDATE] = "Policy update:",
 	[WARDEN_STAT_VIOLATION_LEARNING] = "Policy violation in learning mode:",
 	[WARDEN_STAT_VIOLATION_PERMISSIVE] =
@@ -33,11 +35,15 @@ static const char *const warden_stat_labels[WARDEN_STAT_NR_EVENTS] = {
 		"Policy violation in enforcing mode:",
 };
 
-static const char *const warden_memory_labels[WARDEN_MEMORY_NR_KINDS] = {
+static_assert(ARRAY_SIZE(warden_stat_labels) == WARDEN_STAT_NR_EVENTS);
+
+static const char *const warden_memory_labels[] = {
 	[WARDEN_MEMORY_POLICY] = "Memory used by policy:",
 	[WARDEN_MEMORY_AUDIT] = "Memory used by audit log:",
 	[WARDEN_MEMORY_QUERY] = "Memory used by query message:",
 };
+
+static_assert(ARRAY_SIZE(warden_memory_labels) == WARDEN_MEMORY_NR_KINDS);
 
 static atomic_t warden_stat_count[WARDEN_STAT_NR_EVENTS];
 static time64_t warden_stat_last[WARDEN_STAT_NR_EVENTS];

@@ -9,6 +9,8 @@
  * the ordinary "child" transition.
  */
 
+#include "common.h"
+
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/overflow.h>
@@ -16,10 +18,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "domain.h"
 #include "pattern.h"
 #include "stat.h"
 #include "transition.h"
+#include "value.h"
 
 static const char *const warden_transition_names[] = {
 	[WARDEN_NO_RESET_DOMAIN] = "no_reset_domain",
@@ -270,6 +272,7 @@ void warden_transition_show(struct seq_file *m, const struct list_head *list,
 {
 	const struct warden_transition_entry *entry;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(entry, list, list, true) {
 		if (entry->kind == WARDEN_AGGREGATOR)
 			seq_printf(m, "%saggregator %s %s\n", prefix,
@@ -368,6 +371,7 @@ warden_transition_decide(const struct list_head *list, const char *domainname,
 	};
 	unsigned int i;
 
+	lockdep_assert(warden_policy_readable());
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
 		/* The no_ form sits just before its positive form. */
 		if (warden_control_found(list, order[i].kind - 1, domainname,
@@ -397,6 +401,7 @@ warden_transition_aggregate(const struct list_head *list, const char *program)
 {
 	struct warden_transition_entry *entry;
 
+	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(entry, list, list) {
 		if (entry->kind != WARDEN_AGGREGATOR ||
 		    !warden_program_matches(entry->program,

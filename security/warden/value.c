@@ -7,14 +7,19 @@
  * "%pI6c" do, which is how TOMOYO prints them.
  */
 
+#include "common.h"
+
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/inet.h>
 #include <linux/kernel.h>
 #include <linux/hex.h>
 #include <linux/overflow.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringhash.h>
 
+#include "pattern.h"
 #include "value.h"
 
 /* Parse "N", "0N" (octal) or "0xN" of @len bytes, keeping the base. */
@@ -193,4 +198,66 @@ bool warden_address_range_covers(const struct warden_address_range *range,
 
 	return range->ipv6 == ipv6 && memcmp(range->min, address, len) <= 0 &&
 	       memcmp(address, range->max, len) <= 0;
+}
+
+/**
+ * warden_domainname_hash - the hash a domain is found by
+ * @name: the domainname.
+ *
+ * Return: the hash, shared by the live domain table and the policy.
+ */
+u32 warden_domainname_hash(const char *name)
+{
+	return full_name_hash(NULL, name, strlen(name));
+}
+
+/*
+ * Whether @word, the first word of a domainname, names a namespace:
+ * "<kernel>" or another "<...>" made of printable characters, short
+ * enough that a line of the namespace can be printed after it.
+ */
+static bool warden_namespace_word_valid(const char *word, size_t len)
+{
+	size_t i;
+
+	if (len < 3 || len > WARDEN_NAMESPACE_NAME_MAX || word[0] != '<' ||
+	    word[len - 1] != '>')
+		return false;
+	for (i = 1; i < len - 1; i++)
+		if (word[i] <= ' ' || word[i] > '~' || word[i] == '<' ||
+		    word[i] == '>')
+			return false;
+	return true;
+}
+
+/**
+ * warden_domainname_check - check the syntax of a domainname
+ * @name: e.g. "<kernel> /usr/sbin/httpd /bin/sh".
+ *
+ * A domainname is a namespace word followed by absolute program
+ * pathnames in TOMOYO's encoding, without wildcards, one space apart.
+ *
+ * Return: 0 if @name is a well-formed domainname, -EINVAL if not, -ENOMEM
+ * if there was no memory to check it.
+ */
+int warden_domainname_check(const char *name)
+{
+	char *copy, *cursor, *word;
+	int err = 0;
+
+	cursor = strchr(name, ' ');
+	if (!warden_namespace_word_valid(name, cursor ? cursor - name :
+						      strlen(name)))
+		return -EINVAL;
+	if (!cursor)
+		return 0;
+	copy = kstrdup(cursor + 1, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	cursor = copy;
+	while (!err && (word = strsep(&cursor, " ")))
+		if (word[0] != '/' || warden_word_check(word, false))
+			err = -EINVAL;
+	kfree(copy);
+	return err;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Warden LSM - the values policy lines hold: numbers and ranges of them,
- * and IPv4 or IPv6 address ranges.
+ * IPv4 or IPv6 address ranges, and domainnames.
  *
  * Each is parsed once, when the line is written, and printed back the way
  * it was written, so decisions compare values and never parse text.
@@ -11,6 +11,12 @@
 #define _SECURITY_WARDEN_VALUE_H
 
 #include <linux/types.h>
+
+/* The name of the root domain, as TOMOYO spells it. */
+#define WARDEN_ROOT_DOMAINNAME "<kernel>"
+
+/* The longest namespace word of a domainname, "<" and ">" included. */
+#define WARDEN_NAMESPACE_NAME_MAX 254
 
 /* Room for any number or range as warden_number_print() writes it. */
 #define WARDEN_NUMBER_TEXT_MAX 48
@@ -68,5 +74,8 @@ void warden_address_range_print(char *buf, size_t size,
 				const struct warden_address_range *range);
 bool warden_address_range_covers(const struct warden_address_range *range,
 				 bool ipv6, const u8 *address);
+
+u32 warden_domainname_hash(const char *name);
+int warden_domainname_check(const char *name);
 
 #endif /* _SECURITY_WARDEN_VALUE_H */

@@ -5,6 +5,7 @@
  * request, the learned line, and "@group" words.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/delay.h>
 #include <linux/errno.h>

@@ -7,6 +7,7 @@
  * audit_test.c reads them from the audit file.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>

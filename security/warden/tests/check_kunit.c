@@ -6,6 +6,7 @@
  * domain policy the test builds, not the policy in force.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>

@@ -4,6 +4,8 @@
  * form, their compiled evaluation, and the groups they point to.
  */
 
+#include "../common.h"
+
 #include <kunit/test.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>

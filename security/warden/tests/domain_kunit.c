@@ -4,6 +4,7 @@
  * names of child domains, sharing and releasing, and domainname syntax.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -12,6 +13,7 @@
 #include <linux/string.h>
 
 #include "../domain.h"
+#include "../value.h"
 
 static void test_root_domain_is_named_kernel(struct kunit *const test)
 {

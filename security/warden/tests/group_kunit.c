@@ -5,6 +5,8 @@
  * of ACL groups by pointer.
  */
 
+#include "../common.h"
+
 #include <kunit/test.h>
 #include <linux/ktime.h>
 #include <linux/mutex.h>

@@ -5,6 +5,8 @@
  * that keeps a lookup's cost flat as a domain's entries grow.
  */
 
+#include "../common.h"
+
 #include <kunit/test.h>
 #include <linux/delay.h>
 #include <linux/inet.h>

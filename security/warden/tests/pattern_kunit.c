@@ -5,6 +5,7 @@
  * uses, and the limits that keep a match's cost bounded.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/slab.h>

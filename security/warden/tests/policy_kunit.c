@@ -8,6 +8,7 @@
  * write() calls bring them; what a piece completes is parsed at once.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 
 /* Pieces of a document, as successive write() calls send them. */

@@ -5,6 +5,7 @@
  * mode, and TOMOYO's default profiles read back identical.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/mutex.h>

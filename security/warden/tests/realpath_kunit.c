@@ -4,6 +4,7 @@
  * policy's form, byte by byte.
  */
 
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>

@@ -5,6 +5,8 @@
  * deleting and printing entries does.
  */
 
+#include "../common.h"
+
 #include <kunit/test.h>
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
