@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -147,13 +148,18 @@ static void warden_acl_release(struct warden_acl_set *set,
  * warden_acl_set_destroy - free a set nobody can reach any more
  * @set: the set; no reader may still walk it, though a decision may
  *       still hold one of its entries.
+ *
+ * Context: process context; may sleep.
  */
 void warden_acl_set_destroy(struct warden_acl_set *set)
 {
 	struct warden_acl *acl, *next;
 
-	list_for_each_entry_safe(acl, next, &set->entries, list)
+	list_for_each_entry_safe(acl, next, &set->entries, list) {
 		warden_acl_release(set, acl);
+		/* A domain may hold 100,000 entries: let others run. */
+		cond_resched();
+	}
 	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;

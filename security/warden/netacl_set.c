@@ -16,6 +16,7 @@
 #include <linux/overflow.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -119,6 +120,8 @@ static void warden_netacl_free_rcu(struct rcu_head *head)
 /**
  * warden_netacl_set_destroy - free a set nobody can reach any more
  * @set: the set; no reader may still hold its entries.
+ *
+ * Context: process context; may sleep.
  */
 void warden_netacl_set_destroy(struct warden_netacl_set *set)
 {
@@ -128,6 +131,7 @@ void warden_netacl_set_destroy(struct warden_netacl_set *set)
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_netacl_size(e));
 		warden_netacl_free(e);
+		cond_resched();
 	}
 	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
