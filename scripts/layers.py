@@ -315,7 +315,9 @@ def trimmed(series, path, present, definitions=None):
     if name == 'Makefile':
         return trim_makefile(path, text, present, all_files)
     if name == 'Kconfig':
-        texts = [read(os.path.join(series.repo, f)) for f in sorted(present)
+        texts = [trimmed(series, f, present, definitions)
+                 if f in series.grow else read(os.path.join(series.repo, f))
+                 for f in sorted(present)
                  if f != path and os.path.basename(f) != 'Kconfig']
         return trim_kconfig(path, text, texts)
     if name.endswith(('.c', '.h')):
