@@ -7,9 +7,9 @@
   layers.py grow DIR     rewrite the "grow" files present in the tree DIR
                          to what the files present there need
   layers.py table        the file table: file, commit, lines, job
-  layers.py deps BUILD [--quiet]
+  layers.py deps BUILD... [--quiet]
                          read the objects of the split directories in the
-                         kernel build tree BUILD with nm, print the object
+                         kernel build trees BUILD with nm, print the object
                          graph and its cycles, the include graph and its
                          cycles, and fail when an object or a file uses
                          one of a later commit
@@ -451,53 +451,67 @@ def present_before(commit, index):
     return {f for f, i in commit.items() if i < index}
 
 
-def cmd_deps(series, build, quiet):
-    commit = series.commit_of()
-    names = [c[0] for c in series.commits]
-    sources = {f for f in series.split_files()
-               if f.endswith(('.c', '.S'))}
-    objects = {}                 # object key -> source file
-    for f in sorted(sources):
-        obj = os.path.join(build, os.path.splitext(f)[0] + '.o')
-        if os.path.isfile(obj):
+def object_uses(series, build):
+    """The objects of the split directories in build and their uses.
+
+    Return a map of object (path below its split directory, without .o)
+    to source file, and the set of (user, symbol, definer) where one of
+    those objects uses a symbol another defines.
+    """
+    objects = {}
+    for f in series.split_files():
+        if f.endswith(('.c', '.S')) and os.path.isfile(
+                os.path.join(build, os.path.splitext(f)[0] + '.o')):
             objects[os.path.splitext(series.short(f))[0]] = f
-    if not objects:
-        print('error: no object of %s in %s: build the kernel first'
-              % (' '.join(series.split), build), file=sys.stderr)
-        return 1
     defs, uses, owner = {}, {}, {}
     for key, f in objects.items():
         defs[key], uses[key] = nm(os.path.join(
             build, os.path.splitext(f)[0] + '.o'))
         for s in defs[key]:
             owner[s] = key
+    edges = set()
+    for key in objects:
+        for s in uses[key]:
+            if owner.get(s, key) != key:
+                edges.add((key, s, owner[s]))
+    return objects, edges
+
+
+def cmd_deps(series, builds, quiet):
+    commit = series.commit_of()
+    names = [c[0] for c in series.commits]
+    objects, edges = {}, set()
+    for build in builds:
+        found, used = object_uses(series, build)
+        if not found:
+            print('error: no object of %s in %s: build the kernel first'
+                  % (' '.join(series.split), build), file=sys.stderr)
+            return 1
+        objects.update(found)
+        edges |= used
     setup = [k for k, f in objects.items()
              if 'DEFINE_LSM(' in read(os.path.join(series.repo, f))]
     definitions = defined_functions(series.repo, series.split_files())
     graph, registration = collections.defaultdict(set), set()
     violations = []
-    for key in sorted(objects):
-        for s in sorted(uses[key]):
-            to = owner.get(s)
-            if to is None or to == key:
+    for key, s, to in sorted(edges):
+        if to in setup:
+            registration.add(key)
+        else:
+            graph[key].add(to)
+        user, used = commit[objects[key]], commit[objects[to]]
+        if used <= user:
+            continue
+        # A grow file may use a later commit's symbol if, until that
+        # commit, its trimmed text does not name it.
+        if objects[key] in series.grow:
+            before = trimmed(series, objects[key],
+                             present_before(commit, used), definitions)
+            if not re.search(r'\b%s\b' % re.escape(s), before):
                 continue
-            if to in setup:
-                registration.add(key)
-            else:
-                graph[key].add(to)
-            user, used = commit[objects[key]], commit[objects[to]]
-            if used <= user:
-                continue
-            # A grow file may use a later commit's symbol if, until that
-            # commit, its trimmed text does not name it.
-            if objects[key] in series.grow:
-                before = trimmed(series, objects[key],
-                                 present_before(commit, used), definitions)
-                if not re.search(r'\b%s\b' % re.escape(s), before):
-                    continue
-            violations.append('%s (commit %s) uses %s of %s (commit %s, '
-                              'later)' % (objects[key], names[user], s,
-                                          objects[to], names[used]))
+        violations.append('%s (commit %s) uses %s of %s (commit %s, '
+                          'later)' % (objects[key], names[user], s,
+                                      objects[to], names[used]))
 
     includes = collections.defaultdict(set)
     for f in sorted(commit):
@@ -544,7 +558,8 @@ def cmd_deps(series, build, quiet):
 
 
 def main(argv):
-    usage = 'usage: layers.py check | grow DIR | table | deps BUILD [--quiet]'
+    usage = ('usage: layers.py check | grow DIR | table | '
+             'deps BUILD... [--quiet]')
     if len(argv) < 2:
         print(usage, file=sys.stderr)
         return 2
@@ -560,12 +575,9 @@ def main(argv):
             return cmd_grow(series, argv[2])
         if argv[1] == 'table' and len(argv) == 2:
             return cmd_table(series)
-        if argv[1] == 'deps' and len(argv) in (3, 4):
-            quiet = argv[3:] == ['--quiet']
-            if len(argv) == 4 and not quiet:
-                print(usage, file=sys.stderr)
-                return 2
-            return cmd_deps(series, argv[2], quiet)
+        builds = [a for a in argv[2:] if a != '--quiet']
+        if argv[1] == 'deps' and builds:
+            return cmd_deps(series, builds, '--quiet' in argv)
     except (SeriesError, OSError, subprocess.CalledProcessError) as e:
         print('error: %s' % e, file=sys.stderr)
         return 1
