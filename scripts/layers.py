@@ -7,6 +7,10 @@
   layers.py grow DIR     rewrite the "grow" files present in the tree DIR
                          to what the files present there need
   layers.py table        the file table: file, commit, lines, job
+  layers.py maintained PATCH...
+                         every file the patches add or delete is covered
+                         by an F: entry of MAINTAINERS that they or an
+                         earlier one of them add (checkpatch only asks)
   layers.py deps BUILD... [--quiet]
                          read the objects of the split directories in the
                          kernel build trees BUILD with nm, print the object
@@ -28,6 +32,7 @@ the graph.
 """
 
 import collections
+import fnmatch
 import os
 import re
 import subprocess
@@ -557,9 +562,42 @@ def cmd_deps(series, builds, quiet):
     return 0
 
 
+# MAINTAINERS coverage of the files a series adds.
+
+def covered(path, patterns):
+    for pat in patterns:
+        if pat.endswith('/') and path.startswith(pat):
+            return True
+        if fnmatch.fnmatchcase(path, pat) and \
+                path.count('/') == pat.count('/'):
+            return True
+    return False
+
+
+def cmd_maintained(patches):
+    patterns, missing = [], []
+    for patch in patches:
+        current, changed = None, []
+        for line in read(patch).split('\n'):
+            m = re.match(r'^diff --git a/(\S+) b/(\S+)$', line)
+            if m:
+                current = m.group(2)
+            elif re.match(r'^(new|deleted) file mode ', line):
+                changed.append(current)
+            elif current == 'MAINTAINERS' and line.startswith('+F:'):
+                patterns.append(line[3:].strip())
+        for f in changed:
+            if not covered(f, patterns):
+                missing.append('%s: %s is in no F: entry of MAINTAINERS'
+                               % (os.path.basename(patch), f))
+    for m in missing:
+        print(m)
+    return 1 if missing else 0
+
+
 def main(argv):
     usage = ('usage: layers.py check | grow DIR | table | '
-             'deps BUILD... [--quiet]')
+             'maintained PATCH... | deps BUILD... [--quiet]')
     if len(argv) < 2:
         print(usage, file=sys.stderr)
         return 2
@@ -569,6 +607,8 @@ def main(argv):
             problems = series.check()
             if problems:
                 return cmd_check(series)
+        if argv[1] == 'maintained' and len(argv) > 2:
+            return cmd_maintained(argv[2:])
         if argv[1] == 'check' and len(argv) == 2:
             return cmd_check(series)
         if argv[1] == 'grow' and len(argv) == 3:
