@@ -39,7 +39,6 @@ import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SERIES = os.path.join(REPO, 'patches', 'series')
 
 
 class SeriesError(Exception):
