@@ -3,7 +3,11 @@
 """The layers of the patch series, as patches/series names them.
 
   layers.py check        every file of a "split" directory is named by
-                         exactly one overlay line
+                         exactly one overlay line, every file below a
+                         "tree" directory by some overlay line, every
+                         overlay and patch line names a file that exists,
+                         every patch of patches/ is used and every commit
+                         has its message
   layers.py grow DIR     rewrite the "grow" files present in the tree DIR
                          to what the files present there need
   layers.py table        the file table: file, commit, lines, job
@@ -11,12 +15,20 @@
                          every file the patches add or delete is covered
                          by an F: entry of MAINTAINERS that they or an
                          earlier one of them add (checkpatch only asks)
-  layers.py deps BUILD... [--quiet]
+  layers.py deps BUILD [--also BUILD2]... [--quiet]
                          read the objects of the split directories in the
-                         kernel build trees BUILD with nm, print the object
+                         kernel build tree BUILD with nm, print the object
                          graph and its cycles, the include graph and its
                          cycles, and fail when an object or a file uses
-                         one of a later commit
+                         one of a later commit; the objects of each BUILD2
+                         (another configuration, such as the KUnit build)
+                         join the graphs, and their uses of a later commit
+                         are warnings; a cycle inside one commit is a
+                         warning
+  layers.py report       the file table, then deps on the VM build of the
+                         cache ($WARDEN_CACHE/build/x86_64) with the KUnit
+                         build (build/kunit) as --also: the text for a
+                         closing note
 
 A "grow" file enters the series in the commit that names it and is shown
 in every commit as the final file trimmed to what the tree has so far: a
@@ -53,6 +65,8 @@ class Series:
         self.commits = []       # [(name, [overlay paths])]
         self.split = []         # directories split file by file
         self.grow = []          # files shown trimmed until complete
+        self.trees = []         # directories every file of which is overlaid
+        self.patches = []       # (series line number, patches/ file)
         self.lines = {}         # overlay path -> series line number
         current = None
         with open(os.path.join(repo, 'patches', 'series'),
@@ -78,7 +92,14 @@ class Series:
                     self.split.append(arg)
                 elif kind == 'grow':
                     self.grow.append(arg)
-                elif kind != 'patch':
+                elif kind == 'tree':
+                    self.trees.append(arg)
+                elif kind == 'patch':
+                    if current is None:
+                        raise SeriesError('patches/series:%d: patch before '
+                                          'any commit' % lineno)
+                    self.patches.append((lineno, arg))
+                else:
                     raise SeriesError('patches/series:%d: unknown kind "%s"'
                                       % (lineno, kind))
 
@@ -114,6 +135,37 @@ class Series:
                                         'commit "%s"' % (f, owner[f], name))
                     else:
                         owner[f] = name
+        for lineno, patch in self.patches:
+            if not os.path.isfile(os.path.join(self.repo, 'patches', patch)):
+                problems.append('patches/series:%d: patch patches/%s does '
+                                'not exist' % (lineno, patch))
+        used = {p for _, p in self.patches}
+        for f in sorted(os.listdir(os.path.join(self.repo, 'patches'))):
+            if f.endswith('.patch') and f not in used:
+                problems.append('patches/%s: in no commit of patches/series: '
+                                'add "patch %s" to a commit, or delete it'
+                                % (f, f))
+        names = [c[0] for c in self.commits]
+        for name in sorted(set(n for n in names if names.count(n) > 1)):
+            problems.append('patches/series: two commits named "%s"' % name)
+        msgdir = os.path.join(self.repo, 'patches', 'commits')
+        for name in names:
+            if not os.path.isfile(os.path.join(msgdir, name + '.txt')):
+                problems.append('patches/commits/%s.txt: missing: the '
+                                'message of commit "%s"' % (name, name))
+        for f in sorted(os.listdir(msgdir)):
+            if f.endswith('.txt') and f[:-4] not in names:
+                problems.append('patches/commits/%s: no commit "%s" in '
+                                'patches/series' % (f, f[:-4]))
+        for d in self.trees:
+            if not os.path.isdir(os.path.join(self.repo, d)):
+                problems.append('patches/series: tree %s does not exist' % d)
+            for f in self.files_below(d):
+                if f not in owner and not self.in_split(f):
+                    problems.append(
+                        '%s: in no commit of patches/series: add an '
+                        '"overlay" line naming it (or its directory) to '
+                        'the commit it belongs to' % f)
         for d in self.split:
             for f in self.files_below(d):
                 if f not in owner:
@@ -439,16 +491,53 @@ def sccs(nodes, graph):
     return sorted(found)
 
 
-def print_graph(title, nodes, graph):
+def print_graph(title, nodes, graph, extra=None):
+    """Print graph and its cycles; return the cycles.
+
+    extra, if given, holds the edges of graph that only another build
+    has: they are marked with a '*' and left out of the cycles, which
+    print_extra_cycles() adds.
+    """
+    extra = extra or {}
     print('%s:' % title)
     for a in sorted(nodes):
         if graph.get(a):
-            print('  %s -> %s' % (a, ' '.join(sorted(graph[a]))))
-    cycles = sccs(nodes, graph)
+            print('  %s -> %s' % (a, ' '.join(
+                b + ('*' if b in extra.get(a, ()) else '')
+                for b in sorted(graph[a]))))
+    base = {a: {b for b in graph[a] if b not in extra.get(a, ())}
+            for a in graph}
+    cycles = sccs(nodes, base)
     print('%s cycles (strongly connected components): %s' % (
         title.split()[0], 'none' if not cycles else ''))
     for c in cycles:
         print('  ' + ' '.join(c))
+    return cycles, base
+
+
+def cycle_path(cycle, graph):
+    """The shortest closed walk from the first node of cycle back to it."""
+    members = set(cycle)
+    start = cycle[0]
+    prev, queue = {start: None}, [start]
+    while queue:
+        cur = queue.pop(0)
+        succ = sorted(w for w in graph.get(cur, ()) if w in members)
+        if start in succ:
+            walk = []
+            while cur is not None:
+                walk.append(cur)
+                cur = prev[cur]
+            return list(reversed(walk)) + [start]
+        for w in succ:
+            if w not in prev:
+                prev[w] = cur
+                queue.append(w)
+    return [start]
+
+
+def build_name(build):
+    return os.path.basename(os.path.normpath(build))
 
 
 def present_before(commit, index):
@@ -481,28 +570,31 @@ def object_uses(series, build):
     return objects, edges
 
 
-def cmd_deps(series, builds, quiet):
+def cmd_deps(series, build, also, quiet):
     commit = series.commit_of()
     names = [c[0] for c in series.commits]
-    objects, edges = {}, set()
-    for build in builds:
-        found, used = object_uses(series, build)
+    objects, edges = {}, set()     # edges: (user, symbol, definer, build)
+    for b in [build] + also:
+        found, used = object_uses(series, b)
         if not found:
             print('error: no object of %s in %s: build the kernel first'
-                  % (' '.join(series.split), build), file=sys.stderr)
+                  % (' '.join(series.split), b), file=sys.stderr)
             return 1
         objects.update(found)
-        edges |= used
+        edges |= {(u, s, d, b) for u, s, d in used}
     setup = [k for k, f in objects.items()
              if 'DEFINE_LSM(' in read(os.path.join(series.repo, f))]
     definitions = defined_functions(series.repo, series.split_files())
     graph, registration = collections.defaultdict(set), set()
-    violations = []
-    for key, s, to in sorted(edges):
+    primary = collections.defaultdict(set)
+    violations, warnings = [], []
+    for key, s, to, b in sorted(edges):
         if to in setup:
             registration.add(key)
         else:
             graph[key].add(to)
+            if b == build:
+                primary[key].add(to)
         user, used = commit[objects[key]], commit[objects[to]]
         if used <= user:
             continue
@@ -513,9 +605,14 @@ def cmd_deps(series, builds, quiet):
                              present_before(commit, used), definitions)
             if not re.search(r'\b%s\b' % re.escape(s), before):
                 continue
-        violations.append('%s (commit %s) uses %s of %s (commit %s, '
-                          'later)' % (objects[key], names[user], s,
-                                      objects[to], names[used]))
+        v = '%s (commit %s) uses %s of %s (commit %s, later)' % (
+            objects[key], names[user], s, objects[to], names[used])
+        if b == build:
+            violations.append(v)
+        elif (key, s, to, build) not in edges:
+            warnings.append('%s, only in build %s: the series does not '
+                            'link there from commit %s until commit %s'
+                            % (v, build_name(b), names[user], names[used]))
 
     includes = collections.defaultdict(set)
     for f in sorted(commit):
@@ -539,26 +636,75 @@ def cmd_deps(series, builds, quiet):
                               'later)' % (f, names[commit[f]], target,
                                           names[commit[target]]))
 
-    if not quiet:
-        print_graph('object graph (A -> B: A uses a symbol B defines)',
-                    objects, graph)
+    files = {series.short(f) for f in commit
+             if f.endswith(('.c', '.h')) and series.in_split(f)}
+    out = open(os.devnull, 'w', encoding='utf-8') if quiet else sys.stdout
+    saved, sys.stdout = sys.stdout, out
+    try:
+        print('builds: %s%s' % (build, ''.join(' + ' + b for b in also)))
+        extra = {a: graph[a] - primary[a] for a in graph}
+        object_cycles, base = print_graph(
+            'object graph (A -> B: A uses a symbol B defines%s)' % (
+                '; B*: only in %s' % ', '.join(map(build_name, also))
+                if also else ''),
+            objects, graph, extra)
+        all_cycles = [c for c in sccs(objects, graph)
+                      if c not in object_cycles]
+        for c in all_cycles:
+            print('  with the edges marked *: %s' % ' '.join(c))
         print('registration: %s defines what %s use (the allowed back edge)'
               % (' '.join(setup), ' '.join(sorted(registration))))
-        files = {series.short(f) for f in commit
-                 if f.endswith(('.c', '.h')) and series.in_split(f)}
-        print_graph('include graph (A -> B: A includes B)', files, includes)
+        include_cycles, _ = print_graph(
+            'include graph (A -> B: A includes B)', files, includes)
         print('commits, in series order:')
         for i, name in enumerate(names):
             objs = sorted(k for k, f in objects.items() if commit[f] == i)
             if objs:
                 print('  %d %s: %s' % (i + 1, name, ' '.join(objs)))
+    finally:
+        sys.stdout = saved
+        if quiet:
+            out.close()
+    # A cycle inside one commit builds; across commits it is a violation
+    # reported above.  Either way it is a layering defect to name.
+    for kind, cycles, g, where_built in (
+            ('object', object_cycles, base, build_name(build)),
+            ('object', all_cycles, graph,
+             ' + '.join(map(build_name, [build] + also))),
+            ('include', include_cycles, includes, None)):
+        for c in cycles:
+            where = sorted({names[commit[objects[k]]] if kind == 'object'
+                            else names[commit[os.path.join(
+                                series.split[0], k)]] for k in c},
+                           key=names.index)
+            warnings.append('%s cycle%s among %s (commit%s %s), e.g. %s' % (
+                kind, ' in ' + where_built if where_built else '',
+                ' '.join(c), 's' if len(where) > 1 else '',
+                ', '.join(where), ' -> '.join(cycle_path(c, g))))
+    for w in warnings:
+        print('warning: %s' % w, file=sys.stderr)
     for v in violations:
         print('error: %s' % v, file=sys.stderr)
     if violations:
         return 1
     print('layers: %d objects, every one uses only its own commit and '
-          'earlier ones' % len(objects))
+          'earlier ones%s' % (len(objects), '; %d warning%s' % (
+              len(warnings), '' if len(warnings) == 1 else 's')
+              if warnings else ''))
     return 0
+
+
+def cmd_report(series):
+    cache = os.environ.get('WARDEN_CACHE',
+                           os.path.expanduser('~/.cache/warden'))
+    build = os.path.join(cache, 'build', 'x86_64')
+    kunit = os.path.join(cache, 'build', 'kunit')
+    rc = cmd_table(series)
+    print()
+    sys.stdout.flush()
+    also = [kunit] if os.path.isdir(os.path.join(
+        kunit, series.split[0])) else []
+    return cmd_deps(series, build, also, False) or rc
 
 
 # MAINTAINERS coverage of the files a series adds.
@@ -595,8 +741,8 @@ def cmd_maintained(patches):
 
 
 def main(argv):
-    usage = ('usage: layers.py check | grow DIR | table | '
-             'maintained PATCH... | deps BUILD... [--quiet]')
+    usage = ('usage: layers.py check | grow DIR | table | report | '
+             'maintained PATCH... | deps BUILD [--also BUILD2]... [--quiet]')
     if len(argv) < 2:
         print(usage, file=sys.stderr)
         return 2
@@ -614,9 +760,22 @@ def main(argv):
             return cmd_grow(series, argv[2])
         if argv[1] == 'table' and len(argv) == 2:
             return cmd_table(series)
-        builds = [a for a in argv[2:] if a != '--quiet']
-        if argv[1] == 'deps' and builds:
-            return cmd_deps(series, builds, '--quiet' in argv)
+        if argv[1] == 'report' and len(argv) == 2:
+            return cmd_report(series)
+        if argv[1] == 'deps' and len(argv) > 2:
+            args, builds, also = argv[2:], [], []
+            quiet = '--quiet' in args
+            args = [a for a in args if a != '--quiet']
+            while args:
+                if args[0] == '--also' and len(args) > 1:
+                    also.append(args[1])
+                    args = args[2:]
+                elif not args[0].startswith('-'):
+                    builds.append(args.pop(0))
+                else:
+                    break
+            if len(builds) == 1 and not args:
+                return cmd_deps(series, builds[0], also, quiet)
     except (SeriesError, OSError, subprocess.CalledProcessError) as e:
         print('error: %s' % e, file=sys.stderr)
         return 1

@@ -72,7 +72,7 @@ while read -r kind arg; do
 			cp "$repo/$f" "$work/$f"
 		done
 		;;
-	split | grow)
+	split | tree | grow)
 		;;
 	*)
 		die "patches/series: unknown line '$kind $arg'"
@@ -97,5 +97,5 @@ echo "patch: $(ls "$out" | wc -l) patches in $out"
 for c in $(git -C "$work" rev-list --reverse "$base..HEAD"); do
 	git -C "$work" show --format= --numstat "$c" |
 		awk -v p="$(git -C "$work" show -s --format=%s "$c")" \
-		'{ n++; a += $1 } END { printf "  %-58s %2d files %+6d\n", p, n, a }'
+		'{ n++; a += $1 } END { printf "  %-62s %2d files %+6d\n", p, n, a }'
 done
