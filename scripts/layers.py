@@ -729,6 +729,8 @@ def cmd_maintained(patches):
                 current = m.group(2)
             elif re.match(r'^(new|deleted) file mode ', line):
                 changed.append(current)
+            elif re.match(r'^(rename|copy) (from|to) \S+$', line):
+                changed.append(line.split()[2])
             elif current == 'MAINTAINERS' and line.startswith('+F:'):
                 patterns.append(line[3:].strip())
         for f in changed:
