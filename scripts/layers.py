@@ -10,7 +10,8 @@
                          has its message
   layers.py grow DIR     rewrite the "grow" files present in the tree DIR
                          to what the files present there need
-  layers.py table        the file table: file, commit, lines, job
+  layers.py table        the file table: file, layer (its commit), lines,
+                         job
   layers.py maintained PATCH...
                          every file the patches add or delete is covered
                          by an F: entry of MAINTAINERS that they or an
@@ -433,7 +434,7 @@ def cmd_table(series):
         rows.append((commit[f], f, n, job_of(os.path.join(series.repo, f))))
     width = max(len(series.short(r[1])) for r in rows)
     total = collections.Counter()
-    print('%-*s  %-12s %5s  %s' % (width, 'file', 'commit', 'lines', 'job'))
+    print('%-*s  %-12s %5s  %s' % (width, 'file', 'layer', 'lines', 'job'))
     for i, f, n, job in sorted(rows):
         total[i] += n
         print('%-*s  %-12s %5d  %s' % (width, series.short(f), names[i], n,
