@@ -105,7 +105,9 @@ for p in "${patches[@]}"; do
 	[ -z "$w1" ] || w1_done="W=1 clean: $(echo "$w1" |
 		sed 's|security/warden/||' | tr '\n' ' ')"
 	echo "patch-test: $name: builds; ${w1_done% }; $(sed -n \
-		's/^layers: \([0-9]*\) objects.*/\1 objects in layer order/p' \
+		's/^layers: \([0-9]*\) objects[^;]*\(; .*\)\{0,1\}$/\1 objects in layer order\2/p' \
 		"$logs/layers.log") ($((SECONDS - start)) s)"
 done
+# The warnings of the last step (cycles inside one commit) cover them all.
+sed -n 's/^warning: /patch-test: warning: /p' "$logs/layers.log"
 echo "patch-test: all ${#patches[@]} patches apply with git am and build after each one"
