@@ -17,7 +17,7 @@ export KSRC APPEND TIMEOUT ACCEL
 S := scripts
 
 .PHONY: help deps ksrc kernel kunit tools selftests vm-run shell demo lint check \
-	check-debug bench patch patch-test clean
+	check-debug bench patch patch-test layers clean
 
 help:
 	@echo "Warden - a pathname-based MAC LSM for Linux 6.12"
@@ -37,7 +37,8 @@ help:
 	@echo "  make lint        checkpatch, sparse, W=1 and kernel-doc; zero diagnostics"
 	@echo "  make bench       Warden against TOMOYO and no LSM in the VM; out/bench/"
 	@echo "  make patch       write the git format-patch series to out/patches/"
-	@echo "  make patch-test  git am the series on a pristine tree and build it"
+	@echo "  make patch-test  git am the series on a pristine tree and build after each patch"
+	@echo "  make layers      the series' file table and object/include graphs (after make lint)"
 	@echo "  make clean       remove out/ (the cache stays)"
 	@echo
 	@echo "Cache: $(CACHE)"
@@ -93,6 +94,9 @@ patch: ksrc
 
 patch-test: patch
 	@$(S)/patch-test.sh
+
+layers:
+	@$(S)/layers.py report
 
 clean:
 	rm -rf out

@@ -9,6 +9,10 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+# A file of security/warden that no commit of the series names would be
+# left out of the kernel tree: refuse it by name.
+"$repo/scripts/layers.py" check || die "patches/series: see above"
+
 if [ -z "${KSRC:-}" ]; then
 	[ -f "$tarball" ] || die "$tarball is missing: run 'make deps'"
 	stamp=$(stat -c '%s %Y' "$tarball")

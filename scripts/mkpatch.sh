@@ -6,6 +6,9 @@
 # patches/series becomes one commit, built in a scratch repository that
 # holds only the kernel files the series touches, at their pristine
 # content (so the blob ids in the patches are those of the real tree).
+# In every commit the "grow" files of the series are trimmed to the files
+# present so far (scripts/layers.py grow); after the last one every
+# overlay file must be the repository's, byte for byte.
 
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +16,7 @@ set -euo pipefail
 out=${1:-$repo/out/patches}
 pristine=$tree/.warden-pristine
 [ -d "$pristine" ] || die "no pristine files in $tree: run 'make ksrc'"
+"$repo/scripts/layers.py" check || die "patches/series: see above"
 
 author="Warden Developers <warden-dev@lists.example.org>"
 export GIT_AUTHOR_NAME="Warden Developers"
@@ -42,7 +46,11 @@ commit_block() {
 	local name=$1 msg=$repo/patches/commits/$1.txt
 
 	[ -f "$msg" ] || die "no commit message $msg"
+	"$repo/scripts/layers.py" grow "$work" ||
+		die "commit $name: cannot trim the grow files"
 	git -C "$work" add -A
+	! git -C "$work" diff --cached --quiet ||
+		die "commit $name changes nothing"
 	{ cat "$msg"; echo; echo "Signed-off-by: $author"; } |
 		git -C "$work" commit -q -F -
 }
@@ -64,6 +72,8 @@ while read -r kind arg; do
 			cp "$repo/$f" "$work/$f"
 		done
 		;;
+	split | tree | grow)
+		;;
 	*)
 		die "patches/series: unknown line '$kind $arg'"
 		;;
@@ -71,8 +81,21 @@ while read -r kind arg; do
 done < <(series_lines)
 [ -z "$current" ] || commit_block "$current"
 
+while read -r kind arg; do
+	[ "$kind" = overlay ] || continue
+	for f in $(overlay_files "$arg"); do
+		cmp -s "$repo/$f" "$work/$f" ||
+			die "$f after the last commit is not the repository's"
+	done
+done < <(series_lines)
+
 rm -rf "$out"
 mkdir -p "$out"
 git -C "$work" format-patch -q --no-signature -o "$out" "$base..HEAD"
 echo "patch: $(ls "$out" | wc -l) patches in $out"
-ls "$out"
+# One line per patch: its name, the files it touches, the lines it adds.
+for c in $(git -C "$work" rev-list --reverse "$base..HEAD"); do
+	git -C "$work" show --format= --numstat "$c" |
+		awk -v p="$(git -C "$work" show -s --format=%s "$c")" \
+		'{ n++; a += $1 } END { printf "  %-62s %2d files %+6d\n", p, n, a }'
+done
