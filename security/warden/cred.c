@@ -12,10 +12,36 @@
 #include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
 
 #include "cred.h"
 #include "domain.h"
 #include "setup.h"
+
+/**
+ * warden_pid_domain - the domain of a process
+ * @pid: the process.
+ * @global: @pid is in the initial pid namespace, not the caller's.
+ *
+ * Return: the domain, with a reference, or %NULL if there is no such
+ * process.
+ */
+struct warden_domain *warden_pid_domain(pid_t pid, bool global)
+{
+	struct warden_domain *domain = NULL;
+	struct task_struct *task;
+
+	rcu_read_lock();
+	task = global ? find_task_by_pid_ns(pid, &init_pid_ns) :
+			find_task_by_vpid(pid);
+	if (task)
+		domain = warden_domain_get(warden_cred(__task_cred(task))->domain);
+	rcu_read_unlock();
+	return domain;
+}
 
 static int warden_cred_prepare(struct cred *new, const struct cred *old,
 			       gfp_t gfp)

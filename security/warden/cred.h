@@ -39,6 +39,7 @@ static inline struct warden_domain *warden_current_domain(void)
 	return warden_cred(current_cred())->domain;
 }
 
+struct warden_domain *warden_pid_domain(pid_t pid, bool global);
 void __init warden_add_cred_hooks(void);
 
 #endif /* _SECURITY_WARDEN_CRED_H */
