@@ -4,10 +4,10 @@
  *
  * It drives the very line and document parsers the policy files use
  * (document.c makes them visible to KUnit), on a policy of its own that
- * no reader sees.  Every input must parse, or be
- * refused with -EINVAL, -ENOENT (a delete of what is not there) or, while
- * a policy quota is set, -ENOMEM; a refused input must leave the policy,
- * as printed, and the policy memory count byte for byte as they were.
+ * no reader sees.  Every input must parse, or be refused with -EINVAL,
+ * -ENOENT (a delete of what is not there) or, while a policy quota is
+ * set, -ENOMEM; a refused input must leave the policy, as printed, and
+ * the policy memory count byte for byte as they were.
  * The inputs are mutations of the valid lines of the other suites' tables
  * and random bytes.  The seed is printed; warden.fuzz_seed=N on the
  * kernel command line replays a run.
@@ -28,12 +28,12 @@
 
 #include "../acl.h"
 #include "../document.h"
-#include "../value.h"
 #include "../exception.h"
 #include "../netacl.h"
 #include "../policy.h"
 #include "../profile.h"
 #include "../stat.h"
+#include "../value.h"
 
 static unsigned long warden_fuzz_seed = 20261129;
 module_param_named(fuzz_seed, warden_fuzz_seed, ulong, 0444);
