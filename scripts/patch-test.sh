@@ -86,8 +86,8 @@ for p in "${patches[@]}"; do
 		fail "the build does not have CONFIG_SECURITY_WARDEN=y"
 	# W=1 on the files of security/warden this patch adds or changes: a
 	# file never changes after its patch, nor do the headers it includes.
-	# Only real objects: a .c file another includes (policy_fuzz.c) has
-	# none.
+	# Only real objects: tests/*_kunit.c, not built without the KUnit
+	# tests, have none.
 	w1=$(in_src diff --name-only HEAD~1 HEAD -- 'security/warden/*.c' |
 		sed 's/\.c$/.o/' | while read -r o; do
 			[ ! -f "$build/$o" ] || echo "$o"

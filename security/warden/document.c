@@ -21,6 +21,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kunit/visibility.h>
 
 #include "document.h"
 #include "domain.h"
@@ -138,9 +139,25 @@ int warden_policy_write_exception(struct warden_policy *policy, char *line,
 	return warden_policy_write_prefixed(policy, line, false, reason);
 }
 
-static int warden_policy_apply_line(struct warden_policy *policy,
-				    int section, char **selected, char *line,
-				    const char **reason)
+/**
+ * warden_policy_apply_line - apply one line of a document's section
+ * @policy: the policy; the caller may write it (warden_policy_write_held()).
+ * @section: the section the line is in, an enum warden_policy_section.
+ * @selected: the domain later [domain_policy] lines apply to, or %NULL;
+ *            a domainname line replaces it.
+ * @line: the line, normalized; parsed in place.
+ * @reason: receives why the line was refused.
+ *
+ * Static but for the KUnit fuzzer, which feeds it lines as a document
+ * would.
+ *
+ * Return: 0, or the error of the section's parser (-EINVAL, -ENOENT,
+ * -ENOMEM); -EINVAL before the first section line.  A refused line
+ * changes nothing.
+ */
+VISIBLE_IF_KUNIT int warden_policy_apply_line(struct warden_policy *policy,
+					      int section, char **selected,
+					      char *line, const char **reason)
 {
 	switch (section) {
 	case WARDEN_SECTION_PROFILE:
@@ -178,49 +195,6 @@ static int warden_policy_check_profiles(const struct warden_policy *policy,
 	}
 	return 0;
 }
-
-/*
- * The longest line of a document.  A longer one is refused, so that a
- * newline-free write cannot grow the line buffer without bound.
- */
-#define WARDEN_DOCUMENT_LINE_MAX (64 * 1024)
-/* The largest policy document accepted in one load. */
-#define WARDEN_DOCUMENT_MAX (64 * 1024 * 1024)
-/* How much of a refused line the kernel log quotes. */
-#define WARDEN_DOCUMENT_QUOTE 80
-
-/**
- * struct warden_document - a policy document being written
- * @policy: the private policy its lines build; %NULL until the first byte.
- * @section: the section the next line belongs to.
- * @selected: the domain later [domain_policy] lines apply to, or %NULL.
- * @line: the line not yet ended by a newline.
- * @len: bytes in @line.
- * @size: bytes allocated for @line.
- * @bytes: bytes written so far.
- * @lineno: lines ended so far; the number of the refused line after an
- *          error.
- * @reason: why the document was refused, for the kernel log.
- * @err: the error that poisoned the document: once set, nothing of it
- *       applies, and every later write and the close report it.
- * @done: the document was applied or discarded; it takes no more bytes.
- *
- * Only the task writing the document touches it (the policy file
- * serialises its writers), so none of this is locked.
- */
-struct warden_document {
-	struct warden_policy *policy;
-	int section;
-	char *selected;
-	char *line;
-	size_t len;
-	size_t size;
-	size_t bytes;
-	unsigned int lineno;
-	const char *reason;
-	int err;
-	bool done;
-};
 
 /**
  * warden_document_new - start a policy document
@@ -401,8 +375,19 @@ int warden_document_write(struct warden_document *doc, const char *buf,
 	return err;
 }
 
-/* Parse the last line, if it has no newline, and check the whole. */
-static int warden_document_finish(struct warden_document *doc)
+/**
+ * warden_document_finish - end a document without putting it in force
+ * @doc: the document; its private policy holds what was parsed.
+ *
+ * Parses the last line, if it has no newline, and checks the whole.
+ * Static but for the KUnit suites, which finish documents without
+ * replacing the policy of the kernel running them.
+ *
+ * Return: 0; -EINVAL when the last line is bad or a domain uses a
+ * profile the document does not define; -ENOMEM.  An error poisons
+ * the document.
+ */
+VISIBLE_IF_KUNIT int warden_document_finish(struct warden_document *doc)
 {
 	struct warden_memory_account account;
 	const char *reason = NULL;
@@ -557,9 +542,3 @@ int warden_policy_store_line(enum warden_policy_view file, char **selected,
 	*reason = NULL;
 	return warden_policy_store(warden_store_line_change, &l);
 }
-
-#ifdef CONFIG_SECURITY_WARDEN_KUNIT_TEST
-/* The parser fuzzer and the document tests drive the statics above. */
-#include "policy_fuzz.c"
-#include "tests/policy_kunit.c"
-#endif

@@ -90,7 +90,50 @@ bool warden_policy_cursor_next(struct warden_policy_cursor *cursor);
 void warden_policy_cursor_show(struct seq_file *m,
 			       const struct warden_policy_cursor *cursor);
 
-struct warden_document;
+/*
+ * The longest line of a document.  A longer one is refused, so that a
+ * newline-free write cannot grow the line buffer without bound.
+ */
+#define WARDEN_DOCUMENT_LINE_MAX (64 * 1024)
+/* The largest policy document accepted in one load. */
+#define WARDEN_DOCUMENT_MAX (64 * 1024 * 1024)
+/* How much of a refused line the kernel log quotes. */
+#define WARDEN_DOCUMENT_QUOTE 80
+
+/**
+ * struct warden_document - a policy document being written
+ * @policy: the private policy its lines build; %NULL until the first byte.
+ * @section: the section the next line belongs to.
+ * @selected: the domain later [domain_policy] lines apply to, or %NULL.
+ * @line: the line not yet ended by a newline.
+ * @len: bytes in @line.
+ * @size: bytes allocated for @line.
+ * @bytes: bytes written so far.
+ * @lineno: lines ended so far; the number of the refused line after an
+ *          error.
+ * @reason: why the document was refused, for the kernel log.
+ * @err: the error that poisoned the document: once set, nothing of it
+ *       applies, and every later write and the close report it.
+ * @done: the document was applied or discarded; it takes no more bytes.
+ *
+ * Only the task writing the document touches it (the policy file
+ * serialises its writers), so none of this is locked.  Only document.c
+ * changes it; it is defined here for the KUnit suites, which read it.
+ */
+struct warden_document {
+	struct warden_policy *policy;
+	int section;
+	char *selected;
+	char *line;
+	size_t len;
+	size_t size;
+	size_t bytes;
+	unsigned int lineno;
+	const char *reason;
+	int err;
+	bool done;
+};
+
 struct warden_document *warden_document_new(void);
 bool warden_document_has_room(const struct warden_document *doc, size_t len);
 int warden_document_write(struct warden_document *doc, const char *buf,
@@ -98,5 +141,11 @@ int warden_document_write(struct warden_document *doc, const char *buf,
 int warden_document_apply(struct warden_document *doc);
 bool warden_document_pending(const struct warden_document *doc);
 void warden_document_free(struct warden_document *doc);
+
+#if IS_ENABLED(CONFIG_SECURITY_WARDEN_KUNIT_TEST)
+int warden_policy_apply_line(struct warden_policy *policy, int section,
+			     char **selected, char *line, const char **reason);
+int warden_document_finish(struct warden_document *doc);
+#endif
 
 #endif /* _SECURITY_WARDEN_DOCUMENT_H */

@@ -78,4 +78,9 @@ int warden_memory_replace(enum warden_memory_kind kind, size_t used,
 			  size_t *replaced);
 unsigned int warden_memory_in_use(enum warden_memory_kind kind);
 
+#if IS_ENABLED(CONFIG_SECURITY_WARDEN_KUNIT_TEST)
+/* How often each event happened; stat.c's own unless KUnit tests it. */
+extern atomic_t warden_stat_count[WARDEN_STAT_NR_EVENTS];
+#endif
+
 #endif /* _SECURITY_WARDEN_STAT_H */

@@ -2,14 +2,23 @@
 /*
  * Warden LSM - KUnit tests of the policy document parser.
  *
- * document.c includes this file when the KUnit tests are built, so that the
- * tests can finish a document without putting it in force: the kernel
- * running the tests keeps its own policy.  Documents arrive in pieces, as
+ * The tests finish a document without putting it in force, through
+ * warden_document_finish(), which document.c makes visible to KUnit: the
+ * kernel running the tests keeps its own policy.  Documents arrive in pieces, as
  * write() calls bring them; what a piece completes is parsed at once.
  */
 
 #include "../common.h"
 #include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/mutex.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../document.h"
+#include "../policy.h"
+#include "../stat.h"
 
 /* Pieces of a document, as successive write() calls send them. */
 #define WARDEN_DOC_TEST_WRITES 5

@@ -2,27 +2,38 @@
 /*
  * Warden LSM - a seeded mutation fuzzer over the policy parser, in KUnit.
  *
- * document.c includes this file when the KUnit tests are built, so that it
- * drives the very line and document parsers the policy files use, on a
- * policy of its own that no reader sees.  Every input must parse, or be
- * refused with -EINVAL, -ENOENT (a delete of what is not there) or, while
- * a policy quota is set, -ENOMEM; a refused input must leave the policy,
- * as printed, and the policy memory count byte for byte as they were.
+ * It drives the very line and document parsers the policy files use
+ * (document.c makes them visible to KUnit), on a policy of its own that
+ * no reader sees.  Every input must parse, or be refused with -EINVAL,
+ * -ENOENT (a delete of what is not there) or, while a policy quota is
+ * set, -ENOMEM; a refused input must leave the policy, as printed, and
+ * the policy memory count byte for byte as they were.
  * The inputs are mutations of the valid lines of the other suites' tables
  * and random bytes.  The seed is printed; warden.fuzz_seed=N on the
  * kernel command line replays a run.
  */
 
-#include "common.h"
-
+#include "../common.h"
 #include <kunit/test.h>
 #include <linux/ctype.h>
+#include <linux/err.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
 #include <linux/prandom.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include "acl.h"
-#include "netacl.h"
+#include "../acl.h"
+#include "../document.h"
+#include "../exception.h"
+#include "../netacl.h"
+#include "../policy.h"
+#include "../profile.h"
+#include "../stat.h"
+#include "../value.h"
 
 static unsigned long warden_fuzz_seed = 20261129;
 module_param_named(fuzz_seed, warden_fuzz_seed, ulong, 0444);
