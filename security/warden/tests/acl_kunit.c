@@ -11,7 +11,6 @@
 #include <linux/errno.h>
 #include <linux/ktime.h>
 #include <linux/math64.h>
-#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -21,6 +20,7 @@
 #include "../acl.h"
 #include "../exception.h"
 #include "../policy.h"
+#include "kunit_util.h"
 
 static struct warden_acl_set *warden_test_acl_set(struct kunit *test)
 {
@@ -32,28 +32,10 @@ static struct warden_acl_set *warden_test_acl_set(struct kunit *test)
 	return set;
 }
 
-/* Write a line whose "@group" words name groups of @e, or none. */
-static int warden_test_acl_write_in(struct warden_acl_set *set,
-				    struct warden_exception_policy *e,
-				    const char *text, bool is_delete)
-{
-	const char *reason;
-	char *line = kstrdup(text, GFP_KERNEL);
-	int err;
-
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
-	err = warden_acl_write(set, e, line, is_delete, &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
-}
-
 static int warden_test_acl_write(struct warden_acl_set *set, const char *text,
 				 bool is_delete)
 {
-	return warden_test_acl_write_in(set, NULL, text, is_delete);
+	return warden_test_acl_line(set, NULL, text, is_delete);
 }
 
 static char *warden_test_acl_dump(struct kunit *test,
@@ -61,9 +43,7 @@ static char *warden_test_acl_dump(struct kunit *test,
 {
 	struct seq_file m = {};
 
-	m.size = 16384;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_test_seq_buf(test, &m, 16384);
 	warden_acl_show(&m, set);
 	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
 	return m.buf;
@@ -522,14 +502,14 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	warden_test_exception_load(test, &e, exception_lines,
 				   ARRAY_SIZE(exception_lines));
 	warden_exception_init(&empty);
-	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(set, &e, "read @WEB",
-						       false), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(set, &e,
-						       "chmod /tmp/\\* @MODES",
-						       false), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_acl_write_in(other, &empty,
-						       "chmod /tmp/\\* @MODES",
-						       false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, &e, "read @WEB",
+						   false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, &e,
+						   "chmod /tmp/\\* @MODES",
+						   false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(other, &empty,
+						   "chmod /tmp/\\* @MODES",
+						   false), 0);
 	KUNIT_EXPECT_STREQ(test, warden_test_acl_dump(test, set),
 			   "file read @WEB\nfile chmod /tmp/\\* @MODES\n");
 	rcu_read_lock();
@@ -557,10 +537,8 @@ static void test_group_words_in_file_lines(struct kunit *test)
 	rcu_read_unlock();
 	warden_acl_set_destroy(set);
 	warden_acl_set_destroy(other);
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&e);
-	warden_exception_clear(&empty);
-	warden_policy_unlock();
+	warden_test_exception_free(&e);
+	warden_test_exception_free(&empty);
 }
 
 static struct kunit_case warden_acl_test_cases[] = {

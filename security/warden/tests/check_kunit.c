@@ -22,6 +22,7 @@
 #include "../netacl.h"
 #include "../policy.h"
 #include "../profile.h"
+#include "kunit_util.h"
 
 #define WARDEN_TEST_DOMAIN "<kernel> /usr/sbin/test"
 
@@ -43,24 +44,12 @@ struct warden_check_test {
 static int warden_test_write(struct warden_check_test *t, const char *text,
 			     bool exception)
 {
-	char *line = kstrdup(text, GFP_KERNEL);
-	const char *reason;
-	int err;
-
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
 	if (exception)
-		err = warden_exception_write(&t->e, line, &reason);
-	else if (str_has_prefix(line, "file "))
-		err = warden_acl_write(&t->dp->acls, &t->e,
-				       line + strlen("file "), false, &reason);
-	else
-		err = warden_netacl_write(&t->dp->netacls, &t->e, line, false,
-					  &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
+		return warden_test_exception_line(&t->e, text);
+	if (str_has_prefix(text, "file "))
+		return warden_test_acl_line(&t->dp->acls, &t->e,
+					    text + strlen("file "), false);
+	return warden_test_netacl_line(&t->dp->netacls, &t->e, text, false);
 }
 
 /* Make the domain use ACL group @name. */
@@ -126,9 +115,14 @@ static void warden_test_domain_free(struct warden_check_test *t)
 	synchronize_rcu();
 	warden_acl_set_destroy(&t->dp->acls);
 	warden_netacl_set_destroy(&t->dp->netacls);
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&t->e);
-	warden_policy_unlock();
+	warden_test_exception_free(&t->e);
+}
+
+/* Decide from now on in @mode, with no log flags. */
+static void warden_test_set_mode(struct warden_check_test *t, u8 mode)
+{
+	t->rctx.mode = mode;
+	t->rctx.config = mode;
 }
 
 /* Decide "file <op> <path>" in @t; the verdict's holdings are released. */
@@ -260,8 +254,7 @@ static void test_decision(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, verdict.entry);
 	/* What learning added grants the same request in enforcing mode. */
 	if (c->learned) {
-		t->rctx.mode = WARDEN_MODE_ENFORCING;
-		t->rctx.config = WARDEN_MODE_ENFORCING;
+		warden_test_set_mode(t, WARDEN_MODE_ENFORCING);
 		KUNIT_EXPECT_EQ(test,
 				warden_test_decide(t, c->op, c->path, &verdict),
 				0);
@@ -301,8 +294,7 @@ static void test_learning_stops_at_max_learning_entry(struct kunit *test)
 						 &verdict), 0);
 	KUNIT_EXPECT_EQ(test, t->dp->acls.count, 2);
 	/* What was learned before the limit grants. */
-	t->rctx.mode = WARDEN_MODE_ENFORCING;
-	t->rctx.config = WARDEN_MODE_ENFORCING;
+	warden_test_set_mode(t, WARDEN_MODE_ENFORCING);
 	KUNIT_EXPECT_EQ(test, warden_test_decide(t, WARDEN_PATH_READ, "/b",
 						 &verdict), 0);
 	KUNIT_EXPECT_EQ(test, warden_test_decide(t, WARDEN_PATH_READ, "/c",
@@ -343,8 +335,7 @@ static void test_network_request_learned_then_granted(struct kunit *test)
 	t->rctx.op = WARDEN_OP_INET_STREAM_BIND;
 	KUNIT_EXPECT_EQ(test, warden_check_net(&t->rctx, &req), 0);
 	KUNIT_EXPECT_EQ(test, t->dp->netacls.count, 1);
-	t->rctx.mode = WARDEN_MODE_ENFORCING;
-	t->rctx.config = WARDEN_MODE_ENFORCING;
+	warden_test_set_mode(t, WARDEN_MODE_ENFORCING);
 	KUNIT_EXPECT_EQ(test, warden_check_net(&t->rctx, &req), 0);
 	req.port = 8081;
 	KUNIT_EXPECT_EQ(test, warden_check_net(&t->rctx, &req), -EPERM);
@@ -397,8 +388,7 @@ static void test_exec_args_needed_only_for_exec_conditions(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, warden_test_use_group(t, "1"), 0);
 	KUNIT_EXPECT_TRUE(test, warden_check_needs_exec_args(&t->rctx));
 	/* Not mediated: nothing is read. */
-	t->rctx.mode = WARDEN_MODE_DISABLED;
-	t->rctx.config = WARDEN_MODE_DISABLED;
+	warden_test_set_mode(t, WARDEN_MODE_DISABLED);
 	KUNIT_EXPECT_FALSE(test, warden_check_needs_exec_args(&t->rctx));
 	warden_test_domain_free(t);
 }

@@ -12,12 +12,12 @@
 
 #include <kunit/test.h>
 #include <linux/rcupdate.h>
-#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "../exception.h"
 #include "../policy.h"
+#include "kunit_util.h"
 
 /**
  * warden_test_exception_load - give a test an exception policy
@@ -30,20 +30,12 @@ void warden_test_exception_load(struct kunit *test,
 				struct warden_exception_policy *e,
 				const char *const *lines, size_t n)
 {
-	const char *reason;
 	size_t i;
 
 	warden_exception_init(e);
-	mutex_lock(&warden_policy_lock);
-	for (i = 0; i < n; i++) {
-		char *line = kstrdup(lines[i], GFP_KERNEL);
-
-		KUNIT_ASSERT_NOT_NULL(test, line);
-		KUNIT_EXPECT_EQ_MSG(test, warden_exception_write(e, line, &reason),
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ_MSG(test, warden_test_exception_line(e, lines[i]),
 				    0, "%s", lines[i]);
-		kfree(line);
-	}
-	warden_policy_unlock();
 }
 
 struct warden_exception_case {
@@ -135,36 +127,6 @@ static void warden_exception_case_desc(const struct warden_exception_case *c,
 KUNIT_ARRAY_PARAM(warden_exception_valid, warden_exception_valid,
 		  warden_exception_case_desc);
 
-static int warden_test_exception_write(struct warden_exception_policy *e,
-				       const char *text)
-{
-	char *line = kstrdup(text, GFP_KERNEL);
-	const char *reason;
-	int err;
-
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
-	err = warden_exception_write(e, line, &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
-}
-
-static char *warden_test_exception_dump(struct kunit *test,
-					struct warden_exception_policy *e)
-{
-	struct seq_file m = {};
-
-	m.size = 8192;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	mutex_lock(&warden_policy_lock);
-	warden_exception_show(&m, e, "", false);
-	warden_policy_unlock();
-	return m.buf;
-}
-
 static void test_valid_exception_line_prints_canonically(struct kunit *test)
 {
 	const struct warden_exception_case *c = test->param_value;
@@ -172,15 +134,15 @@ static void test_valid_exception_line_prints_canonically(struct kunit *test)
 	char *again;
 
 	warden_exception_init(&e);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, c->line), 0);
-	KUNIT_EXPECT_STREQ(test, warden_test_exception_dump(test, &e),
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, c->line), 0);
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
 			   c->printed);
 	/* The canonical line reads back as the same, single entry. */
 	again = kunit_kstrdup(test, c->printed, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, again);
 	again[strlen(again) - 1] = '\0';
-	KUNIT_EXPECT_EQ(test, warden_test_exception_write(&e, again), 0);
-	KUNIT_EXPECT_STREQ(test, warden_test_exception_dump(test, &e),
+	KUNIT_EXPECT_EQ(test, warden_test_exception_line(&e, again), 0);
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
 			   c->printed);
 	synchronize_rcu();
 	warden_exception_clear(&e);
@@ -255,10 +217,10 @@ static void test_invalid_exception_line_changes_nothing(struct kunit *test)
 	const char *before;
 
 	warden_exception_init(&e);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, setup), 0);
-	before = warden_test_exception_dump(test, &e);
-	KUNIT_EXPECT_EQ(test, warden_test_exception_write(&e, *line), -EINVAL);
-	KUNIT_EXPECT_STREQ(test, warden_test_exception_dump(test, &e), before);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, setup), 0);
+	before = warden_test_exception_print(test, &e);
+	KUNIT_EXPECT_EQ(test, warden_test_exception_line(&e, *line), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), before);
 	synchronize_rcu();
 	warden_exception_clear(&e);
 }
@@ -288,9 +250,9 @@ static void test_exception_order_and_delete(struct kunit *test)
 
 	warden_exception_init(&e);
 	for (i = 0; i < ARRAY_SIZE(lines); i++)
-		KUNIT_ASSERT_EQ(test, warden_test_exception_write(&e, lines[i]),
+		KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, lines[i]),
 				0);
-	KUNIT_EXPECT_STREQ(test, warden_test_exception_dump(test, &e),
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
 			   "keep_domain any from <kernel> /usr/sbin/sshd\n"
 			   "aggregator /usr/bin/vi /usr/bin/editor\n"
 			   "path_group B /b\n"
@@ -300,9 +262,9 @@ static void test_exception_order_and_delete(struct kunit *test)
 			   "acl_group 0 file read /x\n");
 	for (i = 0; i < ARRAY_SIZE(deletes); i++)
 		KUNIT_EXPECT_EQ_MSG(test,
-				    warden_test_exception_write(&e, deletes[i].line),
+				    warden_test_exception_line(&e, deletes[i].line),
 				    deletes[i].err, "%s", deletes[i].line);
-	KUNIT_EXPECT_STREQ(test, warden_test_exception_dump(test, &e),
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
 			   "aggregator /usr/bin/vi /usr/bin/editor\n"
 			   "path_group B /b2\n"
 			   "path_group A /a1\n"

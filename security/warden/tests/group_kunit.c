@@ -21,60 +21,7 @@
 #include "../policy.h"
 #include "../stat.h"
 #include "../value.h"
-
-static int warden_test_exception_line(struct warden_exception_policy *e,
-				      const char *text)
-{
-	char *line = kstrdup(text, GFP_KERNEL);
-	const char *reason;
-	int err;
-
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
-	err = warden_exception_write(e, line, &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
-}
-
-static int warden_test_file_line(struct warden_acl_set *set,
-				 struct warden_exception_policy *e,
-				 const char *text, bool is_delete)
-{
-	char *line = kstrdup(text, GFP_KERNEL);
-	const char *reason;
-	int err;
-
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
-	err = warden_acl_write(set, e, line, is_delete, &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
-}
-
-static char *warden_test_exception_print(struct kunit *test,
-					 struct warden_exception_policy *e)
-{
-	struct seq_file m = {};
-
-	m.size = 8192;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	mutex_lock(&warden_policy_lock);
-	warden_exception_show(&m, e, "", false);
-	warden_policy_unlock();
-	return m.buf;
-}
-
-static void warden_test_exception_free(struct warden_exception_policy *e)
-{
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(e);
-	warden_policy_unlock();
-}
+#include "kunit_util.h"
 
 static void test_value_parse_and_print(struct kunit *test)
 {
@@ -157,7 +104,7 @@ static void test_group_referenced_before_it_is_filled(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
 	warden_exception_init(&e);
 	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, "path_group A /a"), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, &e, "read @WEB", false),
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, &e, "read @WEB", false),
 			0);
 	rcu_read_lock();
 	group = warden_group_find(&e.groups, WARDEN_GROUP_PATH, "WEB");
@@ -228,7 +175,7 @@ static void test_refused_line_leaves_no_group(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
 	warden_exception_init(&e);
 	before = warden_memory_in_use(WARDEN_MEMORY_POLICY);
-	err = warden_test_file_line(set, &e, line, is_delete);
+	err = warden_test_acl_line(set, &e, line, is_delete);
 	KUNIT_EXPECT_EQ(test, err, is_delete ? -ENOENT : -EINVAL);
 	KUNIT_EXPECT_TRUE(test, list_empty(&e.groups.all));
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
@@ -353,28 +300,28 @@ static void test_held_entry_outlives_its_deletion(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, set);
 	KUNIT_ASSERT_EQ(test, warden_acl_set_init(set), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
-						    "execute /bin/\\*sh keep",
-						    false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, NULL,
+						   "execute /bin/\\*sh keep",
+						   false), 0);
 	rcu_read_lock();
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(set, &req));
 	rcu_read_unlock();
 	KUNIT_ASSERT_NOT_NULL(test, req.entry);
-	KUNIT_EXPECT_EQ(test, warden_test_file_line(set, NULL,
-						    "execute /bin/\\*sh keep",
-						    true), 0);
+	KUNIT_EXPECT_EQ(test, warden_test_acl_line(set, NULL,
+						   "execute /bin/\\*sh keep",
+						   true), 0);
 	synchronize_rcu();
 	KUNIT_EXPECT_STREQ(test, req.matched, "/bin/\\*sh");
 	KUNIT_EXPECT_STREQ(test, req.transit, "keep");
 	warden_acl_put(req.entry);
 	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(set));
-	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
-						    "execute /bin/sh exec.argv[1]=\"-c\"",
-						    false), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, NULL,
+						   "execute /bin/sh exec.argv[1]=\"-c\"",
+						   false), 0);
 	KUNIT_EXPECT_TRUE(test, warden_acl_set_needs_exec_args(set));
-	KUNIT_ASSERT_EQ(test, warden_test_file_line(set, NULL,
-						    "execute /bin/sh exec.argv[1]=\"-c\"",
-						    true), 0);
+	KUNIT_ASSERT_EQ(test, warden_test_acl_line(set, NULL,
+						   "execute /bin/sh exec.argv[1]=\"-c\"",
+						   true), 0);
 	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(set));
 	warden_acl_set_destroy(set);
 }

@@ -19,6 +19,7 @@
 #include "../exception.h"
 #include "../netacl.h"
 #include "../policy.h"
+#include "kunit_util.h"
 
 struct warden_netacl_case {
 	const char *line;
@@ -120,27 +121,15 @@ static void warden_netacl_test_exit(struct kunit *test)
 
 	/* Entries go first: they may refer to the groups. */
 	warden_netacl_set_destroy(&f->set);
-	mutex_lock(&warden_policy_lock);
-	warden_exception_clear(&f->exception);
-	warden_policy_unlock();
+	warden_test_exception_free(&f->exception);
 }
 
 static int warden_test_netacl_write(struct kunit *test, const char *text,
 				    bool is_delete)
 {
 	struct warden_netacl_fixture *f = test->priv;
-	char *line = kstrdup(text, GFP_KERNEL);
-	const char *reason;
-	int err;
 
-	if (!line)
-		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
-	err = warden_netacl_write(&f->set, &f->exception, line, is_delete,
-				  &reason);
-	warden_policy_unlock();
-	kfree(line);
-	return err;
+	return warden_test_netacl_line(&f->set, &f->exception, text, is_delete);
 }
 
 static char *warden_test_netacl_dump(struct kunit *test)
@@ -148,9 +137,7 @@ static char *warden_test_netacl_dump(struct kunit *test)
 	struct warden_netacl_fixture *f = test->priv;
 	struct seq_file m = {};
 
-	m.size = 4096;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_test_seq_buf(test, &m, 4096);
 	mutex_lock(&warden_policy_lock);
 	warden_netacl_show(&m, &f->set, false);
 	warden_policy_unlock();

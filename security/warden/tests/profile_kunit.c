@@ -16,6 +16,7 @@
 
 #include "../policy.h"
 #include "../profile.h"
+#include "kunit_util.h"
 
 /* Print @set into a buffer the test owns. */
 static char *warden_profile_dump(struct kunit *test,
@@ -23,9 +24,7 @@ static char *warden_profile_dump(struct kunit *test,
 {
 	struct seq_file m = {};
 
-	m.size = 64 * 1024;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_test_seq_buf(test, &m, 64 * 1024);
 	mutex_lock(&warden_policy_lock);
 	warden_profile_show(&m, set, "");
 	warden_policy_unlock();

@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #include "../transition.h"
+#include "kunit_util.h"
 
 #define MAX_LINES 4
 
@@ -60,9 +61,7 @@ static char *dump(struct kunit *test, const struct list_head *list)
 {
 	struct seq_file m = {};
 
-	m.size = 4096;
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_test_seq_buf(test, &m, 4096);
 	rcu_read_lock();
 	warden_transition_show(&m, list, "");
 	rcu_read_unlock();
