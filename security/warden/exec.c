@@ -6,7 +6,8 @@
  * The next domain is computed on bprm->cred, so that it takes effect only
  * if the exec succeeds: the program's name (the name it was executed by,
  * its last symlink not followed), then aggregators, the execute
- * permission, and the exception policy's transition controls.
+ * permission, and the exception policy's transition controls.  The
+ * strings the exec passes are read by exec_args.c.
  */
 
 #include "common.h"

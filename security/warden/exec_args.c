@@ -141,7 +141,7 @@ static char *warden_exec_args_copy(const struct linux_binprm *bprm,
  * %NULL when they cannot be had.
  */
 char *warden_exec_args_for_record(const struct linux_binprm *bprm,
-					 size_t *len)
+				  size_t *len)
 {
 	char *args = warden_exec_args_copy(bprm, len);
 
@@ -203,7 +203,6 @@ int warden_exec_args(struct linux_binprm *bprm, struct warden_cond_ctx *ctx)
 	ctx->envc = bprm->envc;
 	return 0;
 }
-
 
 /* The longest environment variable name an exec may pass checked. */
 #define WARDEN_ENV_NAME_MAX 1024
