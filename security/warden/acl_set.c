@@ -155,12 +155,16 @@ void warden_acl_set_destroy(struct warden_acl_set *set)
 {
 	struct warden_acl *acl, *next;
 
+	/*
+	 * The index first: its deferred resize walks the entries it files,
+	 * so it is cancelled before any entry is freed.
+	 */
+	rhltable_destroy(&set->index);
 	list_for_each_entry_safe(acl, next, &set->entries, list) {
 		warden_acl_release(set, acl);
 		/* A domain may hold 100,000 entries: let others run. */
 		cond_resched();
 	}
-	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;
 	set->exec_args = 0;

@@ -127,13 +127,14 @@ void warden_netacl_set_destroy(struct warden_netacl_set *set)
 {
 	struct warden_netacl *e, *next;
 
+	/* The index first: its deferred resize walks the entries. */
+	rhltable_destroy(&set->index);
 	list_for_each_entry_safe(e, next, &set->entries, list) {
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_netacl_size(e));
 		warden_netacl_free(e);
 		cond_resched();
 	}
-	rhltable_destroy(&set->index);
 	INIT_LIST_HEAD(&set->entries);
 	set->count = 0;
 }
