@@ -29,7 +29,7 @@
 #include "namespace.h"
 #include "netacl.h"
 #include "pattern.h"
-#include "policy.h"
+#include "policy_types.h"
 #include "stat.h"
 #include "value.h"
 

@@ -27,7 +27,7 @@
 #include "domain.h"
 #include "manager.h"
 #include "pattern.h"
-#include "policy.h"
+#include "policy_types.h"
 #include "realpath.h"
 #include "stat.h"
 #include "value.h"

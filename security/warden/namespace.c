@@ -17,7 +17,7 @@
 #include <linux/string.h>
 
 #include "namespace.h"
-#include "policy.h"
+#include "policy_types.h"
 #include "stat.h"
 
 /**

@@ -34,48 +34,13 @@
 #define _SECURITY_WARDEN_POLICY_H
 
 #include <linux/atomic.h>
-#include <linux/hashtable.h>
-#include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
-#include <linux/refcount.h>
-#include <linux/workqueue.h>
 
-#include "exception.h"
 #include "namespace.h"
-#include "profile.h"
+#include "policy_types.h"
 #include "value.h"
-
-/**
- * struct warden_policy - everything an administrator configures
- * @profiles: the profiles of the root namespace.
- * @managers: the &struct warden_manager entries that may change policy.
- * @manage_by_non_root: managers need not run as root.
- * @exception: the exception policy of the root namespace.
- * @namespaces: the other namespaces, as &struct warden_namespace.
- * @domains: the &struct warden_domain_policy entries, in creation order.
- * @domain_hash: the same, by name.
- * @usage: references: one while in force, one per reader that pinned it
- *         with warden_policy_get().
- * @apart: its memory is counted in @memory, not in the policy pool of
- *         the stat file: the policy is private, or was replaced.
- * @memory: the bytes charged to the policy while @apart.
- * @free_work: frees the policy a grace period after it was replaced.
- */
-struct warden_policy {
-	struct warden_profile_set profiles;
-	struct list_head managers;
-	bool manage_by_non_root;
-	struct warden_exception_policy exception;
-	struct list_head namespaces;
-	struct list_head domains;
-	DECLARE_HASHTABLE(domain_hash, 12);
-	refcount_t usage;
-	bool apart;
-	size_t memory;
-	struct rcu_work free_work;
-};
 
 extern struct mutex warden_policy_lock;
 extern atomic_long_t warden_policy_epoch;
