@@ -141,7 +141,6 @@ bool warden_request_begin(struct warden_request_ctx *rctx,
 		return false;
 	/* Read before the policy, so that a change made meanwhile shows. */
 	epoch = warden_policy_epoch_read();
-	rctx->epoch = epoch;
 	do {
 		seq = read_seqcount_begin(&cache->seq);
 		cached = cache->epoch;
@@ -164,6 +163,43 @@ static bool warden_domain_allows(struct warden_domain_policy *dp,
 }
 
 /**
+ * warden_request_policy - the domain's policy, for a decision of a hook
+ * @rctx: where the hook's requests are decided, from
+ *        warden_request_begin().
+ *
+ * The caller is in an RCU read-side critical section.  The first call of
+ * a hook looks up the domain's policy and its namespace's exception
+ * policy in the policy in force; later calls, in the same critical
+ * section or later ones, return what it found while no writer has taken
+ * warden_policy_lock since, and look them up again otherwise.  A hook that
+ * decides several requests (an exec, a rename, an open for read and
+ * write) thus makes one lookup.
+ *
+ * Return: the domain's policy, or %NULL when the policy has none for it;
+ * rctx->exception is set too.
+ */
+struct warden_domain_policy *
+warden_request_policy(struct warden_request_ctx *rctx)
+{
+	const struct warden_policy *policy;
+	unsigned long epoch;
+
+	lockdep_assert(rcu_read_lock_held());
+	if (rctx->pinned)
+		return rctx->dp;
+	if (rctx->epoch && warden_policy_unchanged(rctx->epoch))
+		return rctx->dp;
+	/* Before the lookup: a writer that comes later is seen. */
+	epoch = warden_policy_epoch_read();
+	policy = rcu_dereference(warden_policy);
+	rctx->dp = warden_check_domain(policy, rctx->domain);
+	rctx->exception = warden_ns_exception(policy,
+					      rctx->dp ? rctx->dp->ns : NULL);
+	rctx->epoch = epoch;
+	return rctx->dp;
+}
+
+/**
  * warden_check_needs_exec_args - whether a check may read exec strings
  * @rctx: where the exec is checked, from warden_request_begin().
  *
@@ -173,7 +209,7 @@ static bool warden_domain_allows(struct warden_domain_policy *dp,
  *
  * Return: true if the strings may be needed.
  */
-bool warden_check_needs_exec_args(const struct warden_request_ctx *rctx)
+bool warden_check_needs_exec_args(struct warden_request_ctx *rctx)
 {
 	struct warden_domain_policy *dp;
 	bool needed = false;
@@ -181,8 +217,7 @@ bool warden_check_needs_exec_args(const struct warden_request_ctx *rctx)
 	if (rctx->mode == WARDEN_MODE_DISABLED)
 		return false;
 	rcu_read_lock();
-	dp = rctx->pinned ? rctx->dp :
-	     warden_check_domain(rcu_dereference(warden_policy), rctx->domain);
+	dp = warden_request_policy(rctx);
 	if (dp)
 		needed = warden_acl_set_needs_exec_args(&dp->acls) ||
 			 warden_acl_groups_need_exec_args(&dp->uses);
@@ -227,11 +262,8 @@ static int warden_learn_change(struct warden_policy *policy, void *arg)
 	struct warden_domain_policy *dp = rctx->dp;
 	int err;
 
-	/*
-	 * A writer that released the lock since the lookup began may have
-	 * replaced or deleted the domain's policy the lookup found.
-	 */
-	if (!rctx->pinned && warden_policy_epoch_read() != rctx->epoch)
+	/* Another writer may have replaced or deleted what the hook found. */
+	if (!rctx->pinned)
 		dp = warden_check_domain(policy, rctx->domain);
 	if (!dp || READ_ONCE(dp->quota_exceeded))
 		return 0;
@@ -264,31 +296,20 @@ static void warden_learn(const struct warden_request_ctx *rctx, char *line)
 }
 
 /*
- * Look the request up in the domain's policy: the one lookup of the
- * domain a decision makes.  Fills @verdict.
+ * Look the request up in the domain's policy, which the hook's first
+ * decision looked up (warden_request_policy()).  Fills @verdict.
  */
 static void warden_lookup(struct warden_request_ctx *rctx,
 			  const struct warden_check_ops *ops, void *req,
 			  struct warden_verdict *verdict)
 {
-	const struct warden_policy *policy;
-
 	memset(verdict, 0, sizeof(*verdict));
 	verdict->grant_log = -1;
 	verdict->mode = rctx->mode;
 	if (rctx->mode == WARDEN_MODE_DISABLED)
 		return;
-	/* Before the lookup: what learning compares to, under the lock. */
-	if (!rctx->pinned)
-		rctx->epoch = warden_policy_epoch_read();
 	rcu_read_lock();
-	if (!rctx->pinned) {
-		policy = rcu_dereference(warden_policy);
-		rctx->dp = warden_check_domain(policy, rctx->domain);
-		rctx->exception = rctx->dp ?
-				  warden_ns_exception(policy, rctx->dp->ns) :
-				  NULL;
-	}
+	warden_request_policy(rctx);
 	/* A domain deleted since its modes were read mediates nothing. */
 	if (rctx->dp)
 		verdict->granted = ops->allows(rctx, req, verdict);

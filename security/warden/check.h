@@ -32,22 +32,24 @@ struct warden_policy;
  * @mode: the &enum warden_mode of @config.
  * @profile: the number of @domain's profile.
  * @pref: the profile's preferences, copied.
- * @epoch: the policy epoch read before the above, and again before each
- *         lookup of @dp.
- * @dp: the domain's policy.  Each decision finds it in the policy in force,
- *      once, inside the RCU read-side critical section of its lookup;
- *      learning uses it again under warden_policy_lock only while the
- *      policy epoch is still @epoch, since every writer moves the epoch
- *      on when it releases the lock, so none can have replaced or deleted
- *      it meanwhile.  Unless @pinned, it is not valid anywhere else.
- * @exception: the exception policy of @dp's namespace, valid as @dp.
+ * @epoch: the policy epoch read before @dp was looked up; 0 until it is.
+ * @dp: the domain's policy, looked up once per hook by
+ *      warden_request_policy(), in the RCU read-side critical section of
+ *      the hook's first decision, and used by its later decisions, in
+ *      critical sections of their own, while warden_policy_unchanged(
+ *      @epoch) says no writer came, so that nothing it points to can have
+ *      been freed; otherwise looked up again.  Not valid outside an RCU
+ *      read-side critical section unless @pinned.
+ * @exception: the exception policy of @dp's namespace (of the root
+ *             namespace when the policy lacks the domain), valid as @dp.
  * @pinned: @dp and @exception were given by the caller (a test deciding
  *          in a domain policy it owns) and are not looked up.
  *
  * A hook fills the context once with warden_request_begin(), from the
  * domain's mode cache, and hands it to every decision it asks for; the
  * decision, learning and the audit record read the domain, its mode,
- * profile and preferences from it, and look none of them up again.
+ * profile and preferences from it, and look none of them up again, nor
+ * the domain's policy once the first decision found it.
  */
 struct warden_request_ctx {
 	const struct warden_domain *domain;
@@ -103,7 +105,9 @@ bool warden_request_begin(struct warden_request_ctx *rctx,
 int warden_check(struct warden_request_ctx *rctx, struct warden_request *req,
 		 struct warden_verdict *verdict);
 void warden_verdict_release(struct warden_verdict *verdict);
-bool warden_check_needs_exec_args(const struct warden_request_ctx *rctx);
+struct warden_domain_policy *
+warden_request_policy(struct warden_request_ctx *rctx);
+bool warden_check_needs_exec_args(struct warden_request_ctx *rctx);
 int warden_check_net(struct warden_request_ctx *rctx,
 		     struct warden_net_request *req);
 

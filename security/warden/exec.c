@@ -66,20 +66,6 @@ static int warden_exec_name(const struct linux_binprm *bprm,
 	return warden_name_build(&bprm->file->f_path, false, out);
 }
 
-/*
- * The exception policy of the namespace @domain is in; the caller is in an
- * RCU read-side critical section.
- */
-static const struct warden_exception_policy *
-warden_exception_of(const struct warden_domain *domain)
-{
-	const struct warden_policy *policy = rcu_dereference(warden_policy);
-	const struct warden_domain_policy *dp;
-
-	dp = warden_check_domain(policy, domain);
-	return warden_ns_exception(policy, dp ? dp->ns : NULL);
-}
-
 /* The length of the namespace word "<...>" that starts @domainname. */
 static size_t warden_namespace_len(const char *domainname)
 {
@@ -204,17 +190,18 @@ static char *warden_transit_domainname(const struct warden_domain *from,
 }
 
 /*
- * The domain an exec of @program from @from enters, in *@name, or NULL
- * to stay.  An entry's preference @transit overrides the exception
- * policy, and makes a transition that cannot be made fail the exec
- * (*@strict).  The choice allocates nothing; only the name it leads to
- * is allocated, and failing that fails the exec.
+ * The domain an exec of @program from the domain of @rctx enters, in
+ * *@name, or NULL to stay.  An entry's preference @transit overrides the
+ * exception policy, and makes a transition that cannot be made fail the
+ * exec (*@strict).  The choice allocates nothing; only the name it leads
+ * to is allocated, and failing that fails the exec.
  */
-static int warden_next_domainname(const struct warden_domain *from,
+static int warden_next_domainname(struct warden_request_ctx *rctx,
 				  const char *program, const char *transit,
 				  char **name, bool *strict)
 {
 	enum warden_transition type = WARDEN_TRANSITION_CHILD;
+	const struct warden_domain *from = rctx->domain;
 
 	*strict = transit;
 	*name = NULL;
@@ -224,7 +211,8 @@ static int warden_next_domainname(const struct warden_domain *from,
 	}
 	if (!transit) {
 		rcu_read_lock();
-		type = warden_transition_decide(&warden_exception_of(from)->transitions,
+		warden_request_policy(rctx);
+		type = warden_transition_decide(&rctx->exception->transitions,
 						from->name, program);
 		rcu_read_unlock();
 	}
@@ -302,7 +290,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct warden_request_ctx rctx;
 	const char *program;
 	char *name = NULL;
-	bool strict;
+	bool mediated, strict;
 	int err;
 
 	blob->exec_file = bprm->file;
@@ -314,14 +302,20 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 	err = warden_exec_name(bprm, &exe);
 	if (err)
 		return err;
+	/*
+	 * One lookup of the domain's policy serves the aggregators, the
+	 * execute check and the transition (warden_request_policy()).
+	 * Where execute is not mediated, only the transition is computed.
+	 */
+	mediated = warden_request_begin(&rctx, from, WARDEN_OP_FILE_EXECUTE);
 	rcu_read_lock();
-	aggregator = warden_transition_aggregate(&warden_exception_of(from)->transitions,
+	warden_request_policy(&rctx);
+	aggregator = warden_transition_aggregate(&rctx.exception->transitions,
 						 exe.name);
 	rcu_read_unlock();
 	program = aggregator ? warden_aggregated_name(aggregator) : exe.name;
 
-	/* Where execute is not mediated, only the transition is computed. */
-	if (warden_request_begin(&rctx, from, WARDEN_OP_FILE_EXECUTE)) {
+	if (mediated) {
 		/* exec.realpath in conditions: the file, symlinks followed. */
 		err = warden_name_build(&bprm->file->f_path, false, &real);
 		if (err)
@@ -341,7 +335,7 @@ static int warden_bprm_creds_for_exec(struct linux_binprm *bprm)
 			goto out_release_verdict;
 	}
 	/* A pattern that granted the exec names the domain, as in TOMOYO. */
-	err = warden_next_domainname(from, verdict.matched ?: program,
+	err = warden_next_domainname(&rctx, verdict.matched ?: program,
 				     verdict.transit, &name, &strict);
 	if (err || !name)
 		goto out_release_verdict;

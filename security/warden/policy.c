@@ -35,17 +35,53 @@
 /* Serialises every change to the policy in force; readers use RCU. */
 DEFINE_MUTEX(warden_policy_lock);
 
-/* Moved on by every release of warden_policy_lock; starts at 1. */
-atomic_long_t warden_policy_epoch = ATOMIC_LONG_INIT(1);
+/* Odd while a writer holds warden_policy_lock, even otherwise; starts at 2. */
+atomic_long_t warden_policy_epoch = ATOMIC_LONG_INIT(2);
+
+/*
+ * Called by every writer once it holds warden_policy_lock, before it
+ * changes anything: the epoch turns odd, so that a reader holding what it
+ * looked up in an earlier read-side critical section stops using it
+ * (warden_policy_unchanged()) before the writer can unlink and free it.
+ */
+static void warden_policy_write_begin(void)
+{
+	atomic_long_inc(&warden_policy_epoch);
+	/* The odd epoch is seen before any change this writer makes. */
+	smp_mb__after_atomic();
+}
 
 /**
- * warden_policy_unlock - release warden_policy_lock after any change
+ * warden_policy_write_lock - take warden_policy_lock to change the policy
  *
- * Moves the policy epoch on, so that modes cached by domains in an older
- * epoch are read again; every holder of the lock releases it here, which
+ * Every writer of the policy in force takes the lock here and releases
+ * it with warden_policy_write_unlock(), so that the policy epoch is odd
+ * exactly while a writer may be changing something.
+ */
+void warden_policy_write_lock(void)
+{
+	mutex_lock(&warden_policy_lock);
+	warden_policy_write_begin();
+}
+
+/* As warden_policy_write_lock(); -EINTR if a fatal signal came first. */
+static int warden_policy_write_lock_killable(void)
+{
+	if (mutex_lock_killable(&warden_policy_lock))
+		return -EINTR;
+	warden_policy_write_begin();
+	return 0;
+}
+
+/**
+ * warden_policy_write_unlock - release warden_policy_lock after a change
+ *
+ * Moves the policy epoch on to the next even value, so that modes cached
+ * by domains in an older epoch are read again; every holder of the lock
+ * took it with warden_policy_write_lock() and releases it here, which
  * keeps the rule in one place whatever the holder changed.
  */
-void warden_policy_unlock(void)
+void warden_policy_write_unlock(void)
 {
 	lockdep_assert_held(&warden_policy_lock);
 	/* Release: whoever sees the new epoch sees the changes made. */
@@ -104,11 +140,11 @@ static bool warden_activation_deferred;
  */
 void warden_policy_defer_activation(bool defer, bool activate)
 {
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_activation_deferred = defer;
 	if (!defer && activate)
 		warden_policy_activate();
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 /**
@@ -150,9 +186,9 @@ int __init warden_policy_init(void)
 			 &warden_policy_private_key, 0);
 	INIT_RCU_WORK(&warden_initial_policy.free_work,
 		      warden_policy_free_work);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	err = warden_domain_policy_init(&warden_initial_policy);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 
@@ -265,11 +301,10 @@ struct warden_policy *warden_policy_create(bool apart)
  * warden_policy_publish - put a private policy in force
  * @new: a complete private policy from warden_policy_create(true).
  *
- * One pointer swap under warden_policy_lock, released through
- * warden_policy_unlock() like every other change.  The quota is checked
- * against @new's own size: the policy it replaces stops counting at the
- * same moment, and is freed a grace period after its last reader without
- * the caller waiting for it.
+ * One pointer swap under warden_policy_lock, taken and released like
+ * every other change.  The quota is checked against @new's own size: the
+ * policy it replaces stops counting at the same moment, and is freed a
+ * grace period after its last reader without the caller waiting for it.
  *
  * Return: 0, or -ENOMEM when @new does not fit in the policy quota; the
  * policy in force is then unchanged and @new still the caller's.
@@ -280,7 +315,7 @@ int warden_policy_publish(struct warden_policy *new)
 	size_t replaced;
 	int err;
 
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	err = warden_memory_replace(WARDEN_MEMORY_POLICY, new->memory,
 				    &replaced);
 	if (err)
@@ -296,7 +331,7 @@ int warden_policy_publish(struct warden_policy *new)
 	/* Readers that pinned it keep it; the last one frees it. */
 	warden_policy_put(old);
 out_unlock:
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 
@@ -367,7 +402,7 @@ void warden_policy_put(struct warden_policy *policy)
  * one short change.  A document load, which builds a private policy, does
  * not: it holds no lock while it parses and ends in
  * warden_policy_publish().  The lock is released through
- * warden_policy_unlock(), which moves the policy epoch on.
+ * warden_policy_write_unlock(), which moves the policy epoch on.
  *
  * Return: -EINTR if a fatal signal came while waiting for the lock, else
  * what @change returned.
@@ -378,10 +413,10 @@ int warden_policy_store(int (*change)(struct warden_policy *policy,
 {
 	int err;
 
-	if (mutex_lock_killable(&warden_policy_lock))
+	if (warden_policy_write_lock_killable())
 		return -EINTR;
 	err = change(warden_policy_locked(), arg);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 

@@ -16,14 +16,18 @@
  * it in place, all through warden_policy_store(), which holds
  * warden_policy_lock for one short change: lines of the profile,
  * manager, exception_policy and domain_policy files, learning mode, and
- * the creation of a domain by an exec.  They publish every new object
- * with rcu_assign_pointer(), list_add_tail_rcu() or hash_add_rcu(),
- * unlink with the _rcu deletions and free with kfree_rcu() or after a
- * grace period, and release the lock through warden_policy_unlock(),
- * which moves the policy epoch on.  Readers (every decision, and every
- * print of the policy files, record by record through seq_operations
- * from a policy pinned with warden_policy_get()) run under
- * rcu_read_lock() and never wait for a writer.  What a reader may thus
+ * the creation of a domain by an exec.  They take the lock with
+ * warden_policy_write_lock(), which turns the policy epoch odd, publish
+ * every new object with rcu_assign_pointer(), list_add_tail_rcu() or
+ * hash_add_rcu(), unlink with the _rcu deletions and free with
+ * kfree_rcu() or after a grace period, and release the lock with
+ * warden_policy_write_unlock(), which turns the epoch even again.
+ * Readers (every decision, and every print of the policy files, record
+ * by record through seq_operations from a policy pinned with
+ * warden_policy_get()) run under rcu_read_lock() and never wait for a
+ * writer; a hook that decides more than once looks the domain's policy
+ * up once and uses it in later critical sections while the epoch shows
+ * no writer came (warden_policy_unchanged()).  What a reader may thus
  * see change under it: entries added to or removed from the lists of the
  * policy in force, a domain's profile and flags (single words, written
  * with WRITE_ONCE()), and the whole policy replaced by another between
@@ -73,18 +77,40 @@ static inline bool warden_policy_is_loaded(void)
 /**
  * warden_policy_epoch_read - the epoch of the policy in force
  *
- * Every writer moves the epoch on when it releases warden_policy_lock, so
- * that what was read of the policy in an older epoch can be told stale.
+ * Every writer moves the epoch to an odd value when it takes
+ * warden_policy_lock, before it changes anything, and to the next even
+ * value when it releases the lock, so that what was read of the policy
+ * in an older epoch can be told stale.
  *
  * Return: the epoch; never 0.
  */
 static inline unsigned long warden_policy_epoch_read(void)
 {
-	/* Pairs with warden_policy_unlock(): the changes are seen first. */
+	/* Pairs with warden_policy_write_unlock(): changes are seen first. */
 	return atomic_long_read_acquire(&warden_policy_epoch);
 }
 
-void warden_policy_unlock(void);
+/**
+ * warden_policy_unchanged - whether what a lookup found is still in force
+ * @epoch: the epoch read, with warden_policy_epoch_read(), before the
+ *         lookup.
+ *
+ * The caller is in an RCU read-side critical section, the lookup's or a
+ * later one.  True means that no writer held warden_policy_lock when
+ * @epoch was read and none has taken it since: what the lookup found is
+ * still in force, and since a writer moves the epoch before it unlinks
+ * anything, whatever it unlinks from now on is freed only after the
+ * caller's critical section ends.
+ *
+ * Return: true if the caller may use what the lookup found.
+ */
+static inline bool warden_policy_unchanged(unsigned long epoch)
+{
+	return !(epoch & 1) && warden_policy_epoch_read() == epoch;
+}
+
+void warden_policy_write_lock(void);
+void warden_policy_write_unlock(void);
 void warden_policy_activate(void);
 void warden_policy_defer_activation(bool defer, bool activate);
 int __init warden_policy_init(void);

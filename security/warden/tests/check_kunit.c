@@ -3,7 +3,8 @@
  * Warden LSM - KUnit tests of the decision: what each mode does with a
  * request, learning and its limit, grant_log, the ACL groups a domain
  * uses and conditions, decided through a request context pinned to a
- * domain policy the test builds, not the policy in force.
+ * domain policy the test builds, not the policy in force; and the one
+ * lookup of a domain's policy that a hook makes in the policy in force.
  */
 
 #include "../common.h"
@@ -60,11 +61,11 @@ static int warden_test_use_group(struct warden_check_test *t,
 	const char *reason;
 	int err = -ENOMEM;
 
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	group = warden_acl_group_ref(&t->e.acl_groups, name);
 	if (group)
 		err = warden_acl_group_use(&t->dp->uses, group, false, &reason);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 
@@ -109,9 +110,9 @@ static struct warden_check_test *warden_test_domain(struct kunit *test,
 
 static void warden_test_domain_free(struct warden_check_test *t)
 {
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_acl_group_uses_clear(&t->dp->uses);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	synchronize_rcu();
 	warden_acl_set_destroy(&t->dp->acls);
 	warden_netacl_set_destroy(&t->dp->netacls);
@@ -393,6 +394,98 @@ static void test_exec_args_needed_only_for_exec_conditions(struct kunit *test)
 	warden_test_domain_free(t);
 }
 
+/* A domainname line, or its deletion, written to the policy in force. */
+static int warden_test_live_domain(struct warden_policy *policy, void *arg)
+{
+	char *selected = NULL, *line = arg;
+	const char *reason;
+	int err;
+
+	/* Whoever holds the lock sees the epoch odd. */
+	if (!(warden_policy_epoch_read() & 1))
+		return -EPROTO;
+	err = warden_domain_policy_write(policy, &selected, line, true,
+					 &reason);
+	kfree(selected);
+	return err;
+}
+
+static int warden_test_no_change(struct warden_policy *policy, void *arg)
+{
+	return 0;
+}
+
+/*
+ * A hook's decisions look the domain's policy up once: a later decision
+ * of the same hook uses what the first found while no writer came, even
+ * in another RCU read-side critical section, and looks it up again after
+ * a write.  The test makes that visible by moving the context to another
+ * domain between the calls, which a lookup would follow.
+ */
+static void test_hook_looks_up_domain_policy_once(struct kunit *test)
+{
+	char add_a[] = "<kernel> /kunit/lookup_a";
+	char add_b[] = "<kernel> /kunit/lookup_b";
+	char del_a[] = "delete <kernel> /kunit/lookup_a";
+	char del_b[] = "delete <kernel> /kunit/lookup_b";
+	struct warden_domain *a, *b;
+	struct warden_request_ctx rctx = {};
+	struct warden_domain_policy *found;
+	unsigned long epoch;
+
+	KUNIT_ASSERT_EQ(test, warden_policy_store(warden_test_live_domain,
+						  add_a), 0);
+	KUNIT_ASSERT_EQ(test, warden_policy_store(warden_test_live_domain,
+						  add_b), 0);
+	a = warden_domain_lookup(add_a, GFP_KERNEL);
+	b = warden_domain_lookup(add_b, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+
+	rctx.domain = a;
+	rcu_read_lock();
+	found = warden_request_policy(&rctx);
+	KUNIT_EXPECT_NOT_NULL(test, found);
+	if (found)
+		KUNIT_EXPECT_STREQ(test, found->name, add_a);
+	KUNIT_EXPECT_PTR_EQ(test, rctx.exception,
+			    &rcu_dereference(warden_policy)->exception);
+	rcu_read_unlock();
+	epoch = rctx.epoch;
+	KUNIT_EXPECT_EQ(test, epoch & 1, 0);
+
+	/* The hook's next decision, in a critical section of its own. */
+	rctx.domain = b;
+	rcu_read_lock();
+	KUNIT_EXPECT_PTR_EQ(test, warden_request_policy(&rctx), found);
+	rcu_read_unlock();
+	KUNIT_EXPECT_EQ(test, rctx.epoch, epoch);
+
+	/* Any writer, even one that changes nothing, makes it look again. */
+	KUNIT_ASSERT_EQ(test, warden_policy_store(warden_test_no_change, NULL),
+			0);
+	KUNIT_EXPECT_FALSE(test, warden_policy_unchanged(epoch));
+	rcu_read_lock();
+	found = warden_request_policy(&rctx);
+	KUNIT_EXPECT_NOT_NULL(test, found);
+	if (found)
+		KUNIT_EXPECT_STREQ(test, found->name, add_b);
+	rcu_read_unlock();
+	KUNIT_EXPECT_EQ(test, rctx.epoch, epoch + 2);
+
+	/* A deleted domain is not found in the next lookup. */
+	KUNIT_ASSERT_EQ(test, warden_policy_store(warden_test_live_domain,
+						  del_b), 0);
+	rcu_read_lock();
+	KUNIT_EXPECT_NULL(test, warden_request_policy(&rctx));
+	rcu_read_unlock();
+
+	KUNIT_EXPECT_EQ(test, warden_policy_store(warden_test_live_domain,
+						  del_a), 0);
+	warden_domain_put(a);
+	warden_domain_put(b);
+}
+
 static struct kunit_case warden_check_test_cases[] = {
 	KUNIT_CASE_PARAM(test_decision, warden_check_gen_params),
 	KUNIT_CASE(test_learning_stops_at_max_learning_entry),
@@ -400,6 +493,7 @@ static struct kunit_case warden_check_test_cases[] = {
 	KUNIT_CASE(test_network_request_learned_then_granted),
 	KUNIT_CASE(test_execute_grant_holds_its_entry),
 	KUNIT_CASE(test_exec_args_needed_only_for_exec_conditions),
+	KUNIT_CASE(test_hook_looks_up_domain_policy_once),
 	{}
 };
 

@@ -97,9 +97,9 @@ static struct warden_cond *warden_test_cond(struct kunit *test,
 	const char *reason = NULL;
 
 	KUNIT_ASSERT_NOT_NULL(test, words);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	*err = warden_cond_compile(words, e, &cond, &reason);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	kfree(words);
 	if (*err == -EINVAL)
 		KUNIT_EXPECT_NOT_NULL(test, reason);
@@ -139,9 +139,9 @@ static void test_condition_syntax(struct kunit *test)
 		KUNIT_EXPECT_NULL(test, cond);
 	}
 	warden_cond_free(cond);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 /* The groups the evaluation cases refer to. */
@@ -234,9 +234,9 @@ static void test_condition_evaluation(struct kunit *test)
 		rcu_read_unlock();
 		warden_cond_free(cond);
 	}
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 /*
@@ -305,9 +305,9 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, warden_cond_eval(cond, &warden_test_ctx),
 			c->before);
 	rcu_read_unlock();
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	warden_cond_free(cond);
 
 	/* The same, with the groups filled after the condition named them. */
@@ -319,19 +319,19 @@ static void test_compiled_condition_follows_its_groups(struct kunit *test)
 		const char *reason;
 
 		KUNIT_ASSERT_NOT_NULL(test, line);
-		mutex_lock(&warden_policy_lock);
+		warden_policy_write_lock();
 		KUNIT_EXPECT_EQ(test, warden_exception_write(&e, line, &reason),
 				0);
-		warden_policy_unlock();
+		warden_policy_write_unlock();
 	}
 	rcu_read_lock();
 	KUNIT_EXPECT_EQ(test, warden_cond_eval(cond, &warden_test_ctx),
 			c->after);
 	rcu_read_unlock();
 	warden_cond_free(cond);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 static void test_no_conditions_are_met_and_compare_equal(struct kunit *test)
@@ -358,9 +358,9 @@ static void test_no_conditions_are_met_and_compare_equal(struct kunit *test)
 	warden_cond_free(a);
 	warden_cond_free(b);
 	warden_cond_free(c);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 /* Refused conditions leave no group behind, printed or counted. */
@@ -395,9 +395,9 @@ static void test_refused_conditions_leave_no_group(struct kunit *test)
 	KUNIT_EXPECT_GT(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
 			before);
 	warden_cond_free(cond);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(&e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
 			before);
 }

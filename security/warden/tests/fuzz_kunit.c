@@ -543,7 +543,7 @@ static void warden_fuzz_batch(struct warden_fuzz *fz, const int *sections,
 {
 	unsigned int i, mutations;
 
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
 	fz->policy = warden_policy_create(false);
 	KUNIT_ASSERT_NOT_NULL(fz->test, fz->policy);
@@ -567,7 +567,7 @@ static void warden_fuzz_batch(struct warden_fuzz *fz, const int *sections,
 	if (!fz->failed)
 		warden_fuzz_check_round_trip(fz);
 	warden_fuzz_reset(fz);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	cond_resched();
 }
 
@@ -638,7 +638,7 @@ static void test_fuzz_policy_documents(struct kunit *test)
 	while (fz->documents < documents && !fz->failed) {
 		size_t len, pos;
 
-		mutex_lock(&warden_policy_lock);
+		warden_policy_write_lock();
 		fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
 		fz->policy = warden_policy_create(false);
 		KUNIT_ASSERT_NOT_NULL(test, fz->policy);
@@ -699,7 +699,7 @@ static void test_fuzz_policy_documents(struct kunit *test)
 					 fz->base));
 			fz->failed = true;
 		}
-		warden_policy_unlock();
+		warden_policy_write_unlock();
 		cond_resched();
 	}
 	kunit_info(test, "%lu documents in %llu ms, %lu refused\n",
@@ -743,7 +743,7 @@ static void test_refused_lines_leave_no_trace(struct kunit *test)
 	struct warden_fuzz *fz = warden_fuzz_start(test, 5);
 	size_t i;
 
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	fz->base = warden_memory_in_use(WARDEN_MEMORY_POLICY);
 	fz->policy = warden_policy_create(false);
 	KUNIT_ASSERT_NOT_NULL(test, fz->policy);
@@ -763,7 +763,7 @@ static void test_refused_lines_leave_no_trace(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, fz->accepted, 0, "case %zu", i);
 	}
 	warden_fuzz_reset(fz);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 static struct kunit_case warden_fuzz_test_cases[] = {

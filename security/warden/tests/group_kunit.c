@@ -228,7 +228,7 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 	u64 start, ns;
 
 	warden_exception_init(&e);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	web = warden_acl_group_ref(&e.acl_groups, "web");
 	seven = warden_acl_group_ref(&e.acl_groups, "7");
 	KUNIT_ASSERT_NOT_NULL(test, web);
@@ -241,7 +241,7 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 			0);
 	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, seven, false,
 						   &reason), 0);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	KUNIT_EXPECT_EQ(test, list_count_nodes(&uses), 2);
 	/* Used but empty: they print nothing and grant nothing. */
 	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
@@ -271,19 +271,19 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 	kunit_info(test, "a miss in 2 used groups of 502: %llu ns\n",
 		   div_u64(ns, 10000));
 	/* Stopping a use of a used group, and of one not used. */
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
 			0);
 	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
 			-ENOENT);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	rcu_read_lock();
 	req.word[0] = "/www";
 	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
 	rcu_read_unlock();
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_acl_group_uses_clear(&uses);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	synchronize_rcu();
 	warden_test_exception_free(&e);
 }

@@ -50,14 +50,14 @@ static int warden_test_write_line(struct warden_exception_policy *e,
 
 	if (!line)
 		return -ENOMEM;
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	if (acls)
 		err = warden_acl_write(acls, e, line, is_delete, &reason);
 	else if (netacls)
 		err = warden_netacl_write(netacls, e, line, is_delete, &reason);
 	else
 		err = warden_exception_write(e, line, &reason);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	kfree(line);
 	return err;
 }
@@ -120,9 +120,9 @@ char *warden_test_exception_print(struct kunit *test,
 	struct seq_file m = {};
 
 	warden_test_seq_buf(test, &m, 8192);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_show(&m, e, "", false);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return m.buf;
 }
 
@@ -132,7 +132,7 @@ char *warden_test_exception_print(struct kunit *test,
  */
 void warden_test_exception_free(struct warden_exception_policy *e)
 {
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_exception_clear(e);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }

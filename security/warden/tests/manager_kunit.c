@@ -24,9 +24,9 @@ static int warden_manager_apply(struct warden_policy *policy,
 	int err;
 
 	strscpy(line, text, sizeof(line));
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	err = warden_manager_write(policy, line, &reason);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 
@@ -38,9 +38,9 @@ static char *warden_manager_dump(struct kunit *test,
 	m.size = 4096;
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_manager_show(&m, policy);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return m.buf;
 }
 
@@ -56,9 +56,9 @@ static struct warden_policy *warden_manager_policy(struct kunit *test)
 
 static void warden_manager_policy_free(struct warden_policy *policy)
 {
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_manager_clear(policy);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 }
 
 /* Apply each line of @lines, expecting @err from each. */

@@ -138,9 +138,9 @@ static char *warden_test_netacl_dump(struct kunit *test)
 	struct seq_file m = {};
 
 	warden_test_seq_buf(test, &m, 4096);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_netacl_show(&m, &f->set, false);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return m.buf;
 }
 

@@ -25,9 +25,9 @@ static char *warden_profile_dump(struct kunit *test,
 	struct seq_file m = {};
 
 	warden_test_seq_buf(test, &m, 64 * 1024);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_profile_show(&m, set, "");
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
 	return m.buf;
 }
@@ -39,17 +39,17 @@ static int warden_profile_write_copy(struct warden_profile_set *set,
 	int err;
 
 	strscpy(line, text, sizeof(line));
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	err = warden_profile_write(set, line, reason);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	return err;
 }
 
 static void warden_profile_set_free(struct warden_profile_set *set)
 {
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	warden_profile_set_clear(set);
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	kfree(set);
 }
 
@@ -278,7 +278,7 @@ static void test_operation_inherits_category_then_default(struct kunit *test)
 		KUNIT_ASSERT_EQ(test,
 				warden_profile_write_copy(set, lines[i], &reason),
 				0);
-	mutex_lock(&warden_policy_lock);
+	warden_policy_write_lock();
 	profile = warden_profile_get_locked(set, 3);
 	for (i = 0; i < ARRAY_SIZE(expected); i++) {
 		u8 config = warden_profile_config(profile, expected[i].op);
@@ -286,7 +286,7 @@ static void test_operation_inherits_category_then_default(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, config & WARDEN_CONFIG_MODE_MASK,
 				expected[i].mode);
 	}
-	warden_policy_unlock();
+	warden_policy_write_unlock();
 	warden_profile_set_free(set);
 }
 
