@@ -143,6 +143,40 @@ static bool warden_named_by_mount(const struct path *path)
 			     (sb->s_type->fs_flags & FS_REQUIRES_DEV));
 }
 
+/*
+ * Finish a name built at @pos in @out->buf: a directory ends in '/', and
+ * the escapes are added where the pathname needs them.  Releases @out on
+ * an error, @pos's included.
+ */
+static int warden_name_finish(struct warden_name *out, char *pos, bool is_dir)
+{
+	size_t len, encoded;
+
+	if (IS_ERR(pos)) {
+		__putname(out->buf);
+		out->buf = NULL;
+		return PTR_ERR(pos);
+	}
+	len = strlen(pos);
+	if (is_dir && (!len || pos[len - 1] != '/')) {
+		pos[len++] = '/';
+		pos[len] = '\0';
+	}
+	encoded = warden_encoded_len(pos, len);
+	if (encoded == len) {
+		out->name = pos;
+		return 0;
+	}
+	out->encoded = kmalloc(encoded + 1, GFP_NOFS);
+	if (!out->encoded) {
+		warden_name_put(out);
+		return -ENOMEM;
+	}
+	warden_encode(out->encoded, pos, len);
+	out->name = out->encoded;
+	return 0;
+}
+
 /**
  * warden_name_build - the pathname of a file, as policy names it
  * @path: the file; its dentry may be negative (a name being created).
@@ -162,7 +196,6 @@ int warden_name_build(const struct path *path, bool is_dir,
 	struct dentry *dentry = path->dentry;
 	/* One byte is kept back for the '/' of a directory. */
 	const int buflen = PATH_MAX - 1;
-	size_t len, encoded;
 	char *buf, *pos;
 
 	out->encoded = NULL;
@@ -179,29 +212,35 @@ int warden_name_build(const struct path *path, bool is_dir,
 		if (pos == ERR_PTR(-EINVAL))
 			pos = warden_local_path(dentry, buf, buflen);
 	}
-	if (IS_ERR(pos)) {
-		__putname(buf);
-		out->buf = NULL;
-		return PTR_ERR(pos);
-	}
-	len = strlen(pos);
-	if ((is_dir || d_is_dir(dentry)) && (!len || pos[len - 1] != '/')) {
-		pos[len++] = '/';
-		pos[len] = '\0';
-	}
-	encoded = warden_encoded_len(pos, len);
-	if (encoded == len) {
-		out->name = pos;
-		return 0;
-	}
-	out->encoded = kmalloc(encoded + 1, GFP_NOFS);
-	if (!out->encoded) {
-		warden_name_put(out);
+	return warden_name_finish(out, pos, is_dir || d_is_dir(dentry));
+}
+
+/**
+ * warden_name_build_within - the pathname of a file seen from a given root
+ * @path: the file.
+ * @root: the directory the pathname starts from; it should reach @path.
+ * @is_dir: name a directory, ending in '/'.
+ * @out: receives the name; release it with warden_name_put().
+ *
+ * The mount hooks name a file of a detached copy of a tree as the
+ * caller's own tree shows it, from a copy of that tree.
+ *
+ * Return: 0, -ENOMEM, -ENAMETOOLONG, or -ENOENT when @root does not reach
+ * @path.
+ */
+int warden_name_build_within(const struct path *path, const struct path *root,
+			     bool is_dir, struct warden_name *out)
+{
+	char *pos;
+
+	out->encoded = NULL;
+	out->buf = __getname();
+	if (!out->buf)
 		return -ENOMEM;
-	}
-	warden_encode(out->encoded, pos, len);
-	out->name = out->encoded;
-	return 0;
+	pos = __d_path(path, root, out->buf, PATH_MAX - 1);
+	if (!pos)
+		pos = ERR_PTR(-ENOENT);
+	return warden_name_finish(out, pos, is_dir || d_is_dir(path->dentry));
 }
 
 /**

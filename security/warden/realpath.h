@@ -31,6 +31,8 @@ size_t warden_encoded_len(const char *raw, size_t len);
 void warden_encode(char *out, const char *raw, size_t len);
 int warden_name_build(const struct path *path, bool is_dir,
 		      struct warden_name *out);
+int warden_name_build_within(const struct path *path, const struct path *root,
+			     bool is_dir, struct warden_name *out);
 void warden_name_put(struct warden_name *name);
 
 #endif /* _SECURITY_WARDEN_REALPATH_H */

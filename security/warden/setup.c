@@ -32,6 +32,7 @@ const struct lsm_id warden_lsmid = {
 struct lsm_blob_sizes warden_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct warden_cred_security),
 	.lbs_sock = sizeof(struct warden_sock_security),
+	.lbs_superblock = sizeof(struct warden_sb_security),
 };
 
 /**
