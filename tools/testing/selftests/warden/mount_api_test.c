@@ -12,9 +12,10 @@
  * then does the same in enforcing mode.  The helper runs in a mount
  * namespace of its own, so nothing it mounts outlives it.
  *
- * "mount_api_test --attempt <case>" runs one case alone and prints
- * "A:<case>=<errno>" and "M:<dir>=<1 if mounted>": the same program shows
- * what another LSM (TOMOYO) does with the same calls.
+ * "mount_api_test --prepare <copy of itself> <case>" runs one case alone
+ * (SRC and DST must exist) and prints "A:<case>=<errno>" and
+ * "M:<dir>=<1 if mounted>": the same program shows what another LSM
+ * (TOMOYO, scripts/vm/mount-api-tomoyo.sh) does with the same calls.
  */
 
 #define _GNU_SOURCE
@@ -285,5 +286,15 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--attempt"))
 		return attempt(argv[2]);
+	/* "--prepare <helper> <case>": the helper's setup, then the helper. */
+	if (argc == 4 && !strcmp(argv[1], "--prepare")) {
+		char *const helper_argv[] = { argv[2], "--attempt", argv[3],
+					      NULL };
+
+		if (prepare_helper(NULL))
+			return 15;
+		execve(argv[2], helper_argv, (char *[]){ NULL });
+		return 16;
+	}
 	return test_harness_run(argc, argv);
 }
