@@ -18,6 +18,7 @@
 #include "domain.h"
 #include "exec.h"
 #include "file.h"
+#include "mount.h"
 #include "net.h"
 #include "policy.h"
 #include "setup.h"
@@ -73,6 +74,7 @@ static int __init warden_init(void)
 	warden_add_cred_hooks();
 	warden_add_exec_hooks();
 	warden_add_file_hooks();
+	warden_add_mount_hooks();
 	warden_add_net_hooks();
 	warden_initialized = true;
 	pr_info("initialized\n");

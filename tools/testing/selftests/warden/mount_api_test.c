@@ -68,7 +68,7 @@ static int mounted_on(const char *dir)
 		return -errno;
 	buf[len] = '\0';
 	snprintf(needle, sizeof(needle), " %s ", dir);
-	return strstr(buf, needle) != NULL;
+	return !!strstr(buf, needle);
 }
 
 /* Attach the detached mount @fd on DST; 0 or errno. */
