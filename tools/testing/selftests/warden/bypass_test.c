@@ -8,8 +8,10 @@
  * chroot and paths relative to it, "..", reopening an O_PATH descriptor
  * through /proc/self/fd, openat2() with RESOLVE_* flags, executing a
  * program the policy does not allow by execveat(), fexecve(), a memfd or a
- * script, renaming the secret to the allowed name, and a path across a
- * mount point.  Where the policy names what the path looks like from
+ * script, renaming the secret to the allowed name, a path across a
+ * mount point, and the new mount API: a copy of the secret from
+ * open_tree() or a new tmpfs from fsmount() attached by move_mount(), a
+ * move_mount() of a mounted tree and an fspick() reconfiguration.  Where the policy names what the path looks like from
  * inside a chroot, a RESOLVE_IN_ROOT root, a mount or /proc, the real
  * pathname is still the one checked.  Each attempt also runs with the
  * domain in permissive mode, where it must work and be counted: that shows
@@ -109,6 +111,32 @@ static void try_exec(int dirfd, const char *path, int flags)
 	report('A', "exec", errno);
 }
 
+/* Attach the detached mount @fd on @to: 0 or errno. */
+static int attach(int fd, const char *to)
+{
+	int err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (move_mount(fd, "", AT_FDCWD, to, MOVE_MOUNT_F_EMPTY_PATH))
+		err = errno;
+	close(fd);
+	return err;
+}
+
+/* A new tmpfs from fsopen()/fsconfig()/fsmount(), or -1. */
+static int new_tmpfs(void)
+{
+	int fd = fsopen("tmpfs", FSOPEN_CLOEXEC), mfd = -1;
+
+	if (fd < 0)
+		return -1;
+	if (!fsconfig(fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0))
+		mfd = fsmount(fd, FSMOUNT_CLOEXEC, 0);
+	close(fd);
+	return mfd;
+}
+
 static int attempt(const char *name)
 {
 	char path[64];
@@ -138,6 +166,30 @@ static int attempt(const char *name)
 		report('A', "mount", err);
 		if (!err)
 			try_open('A', "open", ALLOWED, SECRET_TEXT);
+	} else if (!strcmp(name, "open_tree_bind") ||
+		   !strcmp(name, "open_tree_rbind")) {
+		unsigned int flags = OPEN_TREE_CLONE;
+
+		if (!strcmp(name, "open_tree_rbind"))
+			flags |= AT_RECURSIVE;
+		err = attach(open_tree(AT_FDCWD, SECRET, flags), ALLOWED);
+		report('A', "move_mount", err);
+		if (!err)
+			try_open('A', "open", ALLOWED, SECRET_TEXT);
+	} else if (!strcmp(name, "fsmount_over_dir")) {
+		report('A', "move_mount", attach(new_tmpfs(), BP_DIR "/sub"));
+	} else if (!strcmp(name, "move_mount_attached")) {
+		report('A', "move_mount", move_mount(AT_FDCWD, BP_DIR "/mnt",
+						     AT_FDCWD, BP_DIR "/sub", 0) ?
+		       errno : 0);
+	} else if (!strcmp(name, "fspick_remount")) {
+		fd = fspick(AT_FDCWD, BP_DIR "/mnt", FSPICK_CLOEXEC);
+		/* Picking is not reconfiguring: it is not what is decided. */
+		report('C', "fspick", fd < 0 ? errno : 0);
+		if (fd >= 0)
+			report('A', "reconfigure",
+			       fsconfig(fd, FSCONFIG_CMD_RECONFIGURE, NULL,
+					NULL, 0) ? errno : 0);
 	} else if (!strcmp(name, "chroot")) {
 		report('A', "chroot", chroot(BP_DIR) ? errno : 0);
 	} else if (!strcmp(name, "chroot_relative")) {
@@ -324,6 +376,41 @@ FIXTURE_VARIANT_ADD(bypass, bind_mount) {
 	/* clang-format on */
 	.attempt = "bind_mount",
 	.prep = PREP_NEWNS,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(bypass, open_tree_bind) {
+	/* clang-format on */
+	.attempt = "open_tree_bind",
+	.prep = PREP_NEWNS,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(bypass, open_tree_rbind) {
+	/* clang-format on */
+	.attempt = "open_tree_rbind",
+	.prep = PREP_NEWNS,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(bypass, fsmount_over_dir) {
+	/* clang-format on */
+	.attempt = "fsmount_over_dir",
+	.prep = PREP_NEWNS,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(bypass, move_mount_attached) {
+	/* clang-format on */
+	.attempt = "move_mount_attached",
+	.prep = PREP_MOUNTED_SECRET,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(bypass, fspick_remount) {
+	/* clang-format on */
+	.attempt = "fspick_remount",
+	.prep = PREP_MOUNTED_SECRET,
 };
 
 /* clang-format off */
