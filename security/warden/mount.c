@@ -194,7 +194,7 @@ static unsigned long warden_mount_flags(const struct vfsmount *mnt)
 
 /* What warden_mount_find() looks for in a copy of the caller's tree. */
 struct warden_mount_search {
-	const struct dentry *dentry;
+	struct dentry *dentry;
 	struct vfsmount *found;
 };
 
@@ -203,7 +203,7 @@ static int warden_mount_find(struct vfsmount *mnt, void *arg)
 	struct warden_mount_search *search = arg;
 
 	if (mnt->mnt_sb != search->dentry->d_sb ||
-	    !is_subdir((struct dentry *)search->dentry, mnt->mnt_root))
+	    !is_subdir(search->dentry, mnt->mnt_root))
 		return 0;
 	search->found = mnt;
 	return 1;
@@ -282,14 +282,15 @@ static int warden_move_mount(const struct path *from_path,
 	};
 	struct vfsmount *mnt = from_path->mnt;
 	struct super_block *sb = mnt->mnt_sb;
+	bool whole_fs = mnt->mnt_root == sb->s_root;
 	struct warden_request_ctx rctx;
 	bool new_fs = false, submounts;
-	int err;
+	int err = 0;
 
-	if (!warden_request_begin(&rctx, warden_current_domain(),
-				  WARDEN_OP_FILE_MOUNT))
-		return 0;
 	if (our_mnt(mnt)) {
+		if (!warden_request_begin(&rctx, warden_current_domain(),
+					  WARDEN_OP_FILE_MOUNT))
+			return 0;
 		err = warden_hook_add_path(&hr, from_path, false);
 		if (!err)
 			err = warden_hook_add_path(&hr, to_path, true);
@@ -297,8 +298,11 @@ static int warden_move_mount(const struct path *from_path,
 			err = warden_hook_add_word(&hr, "--move");
 		return warden_hook_decide(&hr, &rctx, err);
 	}
+	if (!warden_request_begin(&rctx, warden_current_domain(),
+				  WARDEN_OP_FILE_MOUNT))
+		goto out_attached;
 	submounts = path_has_submounts(from_path);
-	if (mnt->mnt_root == sb->s_root && !submounts)
+	if (whole_fs && !submounts)
 		new_fs = READ_ONCE(warden_sb(sb)->new_api_mount);
 	if (new_fs) {
 		err = warden_mount_add_source(&hr, sb);
@@ -316,8 +320,12 @@ static int warden_move_mount(const struct path *from_path,
 		hr.req.number[0] = submounts ? MS_REC : 0;
 	}
 	err = warden_hook_decide(&hr, &rctx, err);
-	/* Once attached, a copy of its tree is a copy, not a new mount. */
-	if (new_fs && !err)
+out_attached:
+	/*
+	 * Once a whole filesystem is attached, in whatever domain, a copy
+	 * of its tree is a copy, not the mount fsmount(2) made.
+	 */
+	if (whole_fs && !err)
 		WRITE_ONCE(warden_sb(sb)->new_api_mount, false);
 	return err;
 }

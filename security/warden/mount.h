@@ -16,10 +16,10 @@
 /**
  * struct warden_sb_security - Warden's part of a struct super_block
  * @new_api_mount: fsconfig(FSCONFIG_CMD_CREATE) made or found the
- *                 filesystem, and no attach of it by move_mount(2) has been
- *                 granted since: a detached mount of its whole tree is
- *                 taken for the one fsmount(2) made.  Read and written
- *                 with READ_ONCE() and WRITE_ONCE().
+ *                 filesystem, and move_mount(2) has not attached a mount
+ *                 of its whole tree since: a detached mount of its whole
+ *                 tree is taken for the one fsmount(2) made.  Read and
+ *                 written with READ_ONCE() and WRITE_ONCE().
  */
 struct warden_sb_security {
 	bool new_api_mount;

@@ -11,9 +11,10 @@
  * script, renaming the secret to the allowed name, a path across a
  * mount point, and the new mount API: a copy of the secret from
  * open_tree() or a new tmpfs from fsmount() attached by move_mount(), a
- * move_mount() of a mounted tree and an fspick() reconfiguration.  Where the policy names what the path looks like from
- * inside a chroot, a RESOLVE_IN_ROOT root, a mount or /proc, the real
- * pathname is still the one checked.  Each attempt also runs with the
+ * move_mount() of a mounted tree and an fspick() reconfiguration.  Where
+ * the policy names what the path looks like from inside a chroot, a
+ * RESOLVE_IN_ROOT root, a mount or /proc, the real pathname is still the
+ * one checked.  Each attempt also runs with the
  * domain in permissive mode, where it must work and be counted: that shows
  * the attempt is real and the denial comes from the policy.
  */
