@@ -117,9 +117,9 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 }
 
 /*
- * The syscall the caller is in, for the two hooks that more than one
- * syscall reaches and that cannot tell from their arguments which one it
- * was.  A kernel thread is in none.
+ * Whether the caller is in syscall @nr: sb_kern_mount and sb_remount are
+ * reached from more than one syscall and cannot tell from their arguments
+ * which.  A kernel thread is in none.
  */
 static bool warden_in_syscall(long nr)
 {
@@ -335,22 +335,21 @@ out_attached:
  * remounts it read-only) and fsconfig(FSCONFIG_CMD_RECONFIGURE) after
  * fspick(2) reconfigure a filesystem for a process.  The first two were
  * decided by sb_mount and sb_umount; a compat mount(2) is decided again
- * here, which can refuse but never skip.
+ * here, which can refuse but never skip.  A kernel thread's (emergency
+ * remount) is no process's request.
  */
 static bool warden_remount_decided(void)
 {
-	long nr;
-
 	if (current->flags & PF_KTHREAD)
 		return true;
 	if (in_compat_syscall())
 		return false;
-	nr = syscall_get_nr(current, task_pt_regs(current));
 #ifdef __NR_umount
-	if (nr == __NR_umount)
+	if (warden_in_syscall(__NR_umount))
 		return true;
 #endif
-	return nr == __NR_mount || nr == __NR_umount2;
+	return warden_in_syscall(__NR_mount) ||
+	       warden_in_syscall(__NR_umount2);
 }
 
 /*
