@@ -9,8 +9,10 @@
  * refused with EPERM, counted in stat and logged with the entry that
  * would grant it as the record's ACL line.  With that entry each works;
  * in learning mode each is learned as that entry, and the learned domain
- * then does the same in enforcing mode.  The helper runs in a mount
- * namespace of its own, so nothing it mounts outlives it.
+ * then does the same in enforcing mode.  mount(2) with MS_REMOUNT, which
+ * reaches the hook that decides fspick's reconfiguration after its own
+ * decision, is decided once.  The helper runs in a mount namespace of its
+ * own, so nothing it mounts outlives it.
  *
  * "mount_api_test --prepare <copy of itself> <case>" runs one case alone
  * (SRC and DST must exist) and prints "A:<case>=<errno>" and
@@ -104,6 +106,8 @@ static int attempt(const char *name)
 				       OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC));
 	} else if (!strcmp(name, "move")) {
 		err = move_mount(AT_FDCWD, SRC, AT_FDCWD, DST, 0) ? errno : 0;
+	} else if (!strcmp(name, "remount")) {
+		err = mount("none", SRC, NULL, MS_REMOUNT, NULL) ? errno : 0;
 	} else if (!strcmp(name, "fspick")) {
 		fd = fspick(AT_FDCWD, SRC, FSPICK_CLOEXEC);
 		if (fd < 0)
@@ -163,6 +167,17 @@ FIXTURE_VARIANT_ADD(mount_api, move_mount_of_an_attached_mount) {
 	.entry = "file mount " SRC "/ " DST "/ --move 0x0",
 };
 
+/*
+ * mount(2) reaches the hook fspick's reconfiguration is decided in, after
+ * its own decision: granted by its entry, it is not decided again.
+ */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(mount_api, mount_remount_decided_once) {
+	/* clang-format on */
+	.attempt = "remount",
+	.entry = "file mount none " SRC "/ --remount 0x0",
+};
+
 /* clang-format off */
 FIXTURE_VARIANT_ADD(mount_api, fspick_reconfigure) {
 	/* clang-format on */
@@ -218,8 +233,8 @@ static void run_helper(struct __test_metadata *_metadata, const char *name,
 				 sizeof(out)))
 		TH_LOG("helper output:\n%s", out);
 	snprintf(expect, sizeof(expect), "A:%s=%d\nM:" DST "=%d\n", name, want,
-		 /* fspick leaves DST as it was; a refusal mounts nothing. */
-		 !want && strcmp(name, "fspick"));
+		 /* A remount leaves DST as it was; a refusal mounts nothing. */
+		 !want && strcmp(name, "fspick") && strcmp(name, "remount"));
 	EXPECT_STREQ(expect, out);
 }
 
