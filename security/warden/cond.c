@@ -435,13 +435,39 @@ warden_cond_build(const struct warden_cond_parser *p,
 	return cond;
 }
 
+/*
+ * Parse every word once without the exception policy: a malformed line is
+ * refused as malformed (-EINVAL) even when a group it names could not be
+ * created, e.g. because the policy quota is reached.
+ */
+static int warden_cond_check(const char *words, const char **reason)
+{
+	struct warden_cond_parser p = { .grant_log = -1 };
+	struct warden_cond_elem elem;
+	char *copy, *rest, *word;
+	bool is_elem;
+	int err = 0;
+
+	copy = kstrdup(words, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	rest = copy;
+	while (!err && (word = strsep(&rest, " ")))
+		err = warden_cond_parse_word(&p, word, &elem, &is_elem);
+	kfree(copy);
+	if (err == -EINVAL)
+		*reason = "invalid condition";
+	return err;
+}
+
 /**
  * warden_cond_compile - compile the conditions of a line
  * @words: the conditions, one space apart, or %NULL; changed.
  * @exception: the exception policy "@group" words refer to; the caller
  *             holds warden_policy_lock.  A group the conditions name that
- *             it lacks is created empty; when the conditions are refused,
- *             groups created for them are freed again.
+ *             it lacks is created empty, once every condition is known
+ *             to be well formed; when the conditions are refused, groups
+ *             created for them are freed again.
  * @out: receives the conditions, or %NULL when @words is %NULL; free them
  *       with warden_cond_free().
  * @reason: receives why the conditions were refused.
@@ -466,6 +492,9 @@ int warden_cond_compile(char *words, struct warden_exception_policy *exception,
 	*out = NULL;
 	if (!words)
 		return 0;
+	err = warden_cond_check(words, reason);
+	if (err)
+		return err;
 	for (word = strchr(words, ' '); word; word = strchr(word + 1, ' '))
 		n++;
 	p.text = kmalloc(WARDEN_COND_TEXT_MAX, GFP_KERNEL);

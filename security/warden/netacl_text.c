@@ -257,9 +257,10 @@ warden_netacl_compile(const struct warden_netacl *parsed,
 		return ERR_PTR(-ENOMEM);
 	*e = *parsed;
 	memcpy(e->name, w->name, strlen(w->name) + 1);
-	err = warden_netacl_resolve(e, w, exception, reason);
+	/* Malformed conditions are refused before any group is made. */
+	err = warden_cond_compile(cond, exception, &e->cond, reason);
 	if (!err)
-		err = warden_cond_compile(cond, exception, &e->cond, reason);
+		err = warden_netacl_resolve(e, w, exception, reason);
 	if (err)
 		goto out_free;
 	/* The whole line after the operations stays under the limit. */

@@ -402,6 +402,34 @@ static void test_refused_conditions_leave_no_group(struct kunit *test)
 			before);
 }
 
+/*
+ * A malformed line is refused as malformed even when the groups it names
+ * could not be created: with the policy quota reached, the bad word after
+ * a new group's name gives -EINVAL, not -ENOMEM.
+ */
+static void test_malformed_conditions_are_einval_at_quota(struct kunit *test)
+{
+	struct warden_exception_policy e;
+	struct warden_cond *cond;
+	int err;
+
+	warden_exception_init(&e);
+	warden_stat_set_quota(WARDEN_MEMORY_POLICY,
+			      warden_memory_in_use(WARDEN_MEMORY_POLICY));
+	cond = warden_test_cond(test, &e, "task.uid=@NEW4 \\", &err);
+	KUNIT_EXPECT_EQ(test, err, -EINVAL);
+	KUNIT_EXPECT_NULL(test, cond);
+	/* Well formed, the same line runs out of quota. */
+	cond = warden_test_cond(test, &e, "task.uid=@NEW4", &err);
+	KUNIT_EXPECT_EQ(test, err, -ENOMEM);
+	KUNIT_EXPECT_NULL(test, cond);
+	warden_stat_set_quota(WARDEN_MEMORY_POLICY, 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.groups.all));
+	warden_policy_write_lock();
+	warden_exception_clear(&e);
+	warden_policy_write_unlock();
+}
+
 static struct kunit_case warden_cond_test_cases[] = {
 	KUNIT_CASE_PARAM(test_condition_syntax, warden_cond_gen_params),
 	KUNIT_CASE(test_condition_evaluation),
@@ -409,6 +437,7 @@ static struct kunit_case warden_cond_test_cases[] = {
 			 warden_compiled_gen_params),
 	KUNIT_CASE(test_no_conditions_are_met_and_compare_equal),
 	KUNIT_CASE(test_refused_conditions_leave_no_group),
+	KUNIT_CASE(test_malformed_conditions_are_einval_at_quota),
 	{}
 };
 

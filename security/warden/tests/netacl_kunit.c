@@ -19,6 +19,7 @@
 #include "../exception.h"
 #include "../netacl.h"
 #include "../policy.h"
+#include "../stat.h"
 #include "kunit_util.h"
 
 struct warden_netacl_case {
@@ -227,6 +228,27 @@ static void test_invalid_netacl_line_changes_nothing(struct kunit *test)
 			-EINVAL);
 	KUNIT_EXPECT_STREQ(test, warden_test_netacl_dump(test),
 			   before);
+}
+
+/*
+ * A malformed line is refused as malformed even when the group it names
+ * could not be created: at the policy quota, an address group followed by
+ * a bad condition gives -EINVAL, not -ENOMEM.
+ */
+static void test_malformed_netacl_line_is_einval_at_quota(struct kunit *test)
+{
+	struct warden_netacl_fixture *f = test->priv;
+
+	warden_stat_set_quota(WARDEN_MEMORY_POLICY,
+			      warden_memory_in_use(WARDEN_MEMORY_POLICY));
+	KUNIT_EXPECT_EQ(test,
+			warden_test_netacl_write(test, "network inet stream connect @NEWNET 1001 \\",
+						 false), -EINVAL);
+	KUNIT_EXPECT_EQ(test,
+			warden_test_netacl_write(test, "network inet stream connect @NEWNET 1001",
+						 false), -ENOMEM);
+	warden_stat_set_quota(WARDEN_MEMORY_POLICY, 0);
+	KUNIT_EXPECT_TRUE(test, list_empty(&f->exception.groups.all));
 }
 
 static void test_netacl_merge_and_delete(struct kunit *test)
@@ -826,6 +848,7 @@ static struct kunit_case warden_netacl_test_cases[] = {
 			 warden_netacl_valid_gen_params),
 	KUNIT_CASE_PARAM(test_invalid_netacl_line_changes_nothing,
 			 warden_netacl_invalid_gen_params),
+	KUNIT_CASE(test_malformed_netacl_line_is_einval_at_quota),
 	KUNIT_CASE(test_netacl_merge_and_delete),
 	KUNIT_CASE_PARAM(test_netacl_lookup_and_learned_line,
 			 warden_net_gen_params),
