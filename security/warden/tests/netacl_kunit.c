@@ -237,16 +237,16 @@ static void test_invalid_netacl_line_changes_nothing(struct kunit *test)
  */
 static void test_malformed_netacl_line_is_einval_at_quota(struct kunit *test)
 {
+	static const char line[] = "network inet stream connect @NEWNET 1001";
+	static const char bad[] = "network inet stream connect @NEWNET 1001 \\";
 	struct warden_netacl_fixture *f = test->priv;
 
 	warden_stat_set_quota(WARDEN_MEMORY_POLICY,
 			      warden_memory_in_use(WARDEN_MEMORY_POLICY));
-	KUNIT_EXPECT_EQ(test,
-			warden_test_netacl_write(test, "network inet stream connect @NEWNET 1001 \\",
-						 false), -EINVAL);
-	KUNIT_EXPECT_EQ(test,
-			warden_test_netacl_write(test, "network inet stream connect @NEWNET 1001",
-						 false), -ENOMEM);
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(test, bad, false),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, warden_test_netacl_write(test, line, false),
+			-ENOMEM);
 	warden_stat_set_quota(WARDEN_MEMORY_POLICY, 0);
 	KUNIT_EXPECT_TRUE(test, list_empty(&f->exception.groups.all));
 }
