@@ -4,7 +4,8 @@
  * form and evaluation.
  *
  * The grammar is TOMOYO 2.6's: each condition is one word,
- * "<left>=<right>" or "<left>!=<right>", or one of "grant_log=yes|no" and
+ * "<left>=<right>" or "<left>!=<right>", where the left side may be a
+ * number or range too ("0=0-1000"), or one of "grant_log=yes|no" and
  * "auto_domain_transition=\"<domainname or program>\"".  Numbers are
  * printed back in the base they were written in.  A line's conditions are
  * compiled into an array of typed elements when it is written; the
@@ -238,6 +239,49 @@ static int warden_cond_parse_number(struct warden_cond_parser *p, char *left,
 }
 
 /*
+ * A number or range on the left side ("0=0", "100=1-1000", "1-2=@grp"):
+ * the two sides are compared as ranges, and hold when they overlap.  A
+ * "@group" on the left is refused, as TOMOYO does.
+ */
+static int warden_cond_parse_number_left(struct warden_cond_parser *p,
+					 const char *word, bool negate,
+					 char *right,
+					 struct warden_cond_elem *elem)
+{
+	char number[WARDEN_NUMBER_TEXT_MAX];
+	struct warden_number left;
+	int err;
+
+	if (warden_number_parse(word, &left))
+		return -EINVAL;
+	warden_number_print(number, sizeof(number), &left);
+	err = warden_cond_parse_number(p, number, negate, right, elem);
+	if (err)
+		return err;
+	switch (elem->right) {
+	case WARDEN_RIGHT_ATTRIBUTE:
+		/* "0=task.uid" is "task.uid=0". */
+		elem->left = elem->value;
+		elem->right = WARDEN_RIGHT_NUMBER;
+		elem->number = left;
+		break;
+	case WARDEN_RIGHT_NUMBER:
+		/* Two numbers: the answer is known now. */
+		elem->left = WARDEN_COND_FIXED;
+		elem->value = left.min <= elem->number.max &&
+			      elem->number.min <= left.max;
+		break;
+	default:
+		/* A file type, a mode bit or a group: see cond_eval.c. */
+		elem->left = WARDEN_COND_NUMBER;
+		elem->left_min = left.min;
+		elem->left_max = left.max;
+		break;
+	}
+	return 0;
+}
+
+/*
  * Check one condition word, append its canonical form and compile it
  * into @elem; *@is_elem says whether it is a condition to evaluate, not
  * a grant_log or auto_domain_transition setting.  The strings @elem
@@ -308,10 +352,11 @@ static int warden_cond_parse_word(struct warden_cond_parser *p, char *word,
 	}
 	left = match_string(warden_cond_numeric,
 			    ARRAY_SIZE(warden_cond_numeric), word);
-	if (left < 0)
-		return -EINVAL;
-	elem->left = left;
 	*is_elem = true;
+	if (left < 0)
+		return warden_cond_parse_number_left(p, word, negate, right,
+						     elem);
+	elem->left = left;
 	return warden_cond_parse_number(p, word, negate, right, elem);
 }
 

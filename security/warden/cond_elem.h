@@ -54,6 +54,8 @@ enum warden_cond_left {
 	WARDEN_COND_SYMLINK_TARGET,
 	WARDEN_COND_EXEC_ARGV,
 	WARDEN_COND_EXEC_ENVP,
+	WARDEN_COND_NUMBER,	/* a number or range, compared as written */
+	WARDEN_COND_FIXED,	/* two numbers: @value holds the answer */
 };
 
 /* What the right side of a condition is. */
@@ -73,12 +75,15 @@ enum warden_cond_right {
  * @left: an &enum warden_cond_left.
  * @right: an &enum warden_cond_right.
  * @value: for %WARDEN_RIGHT_CONSTANT the index of the constant, for
- *         %WARDEN_RIGHT_ATTRIBUTE the &enum warden_cond_left compared with.
+ *         %WARDEN_RIGHT_ATTRIBUTE the &enum warden_cond_left compared with;
+ *         for %WARDEN_COND_FIXED whether the two numbers overlap.
  * @negate: the condition was written with "!=".
  * @index: N of exec.argv[N].
  * @number: the number or range of %WARDEN_RIGHT_NUMBER.
  * @group: the group of %WARDEN_RIGHT_*_GROUP; %NULL only where the
  *         conditions were read without an exception policy.
+ * @left_min: the lower bound of a %WARDEN_COND_NUMBER left side.
+ * @left_max: its upper bound.
  * @pattern: the encoded pattern of %WARDEN_RIGHT_PATTERN.
  * @name: NAME of exec.envp["NAME"], encoded as the policy wrote it.
  */
@@ -90,7 +95,11 @@ struct warden_cond_elem {
 	unsigned int index;
 	union {
 		struct warden_number number;
-		const struct warden_group *group;
+		struct {
+			const struct warden_group *group;
+			unsigned long left_min;
+			unsigned long left_max;
+		};
 		const char *pattern;
 	};
 	const char *name;

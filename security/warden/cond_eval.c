@@ -282,6 +282,24 @@ bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
 		else
 			match = warden_pattern_match(name, elem->pattern);
 		break;
+	case WARDEN_COND_FIXED:
+		match = elem->value;
+		break;
+	case WARDEN_COND_NUMBER:
+		if (elem->right == WARDEN_RIGHT_NUMBER_GROUP) {
+			match = elem->group &&
+				warden_group_has_numbers(elem->group,
+							 elem->left_min,
+							 elem->left_max);
+			break;
+		}
+		/* A number is no mode: "0=setuid" holds neither way. */
+		if (elem->value >= WARDEN_COND_NR_TYPES)
+			return false;
+		match = elem->left_min <=
+			warden_cond_constant_bits[elem->value] &&
+			warden_cond_constant_bits[elem->value] <= elem->left_max;
+		break;
 	case WARDEN_COND_EXEC_ARGV:
 	case WARDEN_COND_EXEC_ENVP:
 		ret = warden_cond_exec_matches(elem, ctx);

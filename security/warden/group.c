@@ -446,9 +446,30 @@ bool warden_group_has_path(const struct warden_group *group, const char *path)
 }
 
 /**
- * warden_group_has_number - whether a number group holds a value
+ * warden_group_has_numbers - whether a number group meets a range
  * @group: the group; the caller is in an RCU read-side critical section
  *         or holds warden_policy_lock.
+ * @min: the lower bound of the range.
+ * @max: its upper bound.
+ *
+ * Return: true if a member, a number or a range, shares a value with
+ * @min-@max.
+ */
+bool warden_group_has_numbers(const struct warden_group *group,
+			      unsigned long min, unsigned long max)
+{
+	const struct warden_group_member *member;
+
+	lockdep_assert(warden_policy_readable());
+	list_for_each_entry_rcu(member, &group->members, list)
+		if (member->number.min <= max && min <= member->number.max)
+			return true;
+	return false;
+}
+
+/**
+ * warden_group_has_number - whether a number group holds a value
+ * @group: the group; as for warden_group_has_numbers().
  * @value: the value.
  *
  * Return: true if a member, a number or a range, covers @value.
@@ -456,13 +477,7 @@ bool warden_group_has_path(const struct warden_group *group, const char *path)
 bool warden_group_has_number(const struct warden_group *group,
 			     unsigned long value)
 {
-	const struct warden_group_member *member;
-
-	lockdep_assert(warden_policy_readable());
-	list_for_each_entry_rcu(member, &group->members, list)
-		if (warden_number_covers(&member->number, value))
-			return true;
-	return false;
+	return warden_group_has_numbers(group, value, value);
 }
 
 /**

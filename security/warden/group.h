@@ -127,6 +127,8 @@ bool warden_group_ref_valid(const char *word);
 const char *warden_group_name(const struct warden_group *group);
 bool warden_group_has_path(const struct warden_group *group,
 			   const char *path);
+bool warden_group_has_numbers(const struct warden_group *group,
+			      unsigned long min, unsigned long max);
 bool warden_group_has_number(const struct warden_group *group,
 			     unsigned long value);
 bool warden_group_has_address(const struct warden_group *group, bool ipv6,
