@@ -121,8 +121,8 @@ bool warden_netacl_allows(const struct warden_netacl_set *set,
  *       section.
  * @domainname: the domain it asks to move to.
  *
- * Return: true if a "task manual_domain_transition" entry without
- * conditions names @domainname.
+ * Return: true if a "task manual_domain_transition" entry names
+ * @domainname and its conditions, if any, hold for the caller.
  */
 bool warden_netacl_task_allowed(const struct warden_netacl_set *set,
 				const char *domainname)
@@ -134,8 +134,9 @@ bool warden_netacl_task_allowed(const struct warden_netacl_set *set,
 
 	list = warden_netacl_bucket(set, key);
 	rhl_for_each_entry_rcu(e, pos, list, node)
-		if (e->family == WARDEN_NET_TASK && !e->cond &&
-		    !strcmp(e->name, domainname))
+		if (e->family == WARDEN_NET_TASK &&
+		    !strcmp(e->name, domainname) &&
+		    warden_cond_eval(e->cond, NULL))
 			return true;
 	return false;
 }

@@ -522,8 +522,11 @@ static const struct warden_index_case warden_index_cases[] = {
 	  false },
 	{ "env pattern", WARDEN_NET_MISC_ENV, 0, "LC_ALL", 0, true },
 	{ "task literal", WARDEN_NET_TASK, 0, "<kernel> /bin/sh", 0, true },
-	{ "task with conditions never", WARDEN_NET_TASK, 0,
-	  "<kernel> /bin/ls", 0, false },
+	/* KUnit runs as uid 0. */
+	{ "task, its condition holds", WARDEN_NET_TASK, 0, "<kernel> /bin/ls",
+	  0, true },
+	{ "task, its condition fails", WARDEN_NET_TASK, 0, "<kernel> /bin/cat",
+	  0, false },
 };
 
 static void warden_index_case_desc(const struct warden_index_case *c,
@@ -562,6 +565,7 @@ static void test_netacl_index_finds_every_kind(struct kunit *test)
 		"misc env LC_\\*",
 		"task manual_domain_transition <kernel> /bin/sh",
 		"task manual_domain_transition <kernel> /bin/ls task.uid=0",
+		"task manual_domain_transition <kernel> /bin/cat task.uid=12345",
 	};
 	const struct warden_index_case *c = test->param_value;
 	struct warden_netacl_fixture *f = test->priv;
