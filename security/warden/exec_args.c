@@ -209,7 +209,8 @@ int warden_exec_args(struct linux_binprm *bprm, struct warden_cond_ctx *ctx)
 
 /**
  * warden_exec_env_names - call a function on each environment variable name
- * @bprm: the exec.
+ * @bprm: the exec.  Its empty strings, and those with nothing before their
+ *        '=', name no variable and are skipped.
  * @fn: called with each name, encoded as policy writes names; a nonzero
  *      return stops the walk.
  * @arg: @fn's argument.
@@ -240,6 +241,9 @@ int warden_exec_env_names(struct linux_binprm *bprm,
 			err = len;
 			break;
 		}
+		/* "" or "=value" names no variable: TOMOYO skips it too. */
+		if (!len)
+			continue;
 		warden_encode(encoded, name, len);
 		err = fn(encoded, arg);
 	}
