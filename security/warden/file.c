@@ -243,15 +243,20 @@ static int warden_file_open(struct file *file)
 	return err;
 }
 
-/* Clearing O_APPEND turns an append-only file into a writable one. */
+/*
+ * Setting O_APPEND needs what an open with it needs, "file append", and
+ * clearing it what an open without it needs, "file write": as in TOMOYO,
+ * whatever mode the file was opened in.
+ */
 static int warden_file_fcntl(struct file *file, unsigned int cmd,
 			     unsigned long arg)
 {
-	if (cmd != F_SETFL || !((arg ^ file->f_flags) & O_APPEND) ||
-	    (arg & O_APPEND))
+	if (cmd != F_SETFL || !((arg ^ file->f_flags) & O_APPEND))
 		return 0;
 	return warden_current_path_perm(WARDEN_OP_FILE_OPEN,
-					WARDEN_PATH_WRITE, &file->f_path);
+					(arg & O_APPEND) ? WARDEN_PATH_APPEND :
+							   WARDEN_PATH_WRITE,
+					&file->f_path);
 }
 
 static int warden_file_truncate(struct file *file)
