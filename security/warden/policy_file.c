@@ -278,8 +278,15 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 			return -EINVAL;
 		}
 		buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
-		if (!buf)
+		if (!buf) {
+			/* Refused whole: no part of it is applied. */
+			w->len = 0;
+			w->lineno++;
+			w->skipping = true;
+			pr_warn_ratelimited("%s: line %u: out of memory\n",
+					    w->file->name, w->lineno);
 			return -ENOMEM;
+		}
 		w->buf = buf;
 		w->size = size;
 	}
@@ -288,9 +295,29 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 }
 
 /*
+ * Feed one written byte to the writer.  Returns 0, or the error of a line
+ * it ended or made too long.
+ */
+static int warden_line_feed(struct warden_line_writer *w, char c)
+{
+	if (c == '\n') {
+		if (!w->skipping)
+			return warden_apply_line(w);
+		w->skipping = false;
+		return 0;
+	}
+	return w->skipping ? 0 : warden_line_append(w, c);
+}
+
+/*
  * Feed written bytes to the writer: each complete line is applied as it
- * ends, whole or not at all.  The first refused line ends the write with
- * its error; the lines before it stay applied, as with TOMOYO.
+ * ends, whole or not at all, on its own, so the policy a file loads does
+ * not depend on how its writer split it into write()s.  A refused line
+ * is logged and the lines after it are still applied; the write then
+ * fails with the first line's error.  Only three things end a write at
+ * once: a writer that is not a manager (-EPERM, as TOMOYO), a fault, and
+ * a line longer than %WARDEN_LINE_MAX, whose rest is not read but
+ * skipped up to its newline by the writes that follow.
  */
 static ssize_t warden_policy_file_write(struct file *file,
 					const char __user *ubuf, size_t count,
@@ -298,6 +325,7 @@ static ssize_t warden_policy_file_write(struct file *file,
 {
 	struct seq_file *m = file->private_data;
 	struct warden_line_writer *w = m->private;
+	bool stop = false;
 	char chunk[256];
 	size_t done = 0;
 	int err = 0;
@@ -307,23 +335,28 @@ static ssize_t warden_policy_file_write(struct file *file,
 		return warden_policy_manager_allows() ? 0 : -EPERM;
 	if (mutex_lock_interruptible(&w->lock))
 		return -EINTR;
-	while (done < count && !err) {
+	while (done < count && !stop) {
 		size_t n = min(count - done, sizeof(chunk));
 		size_t i;
+		int ret;
 
 		if (copy_from_user(chunk, ubuf + done, n)) {
-			err = -EFAULT;
+			err = err ?: -EFAULT;
 			break;
 		}
-		for (i = 0; i < n && !err; i++) {
-			if (chunk[i] == '\n') {
-				if (w->skipping)
-					w->skipping = false;
-				else
-					err = warden_apply_line(w);
-			} else if (!w->skipping) {
-				err = warden_line_append(w, chunk[i]);
-			}
+		for (i = 0; i < n && !stop; i++) {
+			bool was_skipping = w->skipping;
+
+			ret = warden_line_feed(w, chunk[i]);
+			if (!ret)
+				continue;
+			err = err ?: ret;
+			/*
+			 * Reading on to an overlong line's newline could
+			 * take as long as the write is large.
+			 */
+			stop = ret == -EPERM ||
+			       (ret == -EINVAL && !was_skipping && w->skipping);
 		}
 		done += i;
 		cond_resched();

@@ -3,7 +3,8 @@
  * Warden selftests - the domain_policy file.
  *
  * The file and network lines of the TOMOYO guide's postgresql domain load
- * and read back in canonical form; a bad line fails and changes nothing; a
+ * and read back in canonical form; a bad line fails and changes nothing,
+ * and the lines after it in the same write() still apply; a
  * domain with 100,000 entries loads and reads back identical.
  */
 
@@ -161,6 +162,85 @@ TEST_F(domain_policy, bad_lines_fail_and_change_nothing)
 	EXPECT_STREQ(before, self->dump);
 	free(before);
 	ASSERT_EQ(0, write_file_once(DOMAIN_POLICY, "delete <kernel> /bin/test\n"));
+}
+
+/*
+ * Write @text through one open file in writes of @chunk bytes, going on
+ * after a failed one as a writer that ignores errors does; the number of
+ * writes that failed with EINVAL, or -1 if one failed otherwise.
+ */
+static int write_on_through_errors(const char *text, size_t chunk)
+{
+	size_t done = 0, len = strlen(text);
+	int fd, failed = 0;
+
+	fd = open(DOMAIN_POLICY, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		ssize_t w = write(fd, text + done, n);
+
+		if (w < 0 && errno != EINVAL) {
+			failed = -1;
+			break;
+		}
+		failed += w < 0;
+		done += w < 0 ? n : (size_t)w;
+	}
+	close(fd);
+	return failed;
+}
+
+/*
+ * Every line is applied or refused on its own: whether the writer sends
+ * the whole file in one write(), a line per write() or pieces cut
+ * anywhere, the same lines load, and each write() holding a refused line
+ * fails with EINVAL after the lines after it were applied.
+ */
+TEST_F(domain_policy, lines_apply_alike_however_the_writes_split_them)
+{
+	static const char text[] =
+		"<kernel> /bin/split\n"
+		"file read /tmp/split/1\n"
+		"file read /tmp/split/2\n"
+		"file read /tmp/split/3 \\\n"
+		"file write /tmp/split/4\n"
+		"bogus line\n"
+		"file read /tmp/split/5\n"
+		"file write /tmp/split/1\n";
+	static const size_t chunks[] = { sizeof(text), 1, 7, 23 };
+	char *first = NULL, *block;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(chunks); i++) {
+		int failed = write_on_through_errors(text, chunks[i]);
+
+		/*
+		 * Two bad lines: the one write() fails, or, in pieces, the
+		 * two that end them (no piece ends both).
+		 */
+		EXPECT_EQ(chunks[i] == sizeof(text) ? 1 : 2, failed)
+			TH_LOG("chunk %zu", chunks[i]);
+		ASSERT_LT(0, read_whole_file(DOMAIN_POLICY, self->dump,
+					     DUMP_SIZE));
+		block = domain_block(self->dump, "<kernel> /bin/split\n");
+		ASSERT_NE(NULL, block);
+		if (!first) {
+			first = strdup(block);
+			ASSERT_NE(NULL, first);
+			EXPECT_NE(NULL, strstr(first, "file read/write /tmp/split/1\n"));
+			EXPECT_NE(NULL, strstr(first, "file read /tmp/split/2\n"));
+			EXPECT_NE(NULL, strstr(first, "file write /tmp/split/4\n"));
+			EXPECT_NE(NULL, strstr(first, "file read /tmp/split/5\n"));
+			EXPECT_EQ(NULL, strstr(first, "/tmp/split/3"));
+		} else {
+			EXPECT_STREQ(first, block) TH_LOG("chunk %zu", chunks[i]);
+		}
+		ASSERT_EQ(0, write_file_once(DOMAIN_POLICY,
+					     "delete <kernel> /bin/split\n"));
+	}
+	free(first);
 }
 
 TEST_F(domain_policy, acl_line_without_domain_is_refused)
