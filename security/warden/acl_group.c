@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/overflow.h>
+#include <linux/rcupdate.h>
 #include <linux/rculist.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -92,25 +93,13 @@ warden_acl_group_lookup(struct warden_acl_group_set *set, const char *name)
 	return NULL;
 }
 
-/**
- * warden_acl_group_ref - the ACL group a line names, created empty if need be
- * @set: the groups; the caller holds warden_policy_lock.
- * @name: the number or name.
- *
- * A group created here is charged to the policy and prints nothing until
- * an acl_group line gives it an entry; a caller whose line is refused
- * afterwards gives it back with warden_acl_group_rollback().
- *
- * Return: the group, valid as long as @set; or %NULL when memory or the
- * policy quota runs out.
- */
-struct warden_acl_group *
-warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
+/* The ACL group of a number or name, created empty if need be; or NULL. */
+static struct warden_acl_group *
+warden_acl_group_get(struct warden_acl_group_set *set, const char *name)
 {
 	struct warden_acl_group *group = warden_acl_group_lookup(set, name);
 	size_t size;
 
-	lockdep_assert(warden_policy_write_held());
 	if (group)
 		return group;
 	size = warden_acl_group_size(name);
@@ -126,6 +115,48 @@ warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
 	memcpy(group->name, name, strlen(name) + 1);
 	list_add_tail(&group->list, &set->all);
 	return group;
+}
+
+/**
+ * warden_acl_group_ref - the ACL group a domain uses, created empty if need be
+ * @set: the groups; the caller holds warden_policy_lock.
+ * @name: the number or name.
+ *
+ * A group created here is charged to the policy and prints nothing until
+ * an acl_group line gives it an entry; a caller whose line is refused
+ * afterwards gives it back with warden_acl_group_rollback().  A group a
+ * domain used stays when its last entry is deleted.
+ *
+ * Return: the group, valid as long as @set; or %NULL when memory or the
+ * policy quota runs out.
+ */
+struct warden_acl_group *
+warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
+{
+	struct warden_acl_group *group;
+
+	lockdep_assert(warden_policy_write_held());
+	group = warden_acl_group_get(set, name);
+	if (group)
+		group->used = true;
+	return group;
+}
+
+/*
+ * An emptied group that no domain used is freed, so that adding an entry
+ * and deleting it again leaves the policy as it was.  Readers reach it
+ * only through the printed list; its index cannot be freed under RCU, so
+ * the writer waits for them.
+ */
+static void warden_acl_group_drop_if_unused(struct warden_acl_group *group)
+{
+	if (group->used || group->acls.count)
+		return;
+	list_del(&group->list);
+	if (group->listed)
+		list_del_rcu(&group->defined);
+	synchronize_rcu();
+	warden_acl_group_free(group);
 }
 
 /**
@@ -206,11 +237,14 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 			*reason = "no such acl_group";
 			return -ENOENT;
 		}
-		return warden_acl_write(&group->acls, exception, args, true,
-					reason);
+		err = warden_acl_write(&group->acls, exception, args, true,
+				       reason);
+		if (!err)
+			warden_acl_group_drop_if_unused(group);
+		return err;
 	}
 	warden_acl_group_mark(set, &mark);
-	group = warden_acl_group_ref(set, name);
+	group = warden_acl_group_get(set, name);
 	if (!group)
 		return -ENOMEM;
 	err = warden_acl_write(&group->acls, exception, args, false, reason);

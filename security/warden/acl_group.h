@@ -32,6 +32,9 @@
  * @defined: links the groups of &warden_acl_group_set.defined, once
  *           listed.
  * @listed: the group is on &warden_acl_group_set.defined.
+ * @used: a use_group line named the group, and a domain may hold a
+ *        pointer to it: it stays when emptied.  A group no domain named
+ *        goes with its last entry.
  * @acls: the entries.
  * @name: the group's number or name.
  */
@@ -39,6 +42,7 @@ struct warden_acl_group {
 	struct list_head list;
 	struct list_head defined;
 	bool listed;
+	bool used;
 	struct warden_acl_set acls;
 	char name[];
 };

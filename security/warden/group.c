@@ -140,28 +140,14 @@ struct warden_group *warden_group_find(const struct warden_group_set *set,
 	return NULL;
 }
 
-/**
- * warden_group_ref - the group a rule names, created empty if need be
- * @set: the groups of the rule's exception policy; the caller holds
- *       warden_policy_lock.
- * @type: the &enum warden_group_type the rule expects.
- * @name: the name, without its '@'.
- *
- * A group created here is charged to the policy and prints nothing until
- * a line gives it a member.  A caller whose line is refused afterwards
- * gives back what it created with warden_group_rollback().
- *
- * Return: the group, valid as long as @set; or %NULL when memory or the
- * policy quota runs out.
- */
-struct warden_group *warden_group_ref(struct warden_group_set *set,
-				      enum warden_group_type type,
-				      const char *name)
+/* The group of @type named @name, created empty if need be; or NULL. */
+static struct warden_group *warden_group_get(struct warden_group_set *set,
+					     enum warden_group_type type,
+					     const char *name)
 {
 	struct warden_group *group = warden_group_lookup(set, type, name);
 	size_t size;
 
-	lockdep_assert(warden_policy_write_held());
 	if (group)
 		return group;
 	size = warden_group_size(name);
@@ -177,6 +163,34 @@ struct warden_group *warden_group_ref(struct warden_group_set *set,
 	group->type = type;
 	memcpy(group->name, name, strlen(name) + 1);
 	list_add_tail_rcu(&group->list, &set->all);
+	return group;
+}
+
+/**
+ * warden_group_ref - the group a rule names, created empty if need be
+ * @set: the groups of the rule's exception policy; the caller holds
+ *       warden_policy_lock.
+ * @type: the &enum warden_group_type the rule expects.
+ * @name: the name, without its '@'.
+ *
+ * A group created here is charged to the policy and prints nothing until
+ * a line gives it a member.  A caller whose line is refused afterwards
+ * gives back what it created with warden_group_rollback().  A group a
+ * rule named stays when its last member is deleted.
+ *
+ * Return: the group, valid as long as @set; or %NULL when memory or the
+ * policy quota runs out.
+ */
+struct warden_group *warden_group_ref(struct warden_group_set *set,
+				      enum warden_group_type type,
+				      const char *name)
+{
+	struct warden_group *group;
+
+	lockdep_assert(warden_policy_write_held());
+	group = warden_group_get(set, type, name);
+	if (group)
+		group->named = true;
 	return group;
 }
 
@@ -308,6 +322,23 @@ warden_member_find(const struct warden_group *group,
 	return NULL;
 }
 
+/*
+ * An emptied group that no rule named is freed, so that adding a member
+ * and deleting it again leaves the policy as it was; one a rule named
+ * stays, empty, as the rule may hold a pointer to it.
+ */
+static void warden_group_drop_if_unused(struct warden_group *group)
+{
+	if (group->named || !list_empty(&group->members))
+		return;
+	list_del_rcu(&group->list);
+	if (group->listed)
+		list_del_rcu(&group->defined);
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
+			       warden_group_size(group->name));
+	kfree_rcu_mightsleep(group);
+}
+
 /**
  * warden_group_write - apply a path_group, number_group or address_group line
  * @set: the groups; the caller holds warden_policy_lock.
@@ -348,17 +379,17 @@ int warden_group_write(struct warden_group_set *set,
 			return -ENOENT;
 		}
 		if (is_delete) {
-			/* An emptied group stays, as a referenced one must. */
 			list_del_rcu(&old->list);
 			warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 					       warden_member_size(old));
 			kfree_rcu_mightsleep(old);
+			warden_group_drop_if_unused(group);
 		}
 		return 0;
 	}
 	warden_group_mark(set, &mark);
 	if (!group)
-		group = warden_group_ref(set, type, name);
+		group = warden_group_get(set, type, name);
 	size = warden_member_size(member);
 	if (!group || !warden_memory_charge(WARDEN_MEMORY_POLICY, size)) {
 		kfree(member);

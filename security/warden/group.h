@@ -54,6 +54,8 @@ struct warden_group_set {
  * @members: the members, as &struct warden_group_member, in the order
  *           added.
  * @listed: the group is on &warden_group_set.defined.
+ * @named: a rule named the group, and may hold a pointer to it: it stays
+ *         when emptied.  A group no rule named goes with its last member.
  * @type: an &enum warden_group_type.
  * @name: the group's name, without its '@'.
  */
@@ -62,6 +64,7 @@ struct warden_group {
 	struct list_head defined;
 	struct list_head members;
 	bool listed;
+	bool named;
 	u8 type;
 	char name[];
 };

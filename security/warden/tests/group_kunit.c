@@ -210,6 +210,73 @@ static void test_refused_acl_group_line_leaves_nothing(struct kunit *test)
 }
 
 /*
+ * Adding a line to a group and deleting it again leaves the memory count
+ * where it was: an emptied group nothing names is freed.  A group a rule
+ * or a domain names stays, empty, since they point to it.
+ */
+static void test_emptied_groups_give_their_memory_back(struct kunit *test)
+{
+	static const char *const add_delete[] = {
+		"path_group G /tmp/g", "delete path_group G /tmp/g",
+		"number_group N 1-2", "delete number_group N 1-2",
+		"address_group A 10.0.0.1", "delete address_group A 10.0.0.1",
+		"acl_group 5 file read /tmp/g", "delete acl_group 5 file read /tmp/g",
+		"acl_group web file read @G", "delete acl_group web file read @G",
+	};
+	struct warden_exception_policy e;
+	struct warden_acl_group *seven;
+	unsigned int before;
+	LIST_HEAD(uses);
+	size_t i;
+
+	warden_exception_init(&e);
+	before = warden_memory_in_use(WARDEN_MEMORY_POLICY);
+	for (i = 0; i < ARRAY_SIZE(add_delete); i += 2) {
+		KUNIT_ASSERT_EQ_MSG(test,
+				    warden_test_exception_line(&e, add_delete[i]),
+				    0, "%s", add_delete[i]);
+		KUNIT_EXPECT_GT(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
+				before);
+		KUNIT_ASSERT_EQ_MSG(test,
+				    warden_test_exception_line(&e, add_delete[i + 1]),
+				    0, "%s", add_delete[i + 1]);
+	}
+	/* "acl_group web file read @G" named G: G stays, empty. */
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&e.groups.all), 1);
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.acl_groups.all));
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
+	warden_test_exception_free(&e);
+
+	/* Without the reference, everything goes. */
+	warden_exception_init(&e);
+	for (i = 0; i < ARRAY_SIZE(add_delete) - 2; i++)
+		KUNIT_ASSERT_EQ_MSG(test,
+				    warden_test_exception_line(&e, add_delete[i]),
+				    0, "%s", add_delete[i]);
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.groups.all));
+	KUNIT_EXPECT_TRUE(test, list_empty(&e.acl_groups.all));
+	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
+			before);
+
+	/* A group a domain uses stays when emptied: the use points to it. */
+	warden_policy_write_lock();
+	seven = warden_acl_group_ref(&e.acl_groups, "7");
+	KUNIT_ASSERT_NOT_NULL(test, seven);
+	warden_policy_write_unlock();
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e, "acl_group 7 file read /x"),
+			0);
+	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
+							 "delete acl_group 7 file read /x"),
+			0);
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry_or_null(&e.acl_groups.all,
+							   struct warden_acl_group,
+							   list), seven);
+	warden_test_exception_free(&e);
+	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
+			before);
+}
+
+/*
  * A domain's uses point to its ACL groups: a group used before any line
  * fills it grants once one does, and groups the domain does not use are
  * never looked at, however many the namespace has.
@@ -332,6 +399,7 @@ static struct kunit_case warden_group_test_cases[] = {
 	KUNIT_CASE_PARAM(test_refused_line_leaves_no_group,
 			 warden_refused_gen_params),
 	KUNIT_CASE(test_refused_acl_group_line_leaves_nothing),
+	KUNIT_CASE(test_emptied_groups_give_their_memory_back),
 	KUNIT_CASE(test_acl_groups_are_used_by_pointer),
 	KUNIT_CASE(test_held_entry_outlives_its_deletion),
 	{}
