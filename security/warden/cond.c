@@ -5,7 +5,8 @@
  *
  * The grammar is TOMOYO 2.6's: each condition is one word,
  * "<left>=<right>" or "<left>!=<right>", where the left side may be a
- * number or range too ("0=0-1000"), or one of "grant_log=yes|no" and
+ * number, range or file type constant too ("0=0-1000"), or one of
+ * "grant_log=yes|no" and
  * "auto_domain_transition=\"<domainname or program>\"".  Numbers are
  * printed back in the base they were written in.  A line's conditions are
  * compiled into an array of typed elements when it is written; the
@@ -21,6 +22,7 @@
 #include <linux/overflow.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/stat.h>
 #include <linux/string.h>
 
 #include "cond.h"
@@ -53,6 +55,16 @@ static const char *const warden_cond_constants[] = {
 };
 
 static_assert(ARRAY_SIZE(warden_cond_constants) == WARDEN_COND_NR_CONSTANTS);
+
+/* The file types and mode bits of warden_cond_constants, in its order. */
+const umode_t warden_cond_constant_bits[] = {
+	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
+	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
+	0004, 0002, 0001,
+};
+
+static_assert(ARRAY_SIZE(warden_cond_constant_bits) ==
+	      WARDEN_COND_NR_CONSTANTS);
 
 /**
  * struct warden_cond_parser - where parsed conditions go
@@ -239,27 +251,49 @@ static int warden_cond_parse_number(struct warden_cond_parser *p, char *left,
 }
 
 /*
- * A number or range on the left side ("0=0", "100=1-1000", "1-2=@grp"):
- * the two sides are compared as ranges, and hold when they overlap.  A
- * "@group" on the left is refused, as TOMOYO does.
+ * A number or range on the left side ("0=0", "100=1-1000", "1-2=@grp"),
+ * or a file type or mode bit ("file=path1.type", "setuid=path1.perm"), as
+ * TOMOYO accepts them: the two sides are compared as ranges, and are
+ * equal when they overlap.  A mode bit only meets a permission attribute
+ * ("setuid=path1.perm" tests the bit) or a number; against anything else
+ * the condition never holds, with "=" or "!=".  A "@group" on the left is
+ * refused, as TOMOYO does.
  */
 static int warden_cond_parse_number_left(struct warden_cond_parser *p,
-					 const char *word, bool negate,
-					 char *right,
+					 char *word, bool negate, char *right,
 					 struct warden_cond_elem *elem)
 {
 	char number[WARDEN_NUMBER_TEXT_MAX];
 	struct warden_number left;
-	int err;
+	bool bit = false;
+	int constant, err;
 
-	if (warden_number_parse(word, &left))
-		return -EINVAL;
-	warden_number_print(number, sizeof(number), &left);
-	err = warden_cond_parse_number(p, number, negate, right, elem);
+	constant = match_string(warden_cond_constants,
+				ARRAY_SIZE(warden_cond_constants), word);
+	if (constant >= 0) {
+		left.min = warden_cond_constant_bits[constant];
+		left.max = left.min;
+		bit = constant >= WARDEN_COND_NR_TYPES;
+		err = warden_cond_parse_number(p, word, negate, right, elem);
+	} else {
+		if (warden_number_parse(word, &left))
+			return -EINVAL;
+		warden_number_print(number, sizeof(number), &left);
+		err = warden_cond_parse_number(p, number, negate, right, elem);
+	}
 	if (err)
 		return err;
 	switch (elem->right) {
 	case WARDEN_RIGHT_ATTRIBUTE:
+		if (constant >= 0) {
+			/* "file=path1.type" is "path1.type=file". */
+			elem->left = elem->value;
+			elem->right = WARDEN_RIGHT_CONSTANT;
+			elem->value = constant;
+			if (bit && !warden_cond_is_perm(elem->left))
+				goto never;
+			break;
+		}
 		/* "0=task.uid" is "task.uid=0". */
 		elem->left = elem->value;
 		elem->right = WARDEN_RIGHT_NUMBER;
@@ -271,13 +305,26 @@ static int warden_cond_parse_number_left(struct warden_cond_parser *p,
 		elem->value = left.min <= elem->number.max &&
 			      elem->number.min <= left.max;
 		break;
+	case WARDEN_RIGHT_CONSTANT:
+		if (bit || elem->value >= WARDEN_COND_NR_TYPES)
+			goto never;
+		elem->left = WARDEN_COND_FIXED;
+		elem->value = left.min <= warden_cond_constant_bits[elem->value] &&
+			      warden_cond_constant_bits[elem->value] <= left.max;
+		break;
 	default:
-		/* A file type, a mode bit or a group: see cond_eval.c. */
+		/* A group: see cond_eval.c. */
 		elem->left = WARDEN_COND_NUMBER;
 		elem->left_min = left.min;
 		elem->left_max = left.max;
 		break;
 	}
+	return 0;
+never:
+	elem->left = WARDEN_COND_FIXED;
+	elem->right = WARDEN_RIGHT_NUMBER;
+	elem->value = false;
+	elem->negate = false;
 	return 0;
 }
 

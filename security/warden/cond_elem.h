@@ -21,6 +21,13 @@ struct warden_group;
 #define WARDEN_COND_NR_FILE_FIELDS 9
 #define WARDEN_COND_NR_PARENT_FIELDS 4
 
+/*
+ * Where "perm" is among the fields of pathN.* and of pathN.parent.* (uid,
+ * gid, ino, perm), as warden_cond_numeric[] lists them.
+ */
+#define WARDEN_COND_PERM_FIELD 5
+#define WARDEN_COND_PARENT_PERM_FIELD 3
+
 /* The words of warden_cond_constants[] in cond.c. */
 #define WARDEN_COND_NR_CONSTANTS 19
 
@@ -54,7 +61,7 @@ enum warden_cond_left {
 	WARDEN_COND_SYMLINK_TARGET,
 	WARDEN_COND_EXEC_ARGV,
 	WARDEN_COND_EXEC_ENVP,
-	WARDEN_COND_NUMBER,	/* a number or range, compared as written */
+	WARDEN_COND_NUMBER,	/* a number, range or constant against a group */
 	WARDEN_COND_FIXED,	/* two numbers: @value holds the answer */
 };
 
@@ -123,6 +130,27 @@ struct warden_cond {
 	unsigned int count;
 	struct warden_cond_elem elem[];
 };
+
+extern const umode_t warden_cond_constant_bits[WARDEN_COND_NR_CONSTANTS];
+
+/**
+ * warden_cond_is_perm - whether a left side is a file's permission bits
+ * @left: an &enum warden_cond_left.
+ *
+ * Return: true for pathN.perm and pathN.parent.perm, the only left sides
+ * a mode bit ("setuid", "owner_read", ...) is tested against.
+ */
+static inline bool warden_cond_is_perm(unsigned int left)
+{
+	if (left >= WARDEN_COND_PATH1_PARENT && left < WARDEN_COND_NR_NUMERIC)
+		return (left - WARDEN_COND_PATH1_PARENT) %
+		       WARDEN_COND_NR_PARENT_FIELDS ==
+		       WARDEN_COND_PARENT_PERM_FIELD;
+	if (left >= WARDEN_COND_PATH1 && left < WARDEN_COND_PATH1_PARENT)
+		return (left - WARDEN_COND_PATH1) % WARDEN_COND_NR_FILE_FIELDS ==
+		       WARDEN_COND_PERM_FIELD;
+	return false;
+}
 
 bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
 			   const struct warden_cond_ctx *ctx);

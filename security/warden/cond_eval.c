@@ -48,15 +48,7 @@ static const u8 warden_cond_parent_fields[] = {
 static_assert(ARRAY_SIZE(warden_cond_parent_fields) ==
 	      WARDEN_COND_NR_PARENT_FIELDS);
 
-/* The file types and mode bits of warden_cond_constants, in its order. */
-static const umode_t warden_cond_constant_bits[] = {
-	S_IFSOCK, S_IFLNK, S_IFREG, S_IFBLK, S_IFDIR, S_IFCHR, S_IFIFO,
-	S_ISUID, S_ISGID, S_ISVTX, 0400, 0200, 0100, 0040, 0020, 0010,
-	0004, 0002, 0001,
-};
-
-static_assert(ARRAY_SIZE(warden_cond_constant_bits) ==
-	      WARDEN_COND_NR_CONSTANTS);
+static_assert(WARDEN_FILE_PERM == WARDEN_COND_PERM_FIELD);
 
 static unsigned long warden_cond_ppid(void)
 {
@@ -286,19 +278,10 @@ bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
 		match = elem->value;
 		break;
 	case WARDEN_COND_NUMBER:
-		if (elem->right == WARDEN_RIGHT_NUMBER_GROUP) {
-			match = elem->group &&
-				warden_group_has_numbers(elem->group,
-							 elem->left_min,
-							 elem->left_max);
-			break;
-		}
-		/* A number is no mode: "0=setuid" holds neither way. */
-		if (elem->value >= WARDEN_COND_NR_TYPES)
-			return false;
-		match = elem->left_min <=
-			warden_cond_constant_bits[elem->value] &&
-			warden_cond_constant_bits[elem->value] <= elem->left_max;
+		/* "1-2=@grp": a member must overlap the range. */
+		match = elem->group &&
+			warden_group_has_numbers(elem->group, elem->left_min,
+						 elem->left_max);
 		break;
 	case WARDEN_COND_EXEC_ARGV:
 	case WARDEN_COND_EXEC_ENVP:
@@ -308,6 +291,11 @@ bool warden_cond_elem_eval(const struct warden_cond_elem *elem,
 		match = ret;
 		break;
 	default:
+		/* A mode bit only means something to pathN.perm, as in TOMOYO. */
+		if (elem->right == WARDEN_RIGHT_CONSTANT &&
+		    elem->value >= WARDEN_COND_NR_TYPES &&
+		    !warden_cond_is_perm(elem->left))
+			return false;
 		if (!warden_cond_value(ctx, elem->left, &value))
 			return false;
 		match = warden_cond_number_matches(elem, ctx, value);

@@ -67,6 +67,12 @@ static const struct warden_cond_case warden_cond_cases[] = {
 	{ "0100000=file", "0100000=file" },
 	{ "0=setuid", "0=setuid" },
 	{ "exec.argc=1-5 0=0", "exec.argc=1-5 0=0" },
+	{ "setuid=path1.perm", "setuid=path1.perm" },
+	{ "file=path1.type", "file=path1.type" },
+	{ "file=0100000", "file=0100000" },
+	{ "sticky!=@grp", "sticky!=@grp" },
+	{ "directory=file", "directory=file" },
+	{ "regular=path1.type", NULL },
 	{ "@grp=1", NULL },
 	{ "2-1=1", NULL },
 	{ "0=\"x\"", NULL },
@@ -237,6 +243,25 @@ static const struct {
 	/* A number is not a mode: a mode bit on its right never holds. */
 	{ "0=setuid", false, false },
 	{ "0!=setuid", false, false },
+	/* A file type or mode bit on the left, as TOMOYO allows. */
+	{ "file=0100000", false, true },
+	{ "file!=0100000", false, false },
+	{ "setuid=2048", false, true },
+	{ "setuid=0-2047", false, false },
+	{ "file=file", false, true },
+	{ "file=directory", false, false },
+	{ "file!=directory", false, true },
+	{ "setuid=setuid", false, false },
+	{ "setuid!=setuid", false, false },
+	{ "setuid!=file", false, false },
+	{ "file=path1.type", false, false },
+	{ "setuid=@ROOTS", false, false },
+	{ "setuid!=@ROOTS", false, true },
+	/* A mode bit means nothing to what is not pathN.perm. */
+	{ "setuid=task.uid", false, false },
+	{ "setuid!=task.uid", false, false },
+	{ "task.uid=setuid", false, false },
+	{ "task.uid!=setuid", false, false },
 };
 
 /* The strings of the evaluation cases' exec, raw and encoded. */
