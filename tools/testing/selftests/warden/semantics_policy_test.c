@@ -278,6 +278,10 @@ static const char *const left_number_lines[][2] = {
 	  "file execute " READ_TARGET "/7 exec.argc=1-5 0=0" },
 	{ "file execute " READ_TARGET "/8 0x10=exec.argc",
 	  "file execute " READ_TARGET "/8 0x10=exec.argc" },
+	{ "file read " READ_TARGET "/9 0=task.uid",
+	  "file read " READ_TARGET "/9 0=task.uid" },
+	{ "file read " READ_TARGET "/10 0100000=file",
+	  "file read " READ_TARGET "/10 0100000=file" },
 };
 
 /* The number groups the group conditions name. */
@@ -443,6 +447,38 @@ FIXTURE_VARIANT_ADD(constant_condition, number_is_a_mode_bit) {
 FIXTURE_VARIANT_ADD(constant_condition, number_is_not_a_mode_bit) {
 	/* clang-format on */
 	.name = "cc-mode-not", .cond = "0!=setuid", .granted = false,
+};
+
+/* A number against an attribute: the tests run as root. */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, zero_is_the_uid) {
+	/* clang-format on */
+	.name = "cc-uid", .cond = "0=task.uid", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, range_apart_from_the_uid) {
+	/* clang-format on */
+	.name = "cc-uid-apart", .cond = "1-5=task.uid", .granted = false,
+};
+
+/* A file type is its S_IFMT value: 0100000 for a regular file. */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, octal_is_the_file_type) {
+	/* clang-format on */
+	.name = "cc-type", .cond = "0100000=path1.type", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, range_holding_the_file_type) {
+	/* clang-format on */
+	.name = "cc-type-range", .cond = "1-0100000=file", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, zero_is_not_a_file_type) {
+	/* clang-format on */
+	.name = "cc-type-zero", .cond = "0=file", .granted = false,
 };
 
 FIXTURE_SETUP(constant_condition)
