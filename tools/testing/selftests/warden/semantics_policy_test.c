@@ -234,14 +234,15 @@ static int attempt_exec_env(const char *program, const char *env)
 }
 
 /*
- * "--fcntl w|a set|clear PATH": open PATH O_WRONLY, with O_APPEND for
- * "a", then set or clear O_APPEND with F_SETFL.  Prints "O:<errno>" and
- * "F:<errno>".
+ * "--fcntl r|w|a set|clear PATH": open PATH O_RDONLY for "r", else
+ * O_WRONLY, with O_APPEND for "a"; then set or clear O_APPEND with
+ * F_SETFL.  Prints "O:<errno>" and "F:<errno>".
  */
 static int attempt_fcntl(const char *open_mode, const char *change,
 			 const char *path)
 {
-	int flags = O_WRONLY | (!strcmp(open_mode, "a") ? O_APPEND : 0);
+	int flags = !strcmp(open_mode, "r") ? O_RDONLY :
+		    !strcmp(open_mode, "a") ? O_WRONLY | O_APPEND : O_WRONLY;
 	int fd, err;
 
 	fd = open(path, flags);
@@ -602,6 +603,34 @@ TEST(manual_transition_refused_to_another_pid)
 }
 
 /*
+ * The entry decides in every mode: a domain in learning mode is refused
+ * too, and nothing is learned.
+ */
+TEST(manual_transition_refused_to_another_pid_in_learning_mode)
+{
+	static const struct transition_case c = {
+		.name = "mdt-other-pid-learning",
+		.target = "<kernel> //sem-mdt-learning",
+		.own_pid = false,
+	};
+	char out[1024], expect[256], domain[256];
+
+	if (!prepare_transition(_metadata, &c))
+		return;
+	ASSERT_EQ(0, define_domain(c.name, 1, ""));
+	ASSERT_EQ(0, tomoyo_write("domain_policy", "%s\nuse_profile 0\n",
+				  c.target));
+	ASSERT_EQ(0, run_transition(&c, out, sizeof(out))) TH_LOG("%s", out);
+	snprintf(expect, sizeof(expect), "W:%d\nD:<kernel> " PROG_DIR "/%s\n",
+		 EPERM, c.name);
+	EXPECT_STREQ(expect, out);
+	case_domain(domain, sizeof(domain), c.name);
+	snprintf(expect, sizeof(expect), "task manual_domain_transition %s",
+		 c.target);
+	EXPECT_FALSE(domain_has_line_in(T_DOMAIN_POLICY, domain, expect));
+}
+
+/*
  * A target domain that does not exist yet is created by the transition,
  * with the profile of the domain it is entered from.
  */
@@ -657,6 +686,13 @@ FIXTURE_VARIANT_ADD(empty_env, variable_with_an_entry_is_allowed) {
 	/* clang-format on */
 	.name = "env-known", .env = "SEM_KNOWN=1",
 	.env_acl = "misc env SEM_KNOWN\n", .allowed = true,
+};
+
+/* A string with an empty name is not checked either. */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(empty_env, empty_name_is_not_checked) {
+	/* clang-format on */
+	.name = "env-empty-name", .env = "=1", .env_acl = "", .allowed = true,
 };
 
 FIXTURE_SETUP(empty_env)
@@ -743,6 +779,15 @@ FIXTURE_VARIANT_ADD(setfl_append, clearing_with_write) {
 	.name = "fcntl-clear-write",
 	.acl = "file append " APPEND_TARGET "\nfile write " APPEND_TARGET "\n",
 	.open_mode = "a", .change = "clear", .fcntl_errno = 0,
+};
+
+/* TOMOYO decides it whatever the file was opened for. */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(setfl_append, setting_on_a_read_only_file) {
+	/* clang-format on */
+	.name = "fcntl-set-read-only",
+	.acl = "file read " APPEND_TARGET "\n",
+	.open_mode = "r", .change = "set", .fcntl_errno = EPERM,
 };
 
 FIXTURE_SETUP(setfl_append)
