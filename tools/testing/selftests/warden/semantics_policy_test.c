@@ -7,7 +7,8 @@
  * expects the same answer: numbers on the left of a condition, a
  * conditional "task manual_domain_transition", empty environment
  * strings, fcntl(F_SETFL) changing O_APPEND, several lines in one
- * write() and the memory of emptied groups.
+ * write() and the memory of emptied groups (issue 17's points 1, 2 and
+ * 5 to 8; "point N" below).
  *
  * It runs in boots of its own (scripts/vm/semantics.sh), whose loader
  * defines profiles 0-3 (disabled, learning, permissive, enforcing) and
