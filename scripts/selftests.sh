@@ -8,7 +8,9 @@
 # against the TOMOYO-compatible directory in a fresh boot of their own,
 # the same cases on TOMOYO itself, Warden stacked with TOMOYO (whose
 # directory stays its own), and a policy saved on TOMOYO loaded on Warden
-# and back, one boot each.  Writes out/results/selftests.counts.
+# and back, one boot each; then the semantics tests (scripts/vm/semantics.sh)
+# with their own TOMOYO loader, on Warden and on TOMOYO itself, which must
+# give the same answers.  Writes out/results/selftests.counts.
 #
 # With --debug (make check-debug), the same boots except the one without
 # Warden run on the debug kernel (configs/debug.config), each followed by
@@ -50,6 +52,7 @@ save_roundtrip() {
 rm -rf "$repo/out/roundtrip"
 # name:script:kernel command line
 compat="TOMOYO_trigger=/sbin/compat-init TOMOYO_loader=/usr/local/sbin/tomoyo-init"
+semantics="TOMOYO_trigger=/tmp/sem/trigger TOMOYO_loader=/tmp/sem/loader"
 boots=("enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo"
        "loader:loader:lsm=warden warden.loader=/sbin/warden-init"
        "noloader:loader:lsm=warden warden.loader=/nonexistent"
@@ -58,7 +61,9 @@ boots=("enabled:selftests:lsm=warden" "disabled:selftests:lsm=tomoyo"
        "stacked:stacked:lsm=warden,tomoyo"
        "roundtrip-tomoyo:roundtrip:lsm=tomoyo"
        "roundtrip-warden:roundtrip:lsm=warden"
-       "roundtrip-back:roundtrip:lsm=tomoyo")
+       "roundtrip-back:roundtrip:lsm=tomoyo"
+       "semantics:semantics:lsm=warden $semantics"
+       "semantics-tomoyo:semantics:lsm=tomoyo $semantics")
 counts=$results/selftests.counts
 prefix=selftests
 debug_boots=()
@@ -67,7 +72,7 @@ if [ "$debug" -eq 1 ]; then
 	# KASAN and lockdep make the guest several times slower.
 	export TIMEOUT=${DEBUG_TIMEOUT:-2400}
 	# Every boot where Warden runs, but the round trip.
-	wanted=" enabled loader noloader tomoyo stacked "
+	wanted=" enabled loader noloader tomoyo stacked semantics "
 	for boot in "${boots[@]}"; do
 		[[ $wanted == *" ${boot%%:*} "* ]] && debug_boots+=("$boot")
 	done

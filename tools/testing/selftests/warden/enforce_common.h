@@ -107,19 +107,25 @@ static inline int load_neutral_policy(void)
 }
 
 /*
- * The number on the @label line of the stat file, or -1 when it cannot be
- * read.
+ * The number on the @label line of the stat file @file (Warden's, or
+ * TOMOYO's), or -1 when it cannot be read.
  */
-static inline long stat_counter(const char *label)
+static inline long stat_counter_in(const char *file, const char *label)
 {
 	char buf[4096], *line;
 
-	if (read_whole_file(STAT_FILE, buf, sizeof(buf)) <= 0)
+	if (read_whole_file(file, buf, sizeof(buf)) <= 0)
 		return -1;
 	line = strstr(buf, label);
 	if (!line)
 		return -1;
 	return strtol(line + strlen(label), NULL, 10);
+}
+
+/* The number on the @label line of Warden's stat file, or -1. */
+static inline long stat_counter(const char *label)
+{
+	return stat_counter_in(STAT_FILE, label);
 }
 
 /*
@@ -152,18 +158,19 @@ static inline bool stat_has_last_time(const char *label)
 }
 
 /*
- * A copy of the lines of @domain in domain_policy, from its name up to
- * the next domain, or NULL when the domain is not there.  The caller frees
- * it.
+ * A copy of the lines of @domain in the domain policy file @file
+ * (Warden's, or TOMOYO's), from its name up to the next domain, or NULL
+ * when the domain is not there.  The caller frees it.
  */
-static inline char *domain_policy_block(const char *domain)
+static inline char *domain_policy_block_in(const char *file,
+					   const char *domain)
 {
 	size_t size = 16 << 20, nlen = strlen(domain);
 	char *dump = malloc(size), *start, *end, *block = NULL;
 
 	if (!dump)
 		return NULL;
-	if (read_whole_file(DOMAIN_POLICY_FILE, dump, size) < 0)
+	if (read_whole_file(file, dump, size) < 0)
 		goto out;
 	start = dump;
 	while (start && *start) {
@@ -184,10 +191,17 @@ out:
 	return block;
 }
 
-/* Whether @domain in domain_policy has the exact line @line. */
-static inline bool domain_has_line(const char *domain, const char *line)
+/* The lines of @domain in Warden's domain_policy; see above. */
+static inline char *domain_policy_block(const char *domain)
 {
-	char *block = domain_policy_block(domain), *p;
+	return domain_policy_block_in(DOMAIN_POLICY_FILE, domain);
+}
+
+/* Whether @domain in the domain policy file @file has the line @line. */
+static inline bool domain_has_line_in(const char *file, const char *domain,
+				      const char *line)
+{
+	char *block = domain_policy_block_in(file, domain), *p;
 	size_t len = strlen(line);
 	bool found = false;
 
@@ -202,6 +216,12 @@ static inline bool domain_has_line(const char *domain, const char *line)
 	}
 	free(block);
 	return found;
+}
+
+/* Whether @domain in Warden's domain_policy has the exact line @line. */
+static inline bool domain_has_line(const char *domain, const char *line)
+{
+	return domain_has_line_in(DOMAIN_POLICY_FILE, domain, line);
 }
 
 /*
