@@ -483,6 +483,54 @@ FIXTURE_VARIANT_ADD(constant_condition, zero_is_not_a_file_type) {
 	.name = "cc-type-zero", .cond = "0=file", .granted = false,
 };
 
+/*
+ * A file type or mode bit on the left: a mode bit is tested against a
+ * permission attribute and compared with a number on its right, and
+ * never holds against anything else.
+ */
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, mode_bit_is_a_number) {
+	/* clang-format on */
+	.name = "cc-bit-number", .cond = "setuid=2048", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, mode_bit_set_in_the_perm) {
+	/* clang-format on */
+	.name = "cc-bit-perm", .cond = "owner_read=path1.perm", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, mode_bit_clear_in_the_perm) {
+	/* clang-format on */
+	.name = "cc-bit-perm-clear", .cond = "setuid=path1.perm",
+	.granted = false,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, mode_bit_against_the_uid) {
+	/* clang-format on */
+	.name = "cc-bit-uid", .cond = "setuid!=task.uid", .granted = false,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, uid_against_a_mode_bit) {
+	/* clang-format on */
+	.name = "cc-uid-bit", .cond = "task.uid!=setuid", .granted = false,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, file_type_keyword_on_the_left) {
+	/* clang-format on */
+	.name = "cc-type-left", .cond = "file=path1.type", .granted = true,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(constant_condition, two_file_types) {
+	/* clang-format on */
+	.name = "cc-two-types", .cond = "file!=directory", .granted = true,
+};
+
 FIXTURE_SETUP(constant_condition)
 {
 	if (!sem_prepare(_metadata))
@@ -933,6 +981,74 @@ TEST(several_lines_in_one_write_apply_each_on_its_own)
 		free(lines);
 	}
 	free(first);
+}
+
+/*
+ * Write @text to domain_policy through stdio, line-buffered (one fputs()
+ * per line, flushed at each newline) or fully buffered (one fwrite(),
+ * flushed at fclose()).  Returns whether stdio saw an error.
+ */
+static bool write_stdio(const char *text, int mode)
+{
+	const char *line = text, *end;
+	bool error;
+	FILE *f;
+
+	f = fopen(T_DOMAIN_POLICY, "w");
+	if (!f)
+		return true;
+	setvbuf(f, NULL, mode, BUFSIZ);
+	if (mode == _IOFBF) {
+		fwrite(text, 1, strlen(text), f);
+	} else {
+		for (; *line; line = end) {
+			end = strchrnul(line, '\n');
+			if (*end)
+				end++;
+			fwrite(line, 1, end - line, f);
+		}
+	}
+	error = ferror(f);
+	return fclose(f) || error;
+}
+
+/*
+ * The same file through a line-buffered and a fully buffered stdio
+ * writer loads the same lines: every good one.  Warden's stdio sees the
+ * refused line's EINVAL; TOMOYO's write()s all succeed.
+ */
+TEST(line_and_fully_buffered_writers_load_the_same_policy)
+{
+	static const int modes[] = { _IOLBF, _IOFBF };
+	char domain[64], line[64], *text, *lines[2] = { NULL, NULL };
+	size_t m;
+	bool error;
+	int i;
+
+	if (!sem_prepare(_metadata))
+		return;
+	for (m = 0; m < ARRAY_SIZE(modes); m++) {
+		snprintf(domain, sizeof(domain), "<kernel> " PROG_DIR "/stdio-%s",
+			 modes[m] == _IOLBF ? "line" : "full");
+		text = policy_file_text(domain);
+		ASSERT_NE(NULL, text);
+		error = write_stdio(text, modes[m]);
+		free(text);
+		EXPECT_EQ(running_lsm() == SEM_WARDEN, error)
+			TH_LOG("%s", domain);
+		for (i = 1; i <= GOOD_LINES; i++) {
+			snprintf(line, sizeof(line), "file read " SEM_DIR "/x/%d",
+				 i);
+			EXPECT_TRUE(domain_has_line_in(T_DOMAIN_POLICY, domain,
+						       line))
+				TH_LOG("%s: no %s", domain, line);
+		}
+		lines[m] = acl_lines(domain);
+		ASSERT_NE(NULL, lines[m]);
+	}
+	EXPECT_STREQ(lines[0], lines[1]);
+	free(lines[0]);
+	free(lines[1]);
 }
 
 /*
