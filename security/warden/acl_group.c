@@ -40,6 +40,7 @@ void warden_acl_group_set_init(struct warden_acl_group_set *set)
 static void warden_acl_group_free(struct warden_acl_group *group)
 {
 	warden_acl_set_destroy(&group->acls);
+	warden_netacl_set_destroy(&group->netacls);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_acl_group_size(group->name));
 	kfree(group);
@@ -111,6 +112,12 @@ warden_acl_group_get(struct warden_acl_group_set *set, const char *name)
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
 		return NULL;
 	}
+	if (warden_netacl_set_init(&group->netacls)) {
+		warden_acl_set_destroy(&group->acls);
+		kfree(group);
+		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
+		return NULL;
+	}
 	INIT_LIST_HEAD(&group->defined);
 	memcpy(group->name, name, strlen(name) + 1);
 	list_add_tail(&group->list, &set->all);
@@ -150,7 +157,7 @@ warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
  */
 static void warden_acl_group_drop_if_unused(struct warden_acl_group *group)
 {
-	if (group->used || group->acls.count)
+	if (group->used || group->acls.count || group->netacls.count)
 		return;
 	list_del(&group->list);
 	if (group->listed)
@@ -188,17 +195,77 @@ void warden_acl_group_rollback(struct warden_acl_group_set *set,
 		struct warden_acl_group *group =
 			list_last_entry(&set->all, struct warden_acl_group, list);
 
-		WARN_ON_ONCE(group->listed || group->acls.count);
+		WARN_ON_ONCE(group->listed || group->acls.count ||
+			     group->netacls.count);
 		list_del(&group->list);
 		warden_acl_group_free(group);
 	}
 }
 
 /**
+ * warden_acl_group_name_check - check the number or name of an ACL group
+ * @name: what "acl_group" or "use_group" names.
+ * @reason: receives why it was refused.
+ *
+ * A group is numbered 0 to 255, as in TOMOYO, or named by a word of
+ * [a-z][a-z0-9_]* of at most %WARDEN_ACL_GROUP_NAME_MAX bytes.
+ *
+ * Return: 0, or -EINVAL.
+ */
+int warden_acl_group_name_check(const char *name, const char **reason)
+{
+	unsigned int number;
+	const char *c;
+
+	if (isdigit(*name)) {
+		if (kstrtouint(name, 10, &number) ||
+		    number >= WARDEN_MAX_ACL_GROUPS) {
+			*reason = "an acl_group number is 0 to 255";
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (!islower(*name)) {
+		*reason = "an acl_group is a number from 0 to 255 or a name of a-z, 0-9 and _";
+		return -EINVAL;
+	}
+	for (c = name; *c; c++) {
+		if (!islower(*c) && !isdigit(*c) && *c != '_') {
+			*reason = "an acl_group name holds only a-z, 0-9 and _";
+			return -EINVAL;
+		}
+	}
+	if (c - name > WARDEN_ACL_GROUP_NAME_MAX) {
+		*reason = "an acl_group name is at most 64 bytes";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Add or delete one line of a group: file lines, or the others. */
+static int warden_acl_group_line(struct warden_acl_group *group,
+				 struct warden_exception_policy *exception,
+				 char *line, bool is_delete,
+				 const char **reason)
+{
+	if (str_has_prefix(line, "file "))
+		return warden_acl_write(&group->acls, exception,
+					line + strlen("file "), is_delete,
+					reason);
+	if (str_has_prefix(line, "network ") || str_has_prefix(line, "misc ") ||
+	    str_has_prefix(line, "task "))
+		return warden_netacl_write(&group->netacls, exception, line,
+					   is_delete, reason);
+	*reason = "an acl_group holds file, network, misc and task lines";
+	return -EINVAL;
+}
+
+/**
  * warden_acl_group_write - apply an "acl_group" line
  * @exception: the exception policy; the caller holds warden_policy_lock.
- * @args: the words after "acl_group": "<number or name> file ..."; parsed
- *        in place.
+ * @args: the words after "acl_group": "<number or name> <line>", where
+ *        the line is any file, network, misc or task line a domain may
+ *        hold; parsed in place.
  * @is_delete: remove the entry instead of adding it.
  * @reason: receives why the line was refused.
  *
@@ -212,33 +279,31 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 	char *name = strsep(&args, " ");
 	struct warden_acl_group_mark mark;
 	struct warden_acl_group *group;
-	unsigned int number;
+	unsigned int value;
+	char number[4];
 	int err;
 
 	lockdep_assert(warden_policy_write_held());
-	if (!args || !*name || warden_word_check(name, false) ||
-	    (isdigit(*name) && (kstrtouint(name, 10, &number) ||
-				number >= WARDEN_MAX_ACL_GROUPS))) {
-		*reason = "acl_group takes a number from 0 to 255 or a name";
+	if (!args) {
+		*reason = "an acl_group line is \"acl_group <number or name> <line>\"";
 		return -EINVAL;
 	}
-	if (strlen(name) > WARDEN_ACL_GROUP_NAME_MAX) {
-		*reason = "an acl_group name is at most 64 bytes";
-		return -EINVAL;
+	err = warden_acl_group_name_check(name, reason);
+	if (err)
+		return err;
+	/* A number is named as TOMOYO prints it: "007" is group 7. */
+	if (isdigit(*name) && !kstrtouint(name, 10, &value)) {
+		snprintf(number, sizeof(number), "%u", value);
+		name = number;
 	}
-	if (!str_has_prefix(args, "file ")) {
-		*reason = "only file lines are supported in acl_group yet";
-		return -EINVAL;
-	}
-	args += strlen("file ");
 	if (is_delete) {
 		group = warden_acl_group_lookup(set, name);
 		if (!group) {
 			*reason = "no such acl_group";
 			return -ENOENT;
 		}
-		err = warden_acl_write(&group->acls, exception, args, true,
-				       reason);
+		err = warden_acl_group_line(group, exception, args, true,
+					    reason);
 		if (!err)
 			warden_acl_group_drop_if_unused(group);
 		return err;
@@ -247,7 +312,7 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 	group = warden_acl_group_get(set, name);
 	if (!group)
 		return -ENOMEM;
-	err = warden_acl_write(&group->acls, exception, args, false, reason);
+	err = warden_acl_group_line(group, exception, args, false, reason);
 	if (err) {
 		warden_acl_group_rollback(set, &mark);
 		return err;
@@ -281,6 +346,7 @@ void warden_acl_group_show(struct seq_file *m,
 		snprintf(line_prefix, sizeof(line_prefix), "%sacl_group %s ",
 			 prefix, group->name);
 		warden_acl_show_prefixed(m, &group->acls, line_prefix, false);
+		warden_netacl_show(m, &group->netacls, line_prefix, false);
 	}
 }
 
@@ -387,6 +453,51 @@ bool warden_acl_groups_allow(const struct list_head *uses,
 	lockdep_assert(warden_policy_readable());
 	list_for_each_entry_rcu(use, uses, list)
 		if (warden_acl_allows(&use->group->acls, req))
+			return true;
+	return false;
+}
+
+/**
+ * warden_acl_groups_allow_net - whether an ACL group a domain uses grants a
+ *				 network or environment request
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section or holds warden_policy_lock.
+ * @req: the request, as for warden_netacl_allows().
+ * @exception: the exception policy of the domain's namespace.
+ *
+ * Return: true if an entry of one of them grants @req.
+ */
+bool warden_acl_groups_allow_net(const struct list_head *uses,
+				 struct warden_net_request *req,
+				 const struct warden_exception_policy *exception)
+{
+	const struct warden_acl_group_use *use;
+
+	lockdep_assert(warden_policy_readable());
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_netacl_allows(&use->group->netacls, req, exception))
+			return true;
+	return false;
+}
+
+/**
+ * warden_acl_groups_allow_task - whether an ACL group a domain uses lets it
+ *				  move to a domain
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section.
+ * @domainname: the domain it asks to move to.
+ *
+ * Return: true if a "task manual_domain_transition" entry of one of them
+ * names @domainname and its conditions hold.
+ */
+bool warden_acl_groups_allow_task(const struct list_head *uses,
+				  const char *domainname)
+{
+	const struct warden_acl_group_use *use;
+
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_netacl_task_allowed(&use->group->netacls,
+					       domainname))
 			return true;
 	return false;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Warden LSM - ACL groups: file entries that domains share with
- * "use_group".
+ * Warden LSM - ACL groups: entries of every kind a domain may hold (file,
+ * network, misc env and task lines) that domains share with "use_group".
  *
  * An ACL group is numbered 0 to 255, as in TOMOYO, or named by a word, as
  * Warden also allows.  A domain holds pointers to the groups it uses, so
@@ -19,6 +19,7 @@
 
 #include "acl.h"
 #include "group.h"
+#include "netacl.h"
 
 /* The longest acl_group name, so that its lines print in full. */
 #define WARDEN_ACL_GROUP_NAME_MAX 64
@@ -35,7 +36,8 @@
  * @used: a use_group line named the group, and a domain may hold a
  *        pointer to it: it stays when emptied.  A group no domain named
  *        goes with its last entry.
- * @acls: the entries.
+ * @acls: the file entries.
+ * @netacls: the network, misc env and task entries.
  * @name: the group's number or name.
  */
 struct warden_acl_group {
@@ -44,6 +46,7 @@ struct warden_acl_group {
 	bool listed;
 	bool used;
 	struct warden_acl_set acls;
+	struct warden_netacl_set netacls;
 	char name[];
 };
 
@@ -92,5 +95,11 @@ void warden_acl_group_uses_clear(struct list_head *uses);
 bool warden_acl_groups_allow(const struct list_head *uses,
 			     struct warden_request *req);
 bool warden_acl_groups_need_exec_args(const struct list_head *uses);
+bool warden_acl_groups_allow_net(const struct list_head *uses,
+				 struct warden_net_request *req,
+				 const struct warden_exception_policy *exception);
+bool warden_acl_groups_allow_task(const struct list_head *uses,
+				  const char *domainname);
+int warden_acl_group_name_check(const char *name, const char **reason);
 
 #endif /* _SECURITY_WARDEN_ACL_GROUP_H */

@@ -506,7 +506,8 @@ static bool warden_net_allows(const struct warden_request_ctx *rctx,
 {
 	struct warden_net_request *req = arg;
 
-	if (!warden_netacl_allows(&rctx->dp->netacls, req, rctx->exception))
+	if (!warden_netacl_allows(&rctx->dp->netacls, req, rctx->exception) &&
+	    !warden_acl_groups_allow_net(&rctx->dp->uses, req, rctx->exception))
 		return false;
 	verdict->grant_log = req->grant_log;
 	return true;

@@ -321,10 +321,9 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
 
 	if (!isdigit(*name)) {
 		/* A named group, Warden's addition to TOMOYO's. */
-		if (warden_word_check(name, false) || *name == '@') {
-			*reason = "use_group takes 0 to 255 or a group name";
-			return -EINVAL;
-		}
+		err = warden_acl_group_name_check(name, reason);
+		if (err)
+			return err;
 	} else {
 		if (warden_parse_u8(name, &number)) {
 			*reason = "use_group takes a number from 0 to 255";
@@ -475,6 +474,6 @@ void warden_domain_policy_show_domain(struct seq_file *m,
 			seq_printf(m, "use_group %s\n", use->group->name);
 	seq_putc(m, '\n');
 	warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
-	warden_netacl_show(m, &domain->netacls, transition_only);
+	warden_netacl_show(m, &domain->netacls, "", transition_only);
 	seq_putc(m, '\n');
 }

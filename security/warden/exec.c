@@ -378,8 +378,8 @@ static int warden_bprm_check_security(struct linux_binprm *bprm)
  * warden_self_transition - move the caller to a domain it may enter
  * @name: the domainname.
  *
- * Writing a domainname to self_domain does this; the caller's domain
- * needs "task manual_domain_transition <name>".
+ * Writing a domainname to self_domain does this; the caller's domain,
+ * or an ACL group it uses, needs "task manual_domain_transition <name>".
  *
  * Return: 0, -EINVAL for a bad name, -EPERM, or -ENOMEM.
  */
@@ -396,7 +396,8 @@ int warden_self_transition(const char *name)
 		return err;
 	rcu_read_lock();
 	dp = warden_check_domain(rcu_dereference(warden_policy), from);
-	allowed = dp && warden_netacl_task_allowed(&dp->netacls, name);
+	allowed = dp && (warden_netacl_task_allowed(&dp->netacls, name) ||
+			 warden_acl_groups_allow_task(&dp->uses, name));
 	rcu_read_unlock();
 	if (!allowed)
 		return -EPERM;

@@ -87,7 +87,8 @@ int warden_netacl_write(struct warden_netacl_set *set,
 			struct warden_exception_policy *exception,
 			char *line, bool is_delete, const char **reason);
 void warden_netacl_show(struct seq_file *m,
-			const struct warden_netacl_set *set, bool task_only);
+			const struct warden_netacl_set *set,
+			const char *prefix, bool task_only);
 bool warden_netacl_allows(const struct warden_netacl_set *set,
 			  struct warden_net_request *req,
 			  const struct warden_exception_policy *exception);

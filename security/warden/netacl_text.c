@@ -360,11 +360,14 @@ static void warden_netacl_show_args(struct seq_file *m,
  * warden_netacl_show - print a domain's network, misc and task entries
  * @m: the seq_file.
  * @set: the entries; the caller holds warden_policy_lock.
+ * @prefix: printed before every line: "" for a domain, "acl_group 5 " for
+ *          an ACL group.
  * @task_only: print only the task entries, which decide domain
  *             transitions.
  */
 void warden_netacl_show(struct seq_file *m,
-			const struct warden_netacl_set *set, bool task_only)
+			const struct warden_netacl_set *set,
+			const char *prefix, bool task_only)
 {
 	const struct warden_netacl *e;
 
@@ -376,6 +379,7 @@ void warden_netacl_show(struct seq_file *m,
 
 		if (task_only && e->family != WARDEN_NET_TASK)
 			continue;
+		seq_puts(m, prefix);
 		seq_puts(m, warden_net_families[e->family].prefix);
 		for (i = 0; i < ARRAY_SIZE(warden_net_families[0].ops) && ops[i];
 		     i++) {

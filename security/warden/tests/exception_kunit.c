@@ -43,6 +43,9 @@ struct warden_exception_case {
 	const char *printed;
 };
 
+/* The longest acl_group name: 64 bytes. */
+#define NAME_64 "a234567890123456789012345678901234567890123456789012345678901234"
+
 static const struct warden_exception_case warden_exception_valid[] = {
 	{ "initialize_domain /usr/sbin/httpd",
 	  "initialize_domain /usr/sbin/httpd from any\n" },
@@ -105,6 +108,17 @@ static const struct warden_exception_case warden_exception_valid[] = {
 	  "acl_group term_use_console file read/write /dev/console\n" },
 	{ "acl_group 1 file create /tmp/\\* 0600", "acl_group 1 file create /tmp/\\* 0600\n" },
 	{ "acl_group 1 file rename /tmp/a /tmp/b", "acl_group 1 file rename /tmp/a /tmp/b\n" },
+	{ "acl_group 2 network inet stream bind/listen 127.0.0.1 80",
+	  "acl_group 2 network inet stream bind/listen 127.0.0.1 80\n" },
+	{ "acl_group web network inet dgram send @LAN 53 task.uid=0",
+	  "acl_group web network inet dgram send @LAN 53 task.uid=0\n" },
+	{ "acl_group web network unix stream connect /run/x.sock",
+	  "acl_group web network unix stream connect /run/x.sock\n" },
+	{ "acl_group web misc env LC_\\*", "acl_group web misc env LC_\\*\n" },
+	{ "acl_group term_use_console task manual_domain_transition <kernel> /bin/sh",
+	  "acl_group term_use_console task manual_domain_transition <kernel> /bin/sh\n" },
+	{ "acl_group " NAME_64 " file read /a",
+	  "acl_group " NAME_64 " file read /a\n" },
 };
 
 /**
@@ -193,7 +207,14 @@ static const char *const warden_exception_invalid[] = {
 	"acl_group 256 file read /etc/a",
 	"acl_group 1x file read /etc/a",
 	"acl_group 0 file reed /etc/a",
-	"acl_group 0 network inet stream bind 127.0.0.1 80",
+	"acl_group 0 network inet stream bond 127.0.0.1 80",
+	"acl_group 0 network inet stream bind 127.0.0.1",
+	"acl_group 0 misc env",
+	"acl_group 0 task manual_domain_transition /bin/sh",
+	"acl_group Web file read /etc/a",
+	"acl_group _web file read /etc/a",
+	"acl_group web-server file read /etc/a",
+	"acl_group " NAME_64 "5 file read /a",
 	"acl_group 0 use_profile 1",
 	"group WEB /var/www/",
 	"Path_group WEB /var/www/",

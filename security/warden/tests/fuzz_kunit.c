@@ -138,7 +138,9 @@ static const char *const warden_fuzz_tokens[] = {
 	"exec.argv[0]=", "exec.envp[\"PATH\"]=", "path1.type=", "{", "}",
 	"::", "=yes", " mode=enforcing", "proc:/", "pipe:[", "\t", "\r", "<",
 	">", ".", "..", "/./", "/../", "file ", "network inet ", "misc env ",
-	"acl_group 0 ", "path_group G ", "number_group N ", "127.0.0.1", "::1",
+	"acl_group 0 ", "acl_group web ", "network unix ",
+	"task manual_domain_transition ", "path_group G ", "number_group N ",
+	"127.0.0.1", "::1",
 	"1-2", "any", "from ", "keep", "grant_log=", "{ ", " }",
 };
 

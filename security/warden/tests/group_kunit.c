@@ -18,6 +18,7 @@
 #include "../acl_group.h"
 #include "../exception.h"
 #include "../group.h"
+#include "../netacl.h"
 #include "../policy.h"
 #include "../stat.h"
 #include "../value.h"
@@ -206,6 +207,86 @@ static void test_refused_acl_group_line_leaves_nothing(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, list_empty(&e.acl_groups.all));
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
 			before);
+	warden_test_exception_free(&e);
+}
+
+/*
+ * Every kind of line a domain may hold grants through an ACL group the
+ * domain uses: network, misc env and task lines as file lines do, and
+ * none once deleted.
+ */
+static void test_every_kind_of_line_grants_through_a_group(struct kunit *test)
+{
+	static const char *const lines[] = {
+		"acl_group shared network inet stream connect 127.0.0.1 80",
+		"acl_group shared network unix dgram send /run/log.sock",
+		"acl_group shared misc env HOME",
+		"acl_group shared task manual_domain_transition <kernel> /bin/sh",
+		"acl_group shared task manual_domain_transition <kernel> /bin/ls task.uid=1",
+	};
+	struct warden_net_request env = {
+		.family = WARDEN_NET_MISC_ENV, .name = "HOME", .grant_log = -1,
+	};
+	struct warden_net_request sock = {
+		.family = WARDEN_NET_UNIX_DGRAM, .op = WARDEN_NET_SEND,
+		.name = "/run/log.sock", .grant_log = -1,
+	};
+	struct warden_net_request inet = {
+		.family = WARDEN_NET_INET_STREAM, .op = WARDEN_NET_CONNECT,
+		.address = { 127, 0, 0, 1 }, .port = 80, .grant_log = -1,
+	};
+	struct warden_exception_policy e;
+	struct warden_acl_group *group;
+	const char *reason;
+	LIST_HEAD(uses);
+	size_t i;
+
+	warden_exception_init(&e);
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		KUNIT_ASSERT_EQ_MSG(test, warden_test_exception_line(&e, lines[i]),
+				    0, "%s", lines[i]);
+	warden_policy_write_lock();
+	group = warden_acl_group_ref(&e.acl_groups, "shared");
+	KUNIT_ASSERT_NOT_NULL(test, group);
+	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, group, false, &reason),
+			0);
+	warden_policy_write_unlock();
+	rcu_read_lock();
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &sock, &e));
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &env, &e));
+	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_task(&uses,
+							     "<kernel> /bin/sh"));
+	/* KUnit runs as uid 0. */
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_task(&uses,
+							      "<kernel> /bin/ls"));
+	inet.port = 81;
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
+	inet.port = 80;
+	rcu_read_unlock();
+	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
+			   "acl_group shared network inet stream connect 127.0.0.1 80\n"
+			   "acl_group shared network unix dgram send /run/log.sock\n"
+			   "acl_group shared misc env HOME\n"
+			   "acl_group shared task manual_domain_transition <kernel> /bin/sh\n"
+			   "acl_group shared task manual_domain_transition <kernel> /bin/ls task.uid=1\n");
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
+		char line[128];
+
+		snprintf(line, sizeof(line), "delete %s", lines[i]);
+		KUNIT_ASSERT_EQ_MSG(test, warden_test_exception_line(&e, line),
+				    0, "%s", line);
+	}
+	rcu_read_lock();
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &env, &e));
+	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_task(&uses,
+							      "<kernel> /bin/sh"));
+	rcu_read_unlock();
+	warden_policy_write_lock();
+	warden_acl_group_uses_clear(&uses);
+	warden_policy_write_unlock();
+	synchronize_rcu();
 	warden_test_exception_free(&e);
 }
 
@@ -400,6 +481,7 @@ static struct kunit_case warden_group_test_cases[] = {
 			 warden_refused_gen_params),
 	KUNIT_CASE(test_refused_acl_group_line_leaves_nothing),
 	KUNIT_CASE(test_emptied_groups_give_their_memory_back),
+	KUNIT_CASE(test_every_kind_of_line_grants_through_a_group),
 	KUNIT_CASE(test_acl_groups_are_used_by_pointer),
 	KUNIT_CASE(test_held_entry_outlives_its_deletion),
 	{}

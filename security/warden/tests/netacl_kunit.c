@@ -140,7 +140,7 @@ static char *warden_test_netacl_dump(struct kunit *test)
 
 	warden_test_seq_buf(test, &m, 4096);
 	warden_policy_write_lock();
-	warden_netacl_show(&m, &f->set, false);
+	warden_netacl_show(&m, &f->set, "", false);
 	warden_policy_write_unlock();
 	return m.buf;
 }

@@ -587,6 +587,50 @@ TEST_F(net, misc_env_is_learned_in_learning)
 		TH_LOG("not learned: %s", domain_policy_block(HELPER_DOMAIN));
 }
 
+/* Delete one line of the exception policy. */
+static int delete_exception_line(const char *line)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text), "delete %s\n", line);
+	return write_file_once(WARDEN_DIR "/exception_policy", text);
+}
+
+#define SHARED_BIND "acl_group net_shared network inet stream bind 127.0.0.1 47291"
+#define SHARED_SEND "acl_group net_shared network unix dgram send " DGRAM_SOCK
+#define SHARED_ENV "acl_group net_shared misc env " ENV_NAME
+
+/*
+ * A network inet, network unix and misc env line each grant their request
+ * through a named ACL group the domain uses, and no longer once the
+ * group's line is deleted.
+ */
+TEST_F(net, network_and_env_lines_grant_through_a_named_acl_group)
+{
+	struct sockaddr_un sun;
+	socklen_t len = fill_un(&sun, DGRAM_SOCK);
+	int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, bind(fd, (struct sockaddr *)&sun, len));
+	ASSERT_EQ(0, load_net_policy(3, KEEP_PROG SHARED_BIND "\n"
+				     SHARED_SEND "\n" SHARED_ENV "\n",
+				     "use_group net_shared\n"
+				     "file execute " PROG "\n"));
+	EXPECT_EQ(0, run_net("bind", "127.0.0.1", "47291", NULL, 0));
+	EXPECT_EQ(EPERM, run_net("bind", "127.0.0.1", "47292", NULL, 0));
+	EXPECT_EQ(0, run_net("unix-dgram-send", DGRAM_SOCK, NULL, NULL, 0));
+	EXPECT_EQ(0, run_net("exec-env", NULL, NULL, NULL, 0));
+
+	ASSERT_EQ(0, delete_exception_line(SHARED_BIND));
+	EXPECT_EQ(EPERM, run_net("bind", "127.0.0.1", "47291", NULL, 0));
+	ASSERT_EQ(0, delete_exception_line(SHARED_SEND));
+	EXPECT_EQ(EPERM, run_net("unix-dgram-send", DGRAM_SOCK, NULL, NULL, 0));
+	ASSERT_EQ(0, delete_exception_line(SHARED_ENV));
+	EXPECT_EQ(EPERM, run_net("exec-env", NULL, NULL, NULL, 0));
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "--noop"))
