@@ -68,8 +68,9 @@ enum warden_path_op {
  * @rcu: defers freeing past readers.
  * @usage: the set's reference, and one for each decision that keeps the
  *         entry after its RCU read-side critical section.
- * @key: the index key: a hash of the first pathname, or of its literal
- *       directory prefix when it is a pattern.
+ * @key: the index key: a hash of the kind's key word (the first
+ *       pathname, a mount's mount point), or of its literal directory
+ *       prefix when it is a pattern.
  * @kind: an &enum warden_acl_kind.
  * @perm: the operations allowed, one bit each.
  * @patterned: the words that hold wildcards, one bit each.
@@ -121,6 +122,9 @@ struct warden_acl_set {
  * @op: the operation: its bit number among the operations of @kind.
  * @word: the encoded pathnames and words of the request, by position.
  * @number: its numbers, by position.
+ * @uncompared: the words no entry's word is compared with, one bit each:
+ *              a mount's device where it names no file, as in TOMOYO.
+ *              They are still logged and learned as the hook gave them.
  * @cond: what the entries' conditions are evaluated against, or %NULL
  *        where the hook has nothing for them.
  * @hold: keep the granting entry past the RCU read-side critical section
@@ -139,6 +143,7 @@ struct warden_request {
 	u8 op;
 	const char *word[WARDEN_ACL_MAX_WORDS];
 	unsigned long number[WARDEN_ACL_MAX_NUMBERS];
+	u8 uncompared;
 	const struct warden_cond_ctx *cond;
 	bool hold;
 	struct warden_acl *entry;

@@ -2,10 +2,10 @@
 /*
  * Warden LSM - file requests checked against a domain's file entries.
  *
- * A check hashes the requested pathname and each of its directory
- * prefixes, and looks only at the entries filed under those keys, so its
- * cost does not depend on how many entries the domain has.  It allocates
- * nothing and cannot fail.
+ * A check hashes the requested pathname (a mount's mount point) and each
+ * of its directory prefixes, and looks only at the entries filed under
+ * those keys, so its cost does not depend on how many entries the domain
+ * has.  It allocates nothing and cannot fail.
  */
 
 #include "common.h"
@@ -34,15 +34,19 @@ static bool warden_acl_word_matches(const struct warden_acl *acl,
 	return !strcmp(acl->word[i], name);
 }
 
-/* Whether @acl's arguments after its first word cover those of @req. */
+/*
+ * Whether @acl's arguments cover those of @req: every word but those the
+ * request leaves uncompared, and every number.
+ */
 static bool warden_acl_args_match(const struct warden_acl *acl,
 				  const struct warden_request *req)
 {
 	const unsigned int nr_words = warden_acl_kinds[acl->kind].nr_words;
 	unsigned int i;
 
-	for (i = 1; i < nr_words; i++)
-		if (!warden_acl_word_matches(acl, i, req->word[i]))
+	for (i = 0; i < nr_words; i++)
+		if (!(req->uncompared & BIT(i)) &&
+		    !warden_acl_word_matches(acl, i, req->word[i]))
 			return false;
 	for (i = 0; i < warden_acl_kinds[acl->kind].nr_numbers; i++) {
 		const struct warden_group *group = acl->group[nr_words + i];
@@ -70,7 +74,6 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
 	rhl_for_each_entry_rcu(acl, pos, list, node) {
 		if (acl->kind != req->kind ||
 		    !(READ_ONCE(acl->perm) & BIT(req->op)) ||
-		    !warden_acl_word_matches(acl, 0, req->word[0]) ||
 		    !warden_acl_args_match(acl, req))
 			continue;
 		/*
@@ -102,20 +105,23 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
  *       or holds warden_policy_lock.
  * @req: the request; @req->matched is set when an entry grants it.
  *
- * Looks up the exact first pathname, then the patterns filed under each
- * of its directory prefixes: a handful of hash lookups, whatever the size
- * of the domain's policy.
+ * Looks up the exact key word (the first pathname, a mount's mount
+ * point), then the patterns filed under each of its directory prefixes: a
+ * handful of hash lookups, whatever the size of the domain's policy.
  *
  * Return: true if an entry grants @req.
  */
 bool warden_acl_allows(struct warden_acl_set *set, struct warden_request *req)
 {
-	const char *name = req->word[0];
-	size_t len = strlen(name), i;
+	const char *name = req->word[warden_acl_kinds[req->kind].key_word];
+	size_t len, i;
 
 	req->matched = NULL;
 	req->transit = NULL;
 	req->entry = NULL;
+	if (!name)
+		return false;
+	len = strlen(name);
 	if (warden_acl_bucket_allows(set, warden_acl_key(name, len), req))
 		return true;
 	for (i = 0; i < len; i++) {

@@ -3,10 +3,11 @@
  * Warden LSM - the file entries of a domain: the shape of each kind of
  * entry, their lifetime, and the index that files them by pathname.
  *
- * An entry is filed under a hash of its first pathname, or for a pattern
- * of the pathname's literal directory prefix, so that acl_match.c finds
- * the candidates of a request with a few hash lookups.  Entries that
- * differ only in their operations are merged, as TOMOYO does.
+ * An entry is filed under a hash of its key word (its first pathname, a
+ * mount's mount point), or for a pattern of the word's literal directory
+ * prefix, so that acl_match.c finds the candidates of a request with a few
+ * hash lookups.  Entries that differ only in their operations are merged,
+ * as TOMOYO does.
  */
 
 #include "common.h"
@@ -62,8 +63,9 @@ const struct warden_acl_shape warden_acl_kinds[WARDEN_NR_ACL_KINDS] = {
 			       ARRAY_SIZE(warden_mkdev_op_names), 1, 3 },
 	[WARDEN_ACL_PATH2] = { warden_path2_op_names,
 			       ARRAY_SIZE(warden_path2_op_names), 2, 0 },
+	/* A mount's device is not always compared; its mount point is. */
 	[WARDEN_ACL_MOUNT] = { warden_mount_op_names,
-			       ARRAY_SIZE(warden_mount_op_names), 3, 1 },
+			       ARRAY_SIZE(warden_mount_op_names), 3, 1, 1 },
 };
 
 /*
@@ -230,16 +232,18 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
 int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 		     bool is_delete, const char **reason)
 {
+	const unsigned int k = warden_acl_kinds[acl->kind].key_word;
+	const char *word = acl->word[k];
 	struct warden_acl *found;
 	size_t size;
 	int err = 0;
 
-	if (acl->word[0][0] == '@')
+	if (word[0] == '@')
 		acl->key = warden_acl_key("@", 1);
 	else
-		acl->key = warden_acl_key(acl->word[0], acl->patterned & BIT(0) ?
-					  warden_pattern_dir_prefix(acl->word[0]) :
-					  strlen(acl->word[0]));
+		acl->key = warden_acl_key(word, acl->patterned & BIT(k) ?
+					  warden_pattern_dir_prefix(word) :
+					  strlen(word));
 	/* The writer lock keeps entries alive; RCU is what the index wants. */
 	rcu_read_lock();
 	found = warden_acl_find(set, acl);

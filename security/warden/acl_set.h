@@ -23,12 +23,16 @@
  * @nr_ops: the number of @op_names.
  * @nr_words: how many pathnames and words follow the operations.
  * @nr_numbers: how many numbers follow those words.
+ * @key_word: the word entries are filed under and requests looked up by:
+ *            one that every request of the kind has compared, the first
+ *            pathname, or for "file mount" the mount point.
  */
 struct warden_acl_shape {
 	const char *const *op_names;
 	u8 nr_ops;
 	u8 nr_words;
 	u8 nr_numbers;
+	u8 key_word;
 };
 
 extern const struct warden_acl_shape warden_acl_kinds[WARDEN_NR_ACL_KINDS];

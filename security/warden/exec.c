@@ -41,10 +41,25 @@
 #include "transition.h"
 
 /*
- * The name the program was executed by.  fd-based execs (fexecve,
- * execveat with AT_EMPTY_PATH) and names that resolve through procfs
- * magic links are named by the file itself.  Running out of memory is an
- * error, not a reason to name the program otherwise.
+ * Of the names procfs gives, only its link to the caller's own program,
+ * "proc:/self/exe", names a program as it was executed, as in TOMOYO:
+ * busybox's shell runs its applets through it.  The links of file
+ * descriptors (fexecve() and execveat() with AT_EMPTY_PATH execute
+ * "/dev/fd/<n>") would name a domain by a number; the file they lead to
+ * names it instead.
+ */
+static bool warden_exec_name_kept(const struct path *path, const char *name)
+{
+	return path->dentry->d_sb->s_magic != PROC_SUPER_MAGIC ||
+	       !strcmp(name, "proc:/self/exe");
+}
+
+/*
+ * The name the program was executed by, its last symlink not followed.
+ * fd-based execs (fexecve, execveat with AT_EMPTY_PATH) and other names
+ * that resolve through procfs magic links are named by the file itself.
+ * Running out of memory is an error, not a reason to name the program
+ * otherwise.
  */
 static int warden_exec_name(const struct linux_binprm *bprm,
 			    struct warden_name *out)
@@ -54,9 +69,11 @@ static int warden_exec_name(const struct linux_binprm *bprm,
 
 	err = kern_path(bprm->filename, 0, &path);
 	if (!err) {
-		bool magic = path.dentry->d_sb->s_magic == PROC_SUPER_MAGIC;
-
-		err = magic ? -ENOENT : warden_name_build(&path, false, out);
+		err = warden_name_build(&path, false, out);
+		if (!err && !warden_exec_name_kept(&path, out->name)) {
+			warden_name_put(out);
+			err = -ENOENT;
+		}
 		path_put(&path);
 		if (!err)
 			return 0;

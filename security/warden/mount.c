@@ -32,63 +32,111 @@
 #include "realpath.h"
 #include "setup.h"
 
-/*
- * The filesystem type word of a mount request: TOMOYO's "--bind",
- * "--remount", ... for requests that mount no new filesystem.  Clears
- * the flag that the word stands for.
+/* The flags of mount(2) that change a mount's propagation type. */
+#define WARDEN_MS_PROPAGATION (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)
+
+/**
+ * warden_mount_special - the word of a mount(2) that mounts no new filesystem
+ * @flags: the request's flags, MS_MGC_VAL removed; the flag the word
+ *         stands for is cleared.
+ * @word: receives TOMOYO's "--remount", "--bind", ..., or %NULL for the
+ *        mount of a new filesystem, which its type names.
+ * @device_is_file: receives whether the device word names a file, so that
+ *                  entries compare it: the tree "--bind" and "--move" take.
+ *                  What a new filesystem's is depends on its type.
+ *
+ * mount(2) does the first of these that its flags ask for, in this order.
+ * A propagation change that asks for two types at once cannot succeed: as
+ * TOMOYO does, it is refused before the policy is consulted, so that it is
+ * neither logged nor learned.
+ *
+ * Return: 0, or -EINVAL for conflicting propagation flags.
  */
-static const char *warden_mount_type(const char *type, unsigned long *flags)
+int warden_mount_special(unsigned long *flags, const char **word,
+			 bool *device_is_file)
 {
 	static const struct {
 		unsigned long flag;
 		const char *word;
+		bool device_is_file;
 	} special[] = {
-		{ MS_REMOUNT, "--remount" },
-		{ MS_BIND, "--bind" },
-		{ MS_SHARED, "--make-shared" },
-		{ MS_PRIVATE, "--make-private" },
-		{ MS_SLAVE, "--make-slave" },
-		{ MS_UNBINDABLE, "--make-unbindable" },
-		{ MS_MOVE, "--move" },
+		{ MS_REMOUNT, "--remount", false },
+		{ MS_BIND, "--bind", true },
+		{ MS_SHARED, "--make-shared", false },
+		{ MS_PRIVATE, "--make-private", false },
+		{ MS_SLAVE, "--make-slave", false },
+		{ MS_UNBINDABLE, "--make-unbindable", false },
+		{ MS_MOVE, "--move", true },
 	};
+	unsigned long flag;
 	unsigned int i;
 
+	*word = NULL;
+	*device_is_file = false;
 	for (i = 0; i < ARRAY_SIZE(special); i++) {
-		if (*flags & special[i].flag) {
-			*flags &= ~special[i].flag;
-			return special[i].word;
-		}
+		flag = special[i].flag;
+		if (!(*flags & flag))
+			continue;
+		if ((flag & WARDEN_MS_PROPAGATION) &&
+		    (*flags & WARDEN_MS_PROPAGATION & ~flag))
+			return -EINVAL;
+		*flags &= ~flag;
+		*word = special[i].word;
+		*device_is_file = special[i].device_is_file;
+		break;
 	}
-	return type ?: "<NULL>";
+	return 0;
 }
 
-/* The device word: a pathname where the request names a file. */
-static int warden_mount_add_device(struct warden_hook_request *hr,
-				   const char *dev_name, const char *type,
-				   bool dev_is_path)
+/*
+ * Whether the device word of a new filesystem of type @type names a file:
+ * where the filesystem needs a block device.  An unknown type cannot be
+ * mounted and is refused before the policy is consulted, as TOMOYO does.
+ */
+static int warden_mount_fstype_device(const char *type, bool *device_is_file)
 {
-	struct file_system_type *fstype;
+	struct file_system_type *fstype = type ? get_fs_type(type) : NULL;
+
+	if (!fstype)
+		return -ENODEV;
+	*device_is_file = fstype->fs_flags & FS_REQUIRES_DEV;
+	put_filesystem(fstype);
+	return 0;
+}
+
+/*
+ * The device word of mount(2).  Where it names a file, the file's
+ * pathname, which entries compare; a name that leads to no file cannot be
+ * mounted and is refused before the policy is consulted, as TOMOYO does.
+ * Elsewhere it is whatever the filesystem makes of it: the word as given,
+ * logged and learned but compared with no entry's, as in TOMOYO.
+ */
+static int warden_mount_add_device(struct warden_hook_request *hr,
+				   const char *dev_name, bool device_is_file)
+{
 	struct path path;
 	int err;
 
-	if (!dev_is_path && type && *type != '-') {
-		fstype = get_fs_type(type);
-		if (fstype) {
-			dev_is_path = fstype->fs_flags & FS_REQUIRES_DEV;
-			put_filesystem(fstype);
-		}
+	if (!device_is_file) {
+		hr->req.uncompared |= BIT(hr->nr_names);
+		return warden_hook_add_word(hr, dev_name ?: "<NULL>");
 	}
-	if (dev_is_path && dev_name &&
-	    !kern_path(dev_name, LOOKUP_FOLLOW, &path)) {
-		err = warden_hook_add_path(hr, &path, false);
-		/* The device's path does not outlive this function. */
-		hr->ctx.path[0] = NULL;
-		path_put(&path);
+	if (!dev_name)
+		return -ENOENT;
+	err = kern_path(dev_name, LOOKUP_FOLLOW, &path);
+	if (err)
 		return err;
-	}
-	return warden_hook_add_word(hr, dev_name ?: "<NULL>");
+	err = warden_hook_add_path(hr, &path, false);
+	/* The device's path does not outlive this function. */
+	hr->ctx.path[0] = NULL;
+	path_put(&path);
+	return err;
 }
 
+/*
+ * mount(2): the request's own errors come first, then the policy decides
+ * "file mount <device> <dir> <type|--word> <flags>".
+ */
 static int warden_sb_mount(const char *dev_name, const struct path *path,
 			   const char *type, unsigned long flags, void *data)
 {
@@ -96,6 +144,7 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 		.req = { .kind = WARDEN_ACL_MOUNT, .op = 0 },
 	};
 	struct warden_request_ctx rctx;
+	bool device_is_file;
 	const char *word;
 	int err;
 
@@ -104,10 +153,15 @@ static int warden_sb_mount(const char *dev_name, const struct path *path,
 		return 0;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	word = warden_mount_type(type, &flags);
-	err = warden_mount_add_device(&hr, dev_name, type,
-				      !strcmp(word, "--bind") ||
-				      !strcmp(word, "--move"));
+	err = warden_mount_special(&flags, &word, &device_is_file);
+	if (!err && !word) {
+		err = warden_mount_fstype_device(type, &device_is_file);
+		word = type;
+	}
+	if (err)
+		return err;
+	/* A request that could not be built is not decided. */
+	err = warden_mount_add_device(&hr, dev_name, device_is_file);
 	if (!err)
 		err = warden_hook_add_path(&hr, path, true);
 	if (!err)
@@ -131,14 +185,20 @@ static bool warden_in_syscall(long nr)
 /*
  * The device word of a filesystem the caller did not name: what the
  * filesystem reports, "/dev/<name>" for a block device (where devtmpfs
- * puts it), else the superblock's id, e.g. "tmpfs".
+ * puts it), else the superblock's id, e.g. "tmpfs".  As for mount(2),
+ * entries compare it only for a new filesystem on a block device, not for
+ * "--remount".
  */
 static int warden_mount_add_source(struct warden_hook_request *hr,
-				   const struct super_block *sb)
+				   const struct super_block *sb, bool remount)
 {
 	char word[sizeof("/dev/") + sizeof(sb->s_id)];
+	bool needs_dev = sb->s_type->fs_flags & FS_REQUIRES_DEV;
 
-	if ((sb->s_type->fs_flags & FS_REQUIRES_DEV) && sb->s_bdev)
+	/* TOMOYO's rule: compared where it names a block device, see above. */
+	if (remount || !needs_dev)
+		hr->req.uncompared |= BIT(hr->nr_names);
+	if (needs_dev && sb->s_bdev)
 		snprintf(word, sizeof(word), "/dev/%s", sb->s_id);
 	else
 		strscpy(word, sb->s_id, sizeof(word));
@@ -305,7 +365,7 @@ static int warden_move_mount(const struct path *from_path,
 	if (whole_fs && !submounts)
 		new_fs = READ_ONCE(warden_sb(sb)->new_api_mount);
 	if (new_fs) {
-		err = warden_mount_add_source(&hr, sb);
+		err = warden_mount_add_source(&hr, sb, false);
 		if (!err)
 			err = warden_hook_add_path(&hr, to_path, true);
 		if (!err)
@@ -371,7 +431,7 @@ static int warden_sb_remount(struct super_block *sb, void *mnt_opts)
 	    !warden_request_begin(&rctx, warden_current_domain(),
 				  WARDEN_OP_FILE_MOUNT))
 		return 0;
-	err = warden_mount_add_source(&hr, sb);
+	err = warden_mount_add_source(&hr, sb, true);
 	if (!err)
 		err = warden_mount_add_in_tree(&hr, &root);
 	if (!err)

@@ -31,6 +31,8 @@ warden_sb(const struct super_block *sb)
 	return sb->s_security + warden_blob_sizes.lbs_superblock;
 }
 
+int warden_mount_special(unsigned long *flags, const char **word,
+			 bool *device_is_file);
 void __init warden_add_mount_hooks(void);
 
 #endif /* _SECURITY_WARDEN_MOUNT_H */

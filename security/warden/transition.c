@@ -57,22 +57,6 @@ int warden_transition_kind_of(const char *keyword)
 	return kind < 0 ? -EINVAL : kind;
 }
 
-/*
- * A program: a pathname, which starts with "/" or, for files named by
- * their filesystem, with "<filesystem>:/" (init_policy writes
- * "aggregator proc:/self/exe /proc/self/exe").
- */
-static bool warden_program_valid(const char *word, bool wildcards)
-{
-	const char *slash = strchr(word, '/');
-
-	if (!slash)
-		return false;
-	if (slash != word && (slash == word + 1 || slash[-1] != ':'))
-		return false;
-	return !warden_word_check(word, wildcards);
-}
-
 /* A new, unlisted entry holding @program and @second, charged. */
 static struct warden_transition_entry *
 warden_transition_new(unsigned int kind, const char *program,
@@ -163,12 +147,13 @@ static int warden_control_parse(unsigned int kind, char *args,
 	} else {
 		*from = "any";
 	}
-	if (strcmp(*program, "any") && !warden_program_valid(*program, true)) {
+	if (strcmp(*program, "any") &&
+	    !warden_program_word_valid(*program, true)) {
 		*reason = "the program must be a pathname or \"any\"";
 		return -EINVAL;
 	}
 	if (strcmp(*from, "any") && warden_domainname_check(*from) &&
-	    !warden_program_valid(*from, true)) {
+	    !warden_program_word_valid(*from, true)) {
 		*reason = "after \"from\" comes a domainname, a program or \"any\"";
 		return -EINVAL;
 	}
@@ -193,8 +178,8 @@ static int warden_aggregator_parse(char *args, const char **pattern,
 	*space = '\0';
 	*pattern = args;
 	*name = space + 1;
-	if (!warden_program_valid(*pattern, true) ||
-	    !warden_program_valid(*name, false)) {
+	if (!warden_program_word_valid(*pattern, true) ||
+	    !warden_program_word_valid(*name, false)) {
 		*reason = "aggregator takes a pattern and a pathname";
 		return -EINVAL;
 	}

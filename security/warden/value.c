@@ -231,11 +231,35 @@ static bool warden_namespace_word_valid(const char *word, size_t len)
 }
 
 /**
+ * warden_program_word_valid - whether a word can name a program
+ * @word: the word, in TOMOYO's encoding.
+ * @wildcards: whether pattern wildcards are allowed in it.
+ *
+ * A program is named by a pathname: absolute ("/bin/sh"), or for a file
+ * that no path reaches, within its filesystem ("proc:/self/exe", which
+ * busybox's shell executes, or "dev(8,1):/sbin/init").  TOMOYO's
+ * init_policy writes "aggregator proc:/self/exe /proc/self/exe".
+ *
+ * Return: true if @word is such a name.
+ */
+bool warden_program_word_valid(const char *word, bool wildcards)
+{
+	const char *slash = strchr(word, '/');
+
+	if (!slash)
+		return false;
+	if (slash != word && (slash == word + 1 || slash[-1] != ':'))
+		return false;
+	return !warden_word_check(word, wildcards);
+}
+
+/**
  * warden_domainname_check - check the syntax of a domainname
  * @name: e.g. "<kernel> /usr/sbin/httpd /bin/sh".
  *
- * A domainname is a namespace word followed by absolute program
- * pathnames in TOMOYO's encoding, without wildcards, one space apart.
+ * A domainname is a namespace word followed by the names of programs
+ * (warden_program_word_valid()) in TOMOYO's encoding, without wildcards,
+ * one space apart.
  *
  * Return: 0 if @name is a well-formed domainname, -EINVAL if not, -ENOMEM
  * if there was no memory to check it.
@@ -256,7 +280,7 @@ int warden_domainname_check(const char *name)
 		return -ENOMEM;
 	cursor = copy;
 	while (!err && (word = strsep(&cursor, " ")))
-		if (word[0] != '/' || warden_word_check(word, false))
+		if (!warden_program_word_valid(word, false))
 			err = -EINVAL;
 	kfree(copy);
 	return err;

@@ -76,6 +76,7 @@ bool warden_address_range_covers(const struct warden_address_range *range,
 				 bool ipv6, const u8 *address);
 
 u32 warden_domainname_hash(const char *name);
+bool warden_program_word_valid(const char *word, bool wildcards);
 int warden_domainname_check(const char *name);
 
 #endif /* _SECURITY_WARDEN_VALUE_H */
