@@ -17,7 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "policy.h"
+#include "util.h"
 
 /* TOMOYO's default profiles, used when no profile.conf was saved. */
 static const char wd_default_profile[] =
@@ -38,12 +41,14 @@ static const char wd_default_profile[] =
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-init [--help]\n"
+		"Usage: warden-init [--help]\n"
 		"Load the policy saved in $WARDEN_POLICY_DIR/current (default\n"
 		"%s/current) into the kernel as one transaction.\n"
 		"Does nothing when the kernel command line has warden=disabled.\n"
 		"Environment: WARDEN_DIR (interface, default %s),\n"
-		"WARDEN_POLICY_DIR, WARDEN_CMDLINE (default /proc/cmdline).\n",
+		"WARDEN_POLICY_DIR, WARDEN_CMDLINE (default /proc/cmdline).\n"
+		"Exit status: 0 loaded (or disabled), 1 the kernel or a file\n"
+		"refused, 2 bad usage.\n",
 		WD_DEFAULT_POLICY_DIR, WD_DEFAULT_DIR);
 }
 
@@ -105,11 +110,9 @@ static void wd_unmount(void)
 /* Read one saved part; a missing file is an empty part. */
 static int wd_read_part(const char *dir, enum wd_part part, char **text)
 {
-	char name[64], *path;
+	char *path = wd_path(dir, wd_part_conf(part));
 
-	snprintf(name, sizeof(name), "%s.conf", wd_part_file(part));
-	path = wd_path(dir, name);
-	*text = wd_read_file(path, NULL);
+	*text = wd_read_file(path, 0, NULL);
 	if (!*text && errno != ENOENT) {
 		wd_perror(path);
 		free(path);
@@ -132,10 +135,10 @@ static int wd_load(void)
 	if (!policy.part[WD_PROFILE]) {
 		printf("warden-init: no %s/profile.conf; using the default profiles 0-3\n",
 		       dir);
-		policy.part[WD_PROFILE] = strdup(wd_default_profile);
+		policy.part[WD_PROFILE] = wd_xstrdup(wd_default_profile);
 	}
 	doc = wd_policy_assemble(&policy);
-	target = wd_path(wd_dir(), "policy");
+	target = wd_iface_path("policy");
 	if (wd_write_file(target, doc, strlen(doc))) {
 		wd_error("%s: %s: the kernel refused the policy from %s and keeps the one it had (its log names the line)",
 			 target, strerror(errno), dir);
@@ -161,19 +164,12 @@ int main(int argc, char **argv)
 	char *cmdline;
 	int ret;
 
-	if (argc > 1) {
-		if (argc == 2 && !strcmp(argv[1], "--help")) {
-			usage(stdout);
-			return 0;
-		}
-		usage(stderr);
-		return 2;
-	}
+	wd_options_help_only(argc, argv, usage);
 	wd_mount_what_is_missing();
 	cmdline_path = getenv("WARDEN_CMDLINE");
 	if (!cmdline_path || !*cmdline_path)
 		cmdline_path = "/proc/cmdline";
-	cmdline = wd_read_file(cmdline_path, NULL);
+	cmdline = wd_read_file(cmdline_path, 0, NULL);
 	if (!cmdline) {
 		/* Without the command line, loading is the safe default. */
 		wd_error("%s: %s; loading the policy anyway", cmdline_path,

@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "conf.h"
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 #include "record.h"
 
 #define PROG "warden-notifyd"
@@ -34,7 +36,7 @@ struct pending {
 };
 
 struct notifyd {
-	struct wc_notify conf;
+	struct wd_notify_conf conf;
 	int query_fd;
 	int answer_fd;
 	bool once;
@@ -64,11 +66,14 @@ static void usage(FILE *out)
 		"time_to_wait seconds.\n\n"
 		"  -f, --foreground      do not detach from the terminal\n"
 		"  -c, --config CONF     read the settings from CONF\n"
-		"      --once            stop at the end of the query file\n"
+		"      --once            stop when no query is waiting\n"
 		"      --answer-file FILE  append answers to FILE, not to the\n"
 		"                        query file (for tests with plain files)\n"
 		"  -h, --help            show this help and exit\n\n"
-		"WARDEN_DIR overrides /sys/kernel/security/warden.\n");
+		"It stops at the end of a file read in place of the kernel's.\n"
+		"WARDEN_DIR overrides /sys/kernel/security/warden.\n"
+		"Exit status: 0 done, 1 bad configuration or a file could not be\n"
+		"opened, 2 bad usage.\n");
 }
 
 static time_t now(void)
@@ -82,8 +87,8 @@ static time_t now(void)
 static void reject(struct notifyd *nd, unsigned int serial)
 {
 	/* Someone else (warden-queryd) may have answered first: not fatal. */
-	if (wr_answer(nd->answer_fd, serial, WR_REJECT))
-		fprintf(stderr, PROG ": answering query %u: %s\n", serial,
+	if (wd_answer_query(nd->answer_fd, serial, WD_REJECT))
+		wd_error("answering query %u: %s", serial,
 			strerror(errno));
 }
 
@@ -97,10 +102,10 @@ static void reap(struct notifyd *nd)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		nd->children--;
 		if (WIFEXITED(status) && WEXITSTATUS(status))
-			fprintf(stderr, PROG ": action '%s' exited with status %d\n",
+			wd_error("action '%s' exited with status %d",
 				cmd, WEXITSTATUS(status));
 		else if (WIFSIGNALED(status))
-			fprintf(stderr, PROG ": action '%s' killed by signal %d\n",
+			wd_error("action '%s' killed by signal %d",
 				cmd, WTERMSIG(status));
 	}
 }
@@ -115,7 +120,7 @@ static int query_file(const char *data, size_t len)
 
 	if (fd < 0)
 		return -1;
-	if (wr_write_all(fd, data, len) || lseek(fd, 0, SEEK_SET)) {
+	if (wd_write_all(fd, data, len) || lseek(fd, 0, SEEK_SET)) {
 		close(fd);
 		return -1;
 	}
@@ -129,7 +134,7 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 	pid_t pid;
 
 	if (fd < 0) {
-		fprintf(stderr, PROG ": cannot pass the query: %s\n",
+		wd_error("cannot pass the query: %s",
 			strerror(errno));
 		return;
 	}
@@ -141,12 +146,12 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 		if (dup2(fd, STDIN_FILENO) < 0)
 			_exit(127);
 		execvp(argv[0], argv);
-		fprintf(stderr, PROG ": cannot run '%s': %s\n", argv[0],
+		wd_error("cannot run '%s': %s", argv[0],
 			strerror(errno));
 		_exit(127);
 	}
 	if (pid < 0)
-		fprintf(stderr, PROG ": cannot fork: %s\n", strerror(errno));
+		wd_error("cannot fork: %s", strerror(errno));
 	else
 		nd->children++;
 	close(fd);
@@ -196,18 +201,18 @@ static int answer_due(struct notifyd *nd)
 static void handle(struct notifyd *nd, const char *data, size_t len)
 {
 	unsigned int serial, retry;
-	struct wr_record rec;
+	struct wd_record rec;
 	const char *why;
 
-	if (!wr_parse(data, len, &rec, &why) && rec.has_query) {
+	if (!wd_record_parse(data, len, &rec, &why) && rec.has_query) {
 		serial = rec.serial;
-		wr_free(&rec);
+		wd_record_free(&rec);
 	} else if (sscanf(data, "Q%u-%u\n", &serial, &retry) == 2) {
 		/* A task still waits behind a record we cannot read. */
-		fprintf(stderr, PROG ": malformed query %u: %s\n", serial,
+		wd_error("malformed query %u: %s", serial,
 			why ? why : "no record");
 	} else {
-		fprintf(stderr, PROG ": skipping malformed query: %s\n",
+		wd_error("skipping malformed query: %s",
 			why ? why : "no Q line");
 		return;
 	}
@@ -222,15 +227,19 @@ static void handle(struct notifyd *nd, const char *data, size_t len)
 		reject(nd, serial);
 }
 
-/* Reads what is there; false once the query file has ended (--once). */
-static bool read_queries(struct notifyd *nd, struct wr_reader *rd)
+/*
+ * Reads what is there; false once there is nothing more to read: the
+ * stream ended (the kernel's never does: a file stands in for it) or,
+ * with --once, nothing is waiting.
+ */
+static bool read_queries(struct notifyd *nd, struct wd_reader *rd)
 {
 	char *data;
 	size_t len;
 	int n;
 
 	for (;;) {
-		n = wr_reader_next(rd, &data, &len);
+		n = wd_reader_next(rd, &data, &len);
 		if (n > 0) {
 			handle(nd, data, len);
 			if (!nd->once)
@@ -239,13 +248,11 @@ static bool read_queries(struct notifyd *nd, struct wr_reader *rd)
 		}
 		if (n < 0 && errno == EINTR)
 			return true;
-		if (n == 0 || errno == EAGAIN) {
-			/* Only a plain file ends; don't spin on it. */
-			if (!nd->once && n == 0)
-				sleep(1);
+		if (n == 0)
+			return false;
+		if (errno == EAGAIN)
 			return !nd->once;
-		}
-		fprintf(stderr, PROG ": %s/query: %s\n", wd_dir(),
+		wd_error("%s/query: %s", wd_iface_dir(),
 			strerror(errno));
 		exit(1);
 	}
@@ -270,10 +277,10 @@ static bool wait_for(struct notifyd *nd, int timeout_ms, bool reading)
 
 static int run(struct notifyd *nd)
 {
-	struct wr_reader rd;
+	struct wd_reader rd;
 	bool reading = true;
 
-	wr_reader_init(&rd, nd->query_fd);
+	wd_reader_init(&rd, nd->query_fd);
 	for (;;) {
 		int timeout = answer_due(nd);
 
@@ -285,28 +292,28 @@ static int run(struct notifyd *nd)
 				reading = read_queries(nd, &rd);
 			continue;
 		}
-		/* --once: finish the waits and the actions, then leave. */
+		/* Nothing more to read: finish the waits and actions, leave. */
 		if (!nd->npending && !nd->children)
 			break;
 		wait_for(nd, timeout < 0 ? 100 : timeout, false);
 	}
-	wr_reader_free(&rd);
+	wd_reader_free(&rd);
 	return 0;
 }
 
-static int load_conf(struct wc_notify *conf, const char *path)
+static int load_conf(struct wd_notify_conf *conf, const char *path)
 {
-	char err[WC_ERR_MAX];
-	char *text = wc_read_file(path, err, sizeof(err));
+	char err[WD_CONF_ERR_MAX];
+	char *text = wd_conf_read(path, err, sizeof(err));
 	int ret;
 
 	if (!text) {
-		fprintf(stderr, PROG ": %s\n", err);
+		wd_error("%s", err);
 		return -1;
 	}
-	ret = wc_notify_parse(conf, path, text, err, sizeof(err));
+	ret = wd_notify_parse(conf, path, text, err, sizeof(err));
 	if (ret)
-		fprintf(stderr, PROG ": %s\n", err);
+		wd_error("%s", err);
 	free(text);
 	return ret;
 }
@@ -314,11 +321,11 @@ static int load_conf(struct wc_notify *conf, const char *path)
 static int open_files(struct notifyd *nd, const char *answers)
 {
 	int flags = O_RDWR | O_CLOEXEC | (nd->once ? O_NONBLOCK : 0);
-	char *path = wr_path("query");
+	char *path = wd_iface_path("query");
 
 	nd->query_fd = path ? open(path, flags) : -1;
 	if (nd->query_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", path ? path : "query",
+		wd_error("%s: %s", path ? path : "query",
 			strerror(errno));
 		free(path);
 		return -1;
@@ -330,7 +337,7 @@ static int open_files(struct notifyd *nd, const char *answers)
 	nd->answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
 			     0600);
 	if (nd->answer_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", answers, strerror(errno));
+		wd_error("%s: %s", answers, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -353,7 +360,7 @@ int main(int argc, char *argv[])
 	sigset_t chld;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "fc:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":fc:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			foreground = true;
@@ -369,16 +376,13 @@ int main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return WD_EXIT_OK;
 		default:
-			usage(stderr);
-			return 2;
+			wd_bad_option(c, argv);
 		}
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (optind != argc)
+		wd_usage_error("takes no arguments");
 	if (load_conf(&nd.conf, conf) || open_files(&nd, answers))
 		return 1;
 	sigemptyset(&chld);
@@ -386,8 +390,8 @@ int main(int argc, char *argv[])
 	sigprocmask(SIG_BLOCK, &chld, &unblocked);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (!foreground && !nd.once && wr_daemonize()) {
-		fprintf(stderr, PROG ": cannot daemonize: %s\n", strerror(errno));
+	if (!foreground && !nd.once && wd_daemonize()) {
+		wd_error("cannot daemonize: %s", strerror(errno));
 		return 1;
 	}
 	return run(&nd);

@@ -18,13 +18,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "escape.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 
 struct wd_proc {
 	int pid, ppid;
@@ -41,10 +43,12 @@ static size_t wd_nprocs, wd_size;
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-pstree [--help]\n"
+		"Usage: warden-pstree [--help]\n"
 		"Print the process tree with each process's profile, name, pid\n"
 		"and domain.  Processes are read from $PROC_DIR (default /proc),\n"
-		"domains from $WARDEN_DIR/.process_status (default %s).\n",
+		"domains from $WARDEN_DIR/.process_status (default %s).\n"
+		"  -h, --help  show this help and exit\n"
+		"Exit status: 0 printed, 1 the kernel or /proc failed, 2 bad usage.\n",
 		WD_DEFAULT_DIR);
 }
 
@@ -56,7 +60,7 @@ static int wd_read_stat(const char *proc, int pid, char **comm, int *ppid)
 
 	snprintf(name, sizeof(name), "%d/stat", pid);
 	path = wd_path(proc, name);
-	text = wd_read_file(path, NULL);
+	text = wd_read_file(path, 0, NULL);
 	free(path);
 	if (!text)
 		return -1;
@@ -90,7 +94,7 @@ static int wd_query(int fd, const char *path, struct wd_proc *p)
 		wd_perror(path);
 		return -1;
 	}
-	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, NULL))) {
+	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, 0, NULL))) {
 		wd_perror(path);
 		return -1;
 	}
@@ -105,7 +109,7 @@ static int wd_query(int fd, const char *path, struct wd_proc *p)
 		p->profile = strtoul(line + plen, &end, 10);
 		if (end == line + plen || *end != ' ')
 			break;
-		p->domain = strndup(end + 1, strcspn(end + 1, "\n"));
+		p->domain = wd_xstrndup(end + 1, strcspn(end + 1, "\n"));
 		free(answer);
 		return 0;
 	}
@@ -118,11 +122,7 @@ static struct wd_proc *wd_new_proc(void)
 {
 	if (wd_nprocs == wd_size) {
 		wd_size = wd_size ? wd_size * 2 : 256;
-		wd_procs = realloc(wd_procs, wd_size * sizeof(*wd_procs));
-		if (!wd_procs) {
-			wd_error("out of memory");
-			exit(1);
-		}
+		wd_procs = wd_xrealloc(wd_procs, wd_size * sizeof(*wd_procs));
 	}
 	memset(&wd_procs[wd_nprocs], 0, sizeof(*wd_procs));
 	return &wd_procs[wd_nprocs];
@@ -224,17 +224,10 @@ int main(int argc, char **argv)
 	size_t i;
 	int fd, ret;
 
-	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc != 1) {
-		usage(stderr);
-		return 2;
-	}
+	wd_options_help_only(argc, argv, usage);
 	if (!proc || !*proc)
 		proc = "/proc";
-	status = wd_path(wd_dir(), ".process_status");
+	status = wd_iface_path(".process_status");
 	fd = open(status, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		wd_perror(status);
