@@ -68,7 +68,7 @@ static void usage(FILE *out)
 		"  -c, --config CONF     read the settings from CONF\n"
 		"      --once            stop when no query is waiting\n"
 		"      --answer-file FILE  append answers to FILE, not to the\n"
-		"                        query file (for tests with plain files)\n"
+		"                        query file (when it cannot take them)\n"
 		"  -h, --help            show this help and exit\n\n"
 		"It stops at the end of a file read in place of the kernel's.\n"
 		"WARDEN_DIR overrides /sys/kernel/security/warden.\n"

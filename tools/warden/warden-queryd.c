@@ -38,7 +38,7 @@ static void usage(FILE *out)
 		"Show each enforcing-mode violation Warden queries and answer it.\n\n"
 		"      --once            stop when no query is waiting\n"
 		"      --answer-file FILE  append answers to FILE, not to the\n"
-		"                        query file (for tests with plain files)\n"
+		"                        query file (when it cannot take them)\n"
 		"  -h, --help            show this help and exit\n\n"
 		"At the prompt: Y grants, N rejects, R retries, S shows the\n"
 		"domain's policy, A adds an entry to the domain and retries.\n"
