@@ -249,6 +249,68 @@ TEST_F(daemons, auditd_appends_each_record_to_its_log)
 static const char query_stream[] =
 	"Q0-0\n" REC_EXEC_CAT "\0" "Q5-2\n" REC_SLEEP "\0";
 
+/* Waits up to five seconds for @path to hold exactly @want. */
+static bool wait_for_text(const char *path, const char *want)
+{
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		char *got = read_file(path);
+		bool same = got && !strcmp(got, want);
+
+		free(got);
+		if (same)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/*
+ * The interface directory's audit file is a FIFO here, as the kernel's is
+ * a stream: auditd waits on it while it is open, however long no record
+ * comes, and stops at its end (the kernel's never ends).
+ */
+TEST_F(daemons, auditd_waits_on_the_audit_stream_and_stops_at_its_end)
+{
+	char path[PATH_MAX + 32], *got;
+	int fd, status;
+	pid_t pid;
+
+	fresh_dir();
+	ASSERT_EQ(0, mkfifo(tmp("dir/audit"), 0600));
+	auditd_conf(tmp("auditd.conf"), tmp("log"));
+	snprintf(path, sizeof(path), "%s/warden-auditd", tools);
+	fflush(stdout);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		setenv("WARDEN_DIR", dir, 1);
+		alarm(20);
+		execl(path, path, "-f", "-c", tmp("auditd.conf"), (char *)NULL);
+		_exit(126);
+	}
+	/* Opening the FIFO waits for auditd to open it. */
+	fd = open(tmp("dir/audit"), O_WRONLY);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)sizeof(REC_EXEC_CAT),
+		  write(fd, REC_EXEC_CAT, sizeof(REC_EXEC_CAT)));
+	EXPECT_TRUE(wait_for_text(tmp("log/reject_003.log"), REC_EXEC_CAT "\n"))
+		TH_LOG("the first record is logged while the stream is open");
+	usleep(200000);
+	EXPECT_EQ(0, waitpid(pid, &status, WNOHANG))
+		TH_LOG("auditd waits for more rather than stop");
+	ASSERT_EQ((ssize_t)sizeof(REC_GRANTED_1),
+		  write(fd, REC_GRANTED_1, sizeof(REC_GRANTED_1)));
+	close(fd);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("auditd exits 0 at the end of the stream");
+	got = read_file(tmp("log/grant_001.log"));
+	EXPECT_TEXT(got, REC_GRANTED_1 "\n");
+	free(got);
+}
+
 /* An action that keeps each query in its own file, named by its Q line. */
 static void notifyd_setup(const char *settings)
 {
