@@ -170,7 +170,6 @@ int main(int argc, char *argv[])
 	const char *conf = NULL;
 	unsigned int count = 0;
 	struct wd_rules rules;
-	char *path;
 	int c, fd, ret;
 
 	while ((c = getopt_long(argc, argv, ":fc:n:h", opts, NULL)) != -1) {
@@ -199,13 +198,9 @@ int main(int argc, char *argv[])
 		wd_usage_error("takes no arguments");
 	if (load_rules(&rules, conf))
 		return 1;
-	path = wd_iface_path("audit");
-	fd = path ? open(path, O_RDONLY | O_CLOEXEC | (once ? O_NONBLOCK : 0)) : -1;
-	if (fd < 0) {
-		wd_error("%s: %s", path ? path : "audit",
-			strerror(errno));
-		return 1;
-	}
+	fd = wd_iface_open("audit", O_RDONLY | (once ? O_NONBLOCK : 0));
+	if (fd < 0)
+		return WD_EXIT_FAIL;
 	/* --once and -n are for scripts and tests, which wait for the end. */
 	if (!foreground && !once && !count && wd_daemonize()) {
 		wd_error("cannot daemonize: %s", strerror(errno));
@@ -213,7 +208,6 @@ int main(int argc, char *argv[])
 	}
 	ret = run(fd, &rules, count);
 	close(fd);
-	free(path);
 	wd_rules_free(&rules);
 	return ret;
 }

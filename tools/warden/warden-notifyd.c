@@ -318,31 +318,6 @@ static int load_conf(struct wd_notify_conf *conf, const char *path)
 	return ret;
 }
 
-static int open_files(struct notifyd *nd, const char *answers)
-{
-	int flags = O_RDWR | O_CLOEXEC | (nd->once ? O_NONBLOCK : 0);
-	char *path = wd_iface_path("query");
-
-	nd->query_fd = path ? open(path, flags) : -1;
-	if (nd->query_fd < 0) {
-		wd_error("%s: %s", path ? path : "query",
-			strerror(errno));
-		free(path);
-		return -1;
-	}
-	free(path);
-	nd->answer_fd = nd->query_fd;
-	if (!answers)
-		return 0;
-	nd->answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-			     0600);
-	if (nd->answer_fd < 0) {
-		wd_error("%s: %s", answers, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
@@ -383,8 +358,9 @@ int main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		wd_usage_error("takes no arguments");
-	if (load_conf(&nd.conf, conf) || open_files(&nd, answers))
-		return 1;
+	if (load_conf(&nd.conf, conf) ||
+	    wd_query_open(nd.once, answers, &nd.query_fd, &nd.answer_fd))
+		return WD_EXIT_FAIL;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, &unblocked);

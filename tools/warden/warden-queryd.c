@@ -375,32 +375,6 @@ static int ask(const struct wd_record *rec, int answer_fd, bool tty)
 	}
 }
 
-static int open_files(int *query_fd, int *answer_fd, const char *answers,
-		      bool once)
-{
-	char *path = wd_iface_path("query");
-
-	*query_fd = path ? open(path, O_RDWR | O_CLOEXEC |
-				(once ? O_NONBLOCK : 0)) : -1;
-	if (*query_fd < 0) {
-		wd_error("%s: %s", path ? path : "query",
-			strerror(errno));
-		free(path);
-		return -1;
-	}
-	free(path);
-	*answer_fd = *query_fd;
-	if (!answers)
-		return 0;
-	*answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-			  0600);
-	if (*answer_fd < 0) {
-		wd_error("%s: %s", answers, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static int run(int query_fd, int answer_fd)
 {
 	bool tty = isatty(STDIN_FILENO), first = true;
@@ -478,7 +452,7 @@ int main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		wd_usage_error("takes no arguments");
-	if (open_files(&query_fd, &answer_fd, answers, once))
+	if (wd_query_open(once, answers, &query_fd, &answer_fd))
 		return 1;
 	signal(SIGINT, on_interrupt);
 	signal(SIGTERM, on_interrupt);

@@ -7,12 +7,14 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "iface.h"
 #include "io.h"
 #include "util.h"
 #include "record.h"
@@ -336,4 +338,23 @@ int wd_answer_query(int fd, unsigned int serial, enum wd_verdict answer)
 	int n = snprintf(line, sizeof(line), "A%u=%d\n", serial, answer);
 
 	return wd_write_all(fd, line, n);
+}
+
+int wd_query_open(bool once, const char *answers, int *query_fd,
+		  int *answer_fd)
+{
+	*query_fd = wd_iface_open("query", O_RDWR | (once ? O_NONBLOCK : 0));
+	if (*query_fd < 0)
+		return -1;
+	*answer_fd = *query_fd;
+	if (!answers)
+		return 0;
+	*answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+			  0600);
+	if (*answer_fd < 0) {
+		wd_perror(answers);
+		close(*query_fd);
+		return -1;
+	}
+	return 0;
 }

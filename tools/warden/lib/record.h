@@ -80,4 +80,12 @@ enum wd_verdict { WD_GRANT = 1, WD_REJECT = 2, WD_RETRY = 3 };
 
 int wd_answer_query(int fd, unsigned int serial, enum wd_verdict answer);
 
+/*
+ * Open the interface's query file for reading queries and writing
+ * answers (non-blocking for @once), and @answers, if given, to take the
+ * answers instead.  0, or -1 after saying which file failed and why.
+ */
+int wd_query_open(bool once, const char *answers, int *query_fd,
+		  int *answer_fd);
+
 #endif /* WARDEN_TOOLS_RECORD_H */
