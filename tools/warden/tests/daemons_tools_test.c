@@ -157,9 +157,7 @@ static void auditd_conf(const char *path, const char *logdir)
 }
 
 /* Every test gets a fresh temporary directory with the fake WARDEN_DIR. */
-FIXTURE(daemons) {
-	int unused;
-};
+FIXTURE(daemons) {};
 
 FIXTURE_SETUP(daemons)
 {

@@ -26,12 +26,18 @@
 #include "policy.h"
 #include "tools_test.h"
 
-static char tooldir[PATH_MAX];
-static char root[64];			/* the temporary tree */
-static char wdir[PATH_MAX];		/* fake WARDEN_DIR */
-static char pdir[PATH_MAX];		/* fake WARDEN_POLICY_DIR */
-static char procdir[PATH_MAX];		/* fake PROC_DIR */
-static char cmdline[PATH_MAX];		/* fake /proc/cmdline */
+/*
+ * Every test gets its own tree: an interface directory, a saved-policy
+ * directory, a /proc and a command line, all ordinary files.
+ */
+FIXTURE(iface) {
+	char tools[PATH_MAX];	/* where the built tools are */
+	char root[64];		/* the temporary tree */
+	char wdir[PATH_MAX];	/* WARDEN_DIR */
+	char pdir[PATH_MAX];	/* WARDEN_POLICY_DIR */
+	char procdir[PATH_MAX];	/* PROC_DIR */
+	char cmdline[PATH_MAX];	/* WARDEN_CMDLINE */
+};
 
 /* What one run of a tool did. */
 struct run {
@@ -115,8 +121,8 @@ static void rm(const char *dir, const char *name)
  * feeding it `input` on stdin; stdout and stderr go through files so a
  * chatty tool cannot block on a full pipe.
  */
-static struct run run_in(const char *tool, const char *input,
-			 const char *const *args)
+static struct run run_in(const FIXTURE_DATA(iface) *self, const char *tool,
+			 const char *input, const char *const *args)
 {
 	char *files[3], env_w[PATH_MAX + 16], env_p[PATH_MAX + 32],
 	     env_proc[PATH_MAX + 16], env_c[PATH_MAX + 32];
@@ -127,15 +133,15 @@ static struct run run_in(const char *tool, const char *input,
 	int i, status;
 	pid_t pid;
 
-	snprintf(env_w, sizeof(env_w), "WARDEN_DIR=%s", wdir);
-	snprintf(env_p, sizeof(env_p), "WARDEN_POLICY_DIR=%s", pdir);
-	snprintf(env_proc, sizeof(env_proc), "PROC_DIR=%s", procdir);
-	snprintf(env_c, sizeof(env_c), "WARDEN_CMDLINE=%s", cmdline);
-	put(root, "stdin", input ? input : "");
-	files[0] = wd_path(root, "stdin");
-	files[1] = wd_path(root, "stdout");
-	files[2] = wd_path(root, "stderr");
-	argv[0] = wd_path(tooldir, tool);
+	snprintf(env_w, sizeof(env_w), "WARDEN_DIR=%s", self->wdir);
+	snprintf(env_p, sizeof(env_p), "WARDEN_POLICY_DIR=%s", self->pdir);
+	snprintf(env_proc, sizeof(env_proc), "PROC_DIR=%s", self->procdir);
+	snprintf(env_c, sizeof(env_c), "WARDEN_CMDLINE=%s", self->cmdline);
+	put(self->root, "stdin", input ? input : "");
+	files[0] = wd_path(self->root, "stdin");
+	files[1] = wd_path(self->root, "stdout");
+	files[2] = wd_path(self->root, "stderr");
+	argv[0] = wd_path(self->tools, tool);
 	for (i = 0; args[i] && i < 14; i++)
 		argv[i + 1] = args[i];
 	argv[i + 1] = NULL;
@@ -164,7 +170,7 @@ static struct run run_in(const char *tool, const char *input,
 }
 
 #define RUN(tool, input, ...) \
-	run_in(tool, input, (const char *const[]){ __VA_ARGS__, NULL })
+	run_in(self, tool, input, (const char *const[]){ __VA_ARGS__, NULL })
 
 static void run_free(struct run *r)
 {
@@ -194,50 +200,30 @@ static int contains(const char *text, const char *part)
 	return text && strstr(text, part);
 }
 
-static void make_tree(void)
-{
-	snprintf(root, sizeof(root), "/tmp/warden-policy-test.XXXXXX");
-	if (!mkdtemp(root)) {
-		perror("mkdtemp");
-		exit(1);
-	}
-	snprintf(wdir, sizeof(wdir), "%s/warden", root);
-	snprintf(pdir, sizeof(pdir), "%s/policy", root);
-	snprintf(procdir, sizeof(procdir), "%s/proc", root);
-	snprintf(cmdline, sizeof(cmdline), "%s/cmdline", root);
-	if (mkdir(wdir, 0700) || mkdir(pdir, 0700) || mkdir(procdir, 0700)) {
-		perror(root);
-		exit(1);
-	}
-}
-
-static void remove_tree(void)
-{
-	char cmd[PATH_MAX + 16];
-
-	/* Only the directory this test made. */
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
-	if (system(cmd))
-		fprintf(stderr, "could not remove %s\n", root);
-}
-
-/*
- * Every test gets its own tree: an interface directory, a saved-policy
- * directory, a /proc and a command line, all ordinary files.
- */
-FIXTURE(iface) {
-	int unused;
-};
-
 FIXTURE_SETUP(iface)
 {
-	ASSERT_TRUE(wd_test_tools_dir(tooldir, sizeof(tooldir)));
-	make_tree();
+	ASSERT_TRUE(wd_test_tools_dir(self->tools, sizeof(self->tools)));
+	snprintf(self->root, sizeof(self->root),
+		 "/tmp/warden-policy-test.XXXXXX");
+	ASSERT_NE(NULL, mkdtemp(self->root));
+	snprintf(self->wdir, sizeof(self->wdir), "%s/warden", self->root);
+	snprintf(self->pdir, sizeof(self->pdir), "%s/policy", self->root);
+	snprintf(self->procdir, sizeof(self->procdir), "%s/proc", self->root);
+	snprintf(self->cmdline, sizeof(self->cmdline), "%s/cmdline",
+		 self->root);
+	ASSERT_EQ(0, mkdir(self->wdir, 0700));
+	ASSERT_EQ(0, mkdir(self->pdir, 0700));
+	ASSERT_EQ(0, mkdir(self->procdir, 0700));
 }
 
 FIXTURE_TEARDOWN(iface)
 {
-	remove_tree();
+	char cmd[sizeof(self->root) + 16];
+
+	/* Only the directory this test made. */
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", self->root);
+	if (system(cmd))
+		TH_LOG("could not remove %s", self->root);
 }
 
 TEST(policy_document_splits_and_assembles)
@@ -382,8 +368,8 @@ TEST_F(iface, savepolicy_prints_and_saves_the_four_parts)
 	time_t t;
 	ssize_t n;
 
-	put(wdir, "domain_policy", "<kernel>\nuse_profile 0\n");
-	put(wdir, "policy", doc);
+	put(self->wdir, "domain_policy", "<kernel>\nuse_profile 0\n");
+	put(self->wdir, "policy", doc);
 	r = RUN("warden-savepolicy", NULL, "-d");
 	EXPECT_TRUE(r.status == 0) TH_LOG("savepolicy -d exits 0");
 	EXPECT_TEXT(r.out, "<kernel>\nuse_profile 0\n")
@@ -401,7 +387,7 @@ TEST_F(iface, savepolicy_prints_and_saves_the_four_parts)
 	EXPECT_TRUE(r.status > 0) TH_LOG("savepolicy: two part flags fail");
 	run_free(&r);
 
-	dir = wd_path(root, "saved");
+	dir = wd_path(self->root, "saved");
 	t = time(NULL);
 	strftime(stamp[0], sizeof(stamp[0]), "%Y-%m-%d.%H:%M:%S", gmtime(&t));
 	r = RUN("warden-savepolicy", NULL, dir);
@@ -438,10 +424,10 @@ TEST_F(iface, savepolicy_prints_and_saves_the_four_parts)
 	free(text);
 
 	/* Without `policy`, each part comes from its own file. */
-	rm(wdir, "policy");
-	put(wdir, "profile", "PROFILE_VERSION=20150505\n");
-	put(wdir, "manager", "");
-	put(wdir, "exception_policy", "path_group X /x\n");
+	rm(self->wdir, "policy");
+	put(self->wdir, "profile", "PROFILE_VERSION=20150505\n");
+	put(self->wdir, "manager", "");
+	put(self->wdir, "exception_policy", "path_group X /x\n");
 	r = RUN("warden-savepolicy", NULL, dir);
 	EXPECT_TRUE(r.status == 0) TH_LOG("savepolicy from the four files");
 	run_free(&r);
@@ -450,17 +436,17 @@ TEST_F(iface, savepolicy_prints_and_saves_the_four_parts)
 		TH_LOG("savepolicy: exception_policy.conf from its file");
 	free(text);
 	free(dir);
-	put(wdir, "policy", doc);
+	put(self->wdir, "policy", doc);
 }
 
 TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 {
-	char *text, *file = wd_path(root, "exc.conf");
+	char *text, *file = wd_path(self->root, "exc.conf");
 	const char *want;
 	struct run r;
 
-	put(wdir, "policy", doc);
-	put(root, "exc.conf", "path_group WEB /var/www/\\*\n"
+	put(self->wdir, "policy", doc);
+	put(self->root, "exc.conf", "path_group WEB /var/www/\\*\n"
 	    "initialize_domain /usr/sbin/sshd from any");
 	r = RUN("warden-loadpolicy", NULL, "-ef", file);
 	EXPECT_TRUE(r.status == 0) TH_LOG("loadpolicy -ef exits 0");
@@ -479,7 +465,7 @@ TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 		"<kernel> /usr/sbin/httpd\n"
 		"use_profile 3\n"
 		"file read /etc/passwd\n";
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TEXT(text, want)
 		TH_LOG("loadpolicy -ef replaces the exception section only");
 	free(text);
@@ -487,10 +473,10 @@ TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 		TH_LOG("loadpolicy -ef says what it did");
 	run_free(&r);
 
-	put(wdir, "domain_policy", "");
+	put(self->wdir, "domain_policy", "");
 	r = RUN("warden-loadpolicy", "<kernel> /bin/x\nuse_profile 1\n",
 		"-d", "-");
-	text = get(wdir, "domain_policy");
+	text = get(self->wdir, "domain_policy");
 	EXPECT_TRUE(r.status == 0) TH_LOG("loadpolicy -d - exits 0");
 	EXPECT_TEXT(text, "<kernel> /bin/x\nuse_profile 1\n")
 		TH_LOG("loadpolicy -d writes stdin through domain_policy");
@@ -499,20 +485,20 @@ TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 	free(text);
 	run_free(&r);
 
-	make_dir(pdir, "current");
-	put(pdir, "current/manager.conf", "/sbin/warden-init\n");
-	put(wdir, "policy", doc);
+	make_dir(self->pdir, "current");
+	put(self->pdir, "current/manager.conf", "/sbin/warden-init\n");
+	put(self->wdir, "policy", doc);
 	r = RUN("warden-loadpolicy", NULL, "-mf");
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 0 && contains(text, "[manager]\n/sbin/warden-init\n"
 					"[exception_policy]\n"))
 						TH_LOG("loadpolicy -mf reads the saved manager.conf by default");
 	free(text);
 	run_free(&r);
 
-	put(wdir, "policy", doc);
+	put(self->wdir, "policy", doc);
 	r = RUN("warden-loadpolicy", "use_profile 3\n[profile]\n", "-a", "-");
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 1 && contains(r.err, "line 1 comes before"))
 		TH_LOG("loadpolicy -a refuses a document with a line before [section]");
 	EXPECT_TEXT(text, doc)
@@ -520,16 +506,16 @@ TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 	free(text);
 	run_free(&r);
 
-	put(wdir, "policy", "");
+	put(self->wdir, "policy", "");
 	r = RUN("warden-loadpolicy", "[manager]\n/bin/m\n", "-a", "-");
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 0) TH_LOG("loadpolicy -a exits 0");
 	EXPECT_TEXT(text, "[manager]\n/bin/m\n")
 		TH_LOG("loadpolicy -a writes the document as given");
 	free(text);
 	run_free(&r);
 
-	rm(wdir, "policy");
+	rm(self->wdir, "policy");
 	r = RUN("warden-loadpolicy", NULL, "-pf", file);
 	EXPECT_TRUE(r.status == 1 && contains(r.err, "/warden/policy: No such file"))
 		TH_LOG("loadpolicy -pf without a policy file fails, naming it");
@@ -544,7 +530,7 @@ TEST_F(iface, loadpolicy_appends_or_replaces_in_one_write)
 		    contains(r.err, "Try 'warden-loadpolicy --help'."))
 			TH_LOG("loadpolicy refuses an unknown option");
 	run_free(&r);
-	put(wdir, "policy", doc);
+	put(self->wdir, "policy", doc);
 	free(file);
 }
 
@@ -565,19 +551,19 @@ static const char default_profile[] =
 
 TEST_F(iface, init_loads_the_saved_policy)
 {
-	char *text, *cur = wd_path(pdir, "current");
+	char *text, *cur = wd_path(self->pdir, "current");
 	struct run r;
 
-	make_dir(pdir, "current");
+	make_dir(self->pdir, "current");
 	put(cur, "profile.conf", "PROFILE_VERSION=20150505\n"
 	    "1-CONFIG={ mode=learning }\n");
 	put(cur, "manager.conf", "/sbin/warden-init\n");
 	put(cur, "exception_policy.conf", "# nothing yet\n");
 	put(cur, "domain_policy.conf", "<kernel>\nuse_profile 1");
-	put(root, "cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/vda warden=disabledx quiet\n");
-	put(wdir, "policy", "old");
+	put(self->root, "cmdline", "BOOT_IMAGE=/vmlinuz root=/dev/vda warden=disabledx quiet\n");
+	put(self->wdir, "policy", "old");
 	r = RUN("warden-init", NULL, NULL);
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 0) TH_LOG("init exits 0");
 	EXPECT_TEXT(text, "[profile]\nPROFILE_VERSION=20150505\n"
 		  "1-CONFIG={ mode=learning }\n[manager]\n/sbin/warden-init\n"
@@ -589,10 +575,10 @@ TEST_F(iface, init_loads_the_saved_policy)
 	free(text);
 	run_free(&r);
 
-	put(root, "cmdline", "root=/dev/vda warden=disabled quiet\n");
-	put(wdir, "policy", "old");
+	put(self->root, "cmdline", "root=/dev/vda warden=disabled quiet\n");
+	put(self->wdir, "policy", "old");
 	r = RUN("warden-init", NULL, NULL);
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 0 && contains(r.out, "warden=disabled"))
 		TH_LOG("init with warden=disabled exits 0 with a note");
 	EXPECT_TEXT(text, "old")
@@ -600,11 +586,11 @@ TEST_F(iface, init_loads_the_saved_policy)
 	free(text);
 	run_free(&r);
 
-	put(root, "cmdline", "root=/dev/vda\n");
+	put(self->root, "cmdline", "root=/dev/vda\n");
 	rm(cur, "profile.conf");
 	rm(cur, "manager.conf");
 	r = RUN("warden-init", NULL, NULL);
-	text = get(wdir, "policy");
+	text = get(self->wdir, "policy");
 	EXPECT_TRUE(r.status == 0 && !strncmp(text ? text : "", "[profile]\n", 10) &&
 		    !strncmp(text + 10, default_profile, strlen(default_profile)) &&
 		    !strncmp(text + 10 + strlen(default_profile),
@@ -615,13 +601,13 @@ TEST_F(iface, init_loads_the_saved_policy)
 	free(text);
 	run_free(&r);
 
-	rm(wdir, "policy");
+	rm(self->wdir, "policy");
 	r = RUN("warden-init", NULL, NULL);
 	EXPECT_TRUE(r.status == 1 && contains(r.err, "/warden/policy: No such file") &&
 		    contains(r.err, "keeps the one it had"))
 		TH_LOG("init fails with 1 naming the file it could not write");
 	run_free(&r);
-	put(wdir, "policy", doc);
+	put(self->wdir, "policy", doc);
 	free(cur);
 }
 
@@ -636,9 +622,9 @@ TEST_F(iface, setprofile_writes_use_profile_for_each_domain)
 	struct run r;
 	char *text, *want;
 
-	put(wdir, "domain_policy", old);
+	put(self->wdir, "domain_policy", old);
 	r = RUN("warden-setprofile", NULL, "-r", "3", "<kernel>  /sbin/init");
-	text = get(wdir, "domain_policy");
+	text = get(self->wdir, "domain_policy");
 	want = overwritten(old, "<kernel> /sbin/init\nuse_profile 3\n"
 			   "<kernel> /sbin/init /bin/sh\nuse_profile 3\n"
 			   "<kernel> /sbin/init /bin/sh /bin/ls\nuse_profile 3\n");
@@ -653,15 +639,15 @@ TEST_F(iface, setprofile_writes_use_profile_for_each_domain)
 	run_free(&r);
 
 	free(want);
-	put(wdir, "domain_policy", "");
+	put(self->wdir, "domain_policy", "");
 	r = RUN("warden-setprofile", NULL, "1", "<kernel> /a", "<kernel> /b");
-	text = get(wdir, "domain_policy");
+	text = get(self->wdir, "domain_policy");
 	EXPECT_TEXT(text, "<kernel> /a\nuse_profile 1\n<kernel> /b\nuse_profile 1\n")
 		TH_LOG("setprofile without -r writes only the names given");
 	free(text);
 	run_free(&r);
 
-	put(wdir, "domain_policy", "unchanged");
+	put(self->wdir, "domain_policy", "unchanged");
 	r = RUN("warden-setprofile", NULL, "256", "<kernel>");
 	EXPECT_TRUE(r.status > 0 && contains(r.err, "'256' is not a profile number"))
 		TH_LOG("setprofile refuses profile 256");
@@ -674,21 +660,21 @@ TEST_F(iface, setprofile_writes_use_profile_for_each_domain)
 	EXPECT_TRUE(r.status > 0 && contains(r.err, "is not a domainname"))
 		TH_LOG("setprofile refuses a name with a newline");
 	run_free(&r);
-	text = get(wdir, "domain_policy");
+	text = get(self->wdir, "domain_policy");
 	EXPECT_TEXT(text, "unchanged")
 		TH_LOG("refused setprofile writes nothing");
 	free(text);
 }
 
-static void proc(int pid, const char *stat)
+static void proc(const FIXTURE_DATA(iface) *self, int pid, const char *stat)
 {
 	char name[64];
 
 	snprintf(name, sizeof(name), "%d", pid);
-	make_dir(procdir, name);
+	make_dir(self->procdir, name);
 	if (stat) {
 		snprintf(name, sizeof(name), "%d/stat", pid);
-		put(procdir, name, stat);
+		put(self->procdir, name, stat);
 	}
 }
 
@@ -697,18 +683,18 @@ TEST_F(iface, pstree_prints_the_tree_with_domains)
 	struct run r;
 	char *text;
 
-	proc(1, "1 (init) S 0 1 1 0 -1\n");
-	proc(2, "2 (kthreadd) S 0 0 0 0 -1\n");
-	proc(20, "20 (sshd) S 1 20 20 0 -1\n");
-	proc(21, "21 (my sh) x) S 20 21 21 0 -1\n");
-	proc(300, "300 (getty) S 1 300 300 0 -1\n");
-	proc(31, NULL);		/* exited after readdir */
-	make_dir(procdir, "self");
+	proc(self, 1, "1 (init) S 0 1 1 0 -1\n");
+	proc(self, 2, "2 (kthreadd) S 0 0 0 0 -1\n");
+	proc(self, 20, "20 (sshd) S 1 20 20 0 -1\n");
+	proc(self, 21, "21 (my sh) x) S 20 21 21 0 -1\n");
+	proc(self, 300, "300 (getty) S 1 300 300 0 -1\n");
+	proc(self, 31, NULL);		/* exited after readdir */
+	make_dir(self->procdir, "self");
 	/*
 	 * The kernel answers on the file a request was written to; here the
 	 * request overwrites the padding line and the answers stay.
 	 */
-	put(wdir, ".process_status",
+	put(self->wdir, ".process_status",
 	    "..................................\n"
 	    "1 1 <kernel> /sbin/init\n"
 	    "2 0 <kernel>\n"
@@ -725,14 +711,14 @@ TEST_F(iface, pstree_prints_the_tree_with_domains)
 			TH_LOG("pstree prints the tree, skipping a vanished process");
 	run_free(&r);
 	/* The last request is still at the start of the file. */
-	text = get(wdir, ".process_status");
+	text = get(self->wdir, ".process_status");
 	EXPECT_TRUE(text && !strncmp(text, "global-pid ", 11) &&
 		    strspn(text + 11, "0123456789") > 0 &&
 		    text[11 + strspn(text + 11, "0123456789")] == '\n')
 		TH_LOG("%s", "pstree asks with \"global-pid <pid>\\n\"");
 	free(text);
 
-	rm(wdir, ".process_status");
+	rm(self->wdir, ".process_status");
 	r = RUN("warden-pstree", NULL, NULL);
 	EXPECT_TRUE(r.status == 1 && contains(r.err, ".process_status: No such file"))
 		TH_LOG("pstree without .process_status fails, naming it");
