@@ -17,11 +17,16 @@
 
 static void wd_verror(const char *fmt, va_list ap)
 {
+	char msg[1024];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	/* What was printed before the error stays before it. */
 	fflush(stdout);
-	fprintf(stderr, "%s: ", program_invocation_short_name);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	/*
+	 * One fprintf() is one write() on unbuffered stderr, so the lines of
+	 * a daemon and its children never interleave.
+	 */
+	fprintf(stderr, "%s: %s\n", program_invocation_short_name, msg);
 }
 
 void wd_error(const char *fmt, ...)
