@@ -23,7 +23,7 @@
 #include "util.h"
 
 /* TOMOYO's default profiles, used when no profile.conf was saved. */
-static const char wd_default_profile[] =
+static const char default_profile[] =
 	"PROFILE_VERSION=20150505\n"
 	"0-COMMENT=-----Disabled Mode-----\n"
 	"0-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
@@ -53,7 +53,7 @@ static void usage(FILE *out)
 }
 
 /* Whether the command line holds the word "warden=disabled". */
-static int wd_disabled(const char *cmdline)
+static int loading_disabled(const char *cmdline)
 {
 	static const char word[] = "warden=disabled";
 	const char *p = cmdline;
@@ -75,40 +75,40 @@ static int wd_disabled(const char *cmdline)
  * WARDEN_DIR and WARDEN_CMDLINE elsewhere and must never mount anything.
  * What was mounted here is unmounted again, in reverse order.
  */
-static const char *wd_mounted[3];
-static int wd_nmounted;
+static const char *mounted[3];
+static int nmounted;
 
-static void wd_mount(const char *source, const char *target,
+static void mount_one(const char *source, const char *target,
 		     const char *type)
 {
 	if (!mount(source, target, type, 0, NULL))
-		wd_mounted[wd_nmounted++] = target;
+		mounted[nmounted++] = target;
 }
 
-static void wd_mount_what_is_missing(void)
+static void mount_what_is_missing(void)
 {
 	struct stat st;
 
 	if (!getenv("WARDEN_CMDLINE") && stat("/proc/self", &st))
-		wd_mount("proc", "/proc", "proc");
+		mount_one("proc", "/proc", "proc");
 	if (getenv("WARDEN_DIR") || !stat(WD_DEFAULT_DIR, &st))
 		return;
 	if (stat("/sys/kernel", &st))
-		wd_mount("sysfs", "/sys", "sysfs");
+		mount_one("sysfs", "/sys", "sysfs");
 	/* Every securityfs has "lsm"; without it, none is mounted. */
 	if (stat("/sys/kernel/security/lsm", &st))
-		wd_mount("securityfs", "/sys/kernel/security", "securityfs");
+		mount_one("securityfs", "/sys/kernel/security", "securityfs");
 }
 
 /* Leave the mounts as /sbin/init expects to find them. */
-static void wd_unmount(void)
+static void unmount_all(void)
 {
-	while (wd_nmounted > 0)
-		umount(wd_mounted[--wd_nmounted]);
+	while (nmounted > 0)
+		umount(mounted[--nmounted]);
 }
 
 /* Read one saved part; a missing file is an empty part. */
-static int wd_read_part(const char *dir, enum wd_part part, char **text)
+static int read_part(const char *dir, enum wd_part part, char **text)
 {
 	char *path = wd_path(dir, wd_part_conf(part));
 
@@ -122,7 +122,7 @@ static int wd_read_part(const char *dir, enum wd_part part, char **text)
 	return 0;
 }
 
-static int wd_load(void)
+static int load_saved_policy(void)
 {
 	struct wd_policy policy = { 0 };
 	char *dir, *doc, *target;
@@ -130,12 +130,12 @@ static int wd_load(void)
 
 	dir = wd_path(wd_policy_dir(), "current");
 	for (i = 0; i < WD_NR_PARTS; i++)
-		if (wd_read_part(dir, i, &policy.part[i]))
+		if (read_part(dir, i, &policy.part[i]))
 			goto out;
 	if (!policy.part[WD_PROFILE]) {
 		printf("warden-init: no %s/profile.conf; using the default profiles 0-3\n",
 		       dir);
-		policy.part[WD_PROFILE] = wd_xstrdup(wd_default_profile);
+		policy.part[WD_PROFILE] = wd_xstrdup(default_profile);
 	}
 	doc = wd_policy_assemble(&policy);
 	target = wd_iface_path("policy");
@@ -165,7 +165,7 @@ int main(int argc, char **argv)
 	int ret;
 
 	wd_options_help_only(argc, argv, usage);
-	wd_mount_what_is_missing();
+	mount_what_is_missing();
 	cmdline_path = getenv("WARDEN_CMDLINE");
 	if (!cmdline_path || !*cmdline_path)
 		cmdline_path = "/proc/cmdline";
@@ -174,14 +174,14 @@ int main(int argc, char **argv)
 		/* Without the command line, loading is the safe default. */
 		wd_error("%s: %s; loading the policy anyway", cmdline_path,
 			 strerror(errno));
-	} else if (wd_disabled(cmdline)) {
+	} else if (loading_disabled(cmdline)) {
 		printf("warden-init: warden=disabled on the kernel command line; not loading the policy\n");
 		free(cmdline);
-		wd_unmount();
+		unmount_all();
 		return 0;
 	}
 	free(cmdline);
-	ret = wd_load();
-	wd_unmount();
+	ret = load_saved_policy();
+	unmount_all();
 	return ret;
 }

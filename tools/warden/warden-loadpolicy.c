@@ -41,7 +41,7 @@ static void usage(FILE *out)
 }
 
 /* The input file: FILE, stdin for "-", or the saved part. */
-static char *wd_input(const char *file, int part, char **name)
+static char *read_input(const char *file, int part, char **name)
 {
 	char *text;
 
@@ -65,14 +65,14 @@ static char *wd_input(const char *file, int part, char **name)
 }
 
 /* The document of the four saved parts, for -a without FILE. */
-static char *wd_saved_document(void)
+static char *saved_document(void)
 {
 	struct wd_policy policy = { 0 };
 	char *doc = NULL, *name;
 	int i;
 
 	for (i = 0; i < WD_NR_PARTS; i++) {
-		policy.part[i] = wd_input(NULL, i, &name);
+		policy.part[i] = read_input(NULL, i, &name);
 		free(name);
 		if (!policy.part[i])
 			goto out;
@@ -83,7 +83,7 @@ out:
 	return doc;
 }
 
-static int wd_write_policy(const char *doc, const char *from)
+static int write_policy(const char *doc, const char *from)
 {
 	char *target = wd_iface_path("policy");
 	int ret = 0;
@@ -97,12 +97,12 @@ static int wd_write_policy(const char *doc, const char *from)
 	return ret;
 }
 
-static int wd_append(int part, const char *file)
+static int append_lines(int part, const char *file)
 {
 	char *name, *text, *target;
 	int ret = 1;
 
-	text = wd_input(file, part, &name);
+	text = read_input(file, part, &name);
 	if (!text)
 		goto out;
 	target = wd_iface_path(wd_part_file(part));
@@ -121,14 +121,14 @@ out:
 	return ret;
 }
 
-static int wd_replace(int part, const char *file)
+static int replace_part(int part, const char *file)
 {
 	struct wd_policy policy = { 0 };
 	char *name, *text, *current, *doc = NULL, *path;
 	unsigned int bad = 0;
 	int ret = 1;
 
-	text = wd_input(file, part, &name);
+	text = read_input(file, part, &name);
 	if (!text)
 		goto out_name;
 	path = wd_iface_path("policy");
@@ -145,7 +145,7 @@ static int wd_replace(int part, const char *file)
 	policy.part[part] = text;
 	text = NULL;
 	doc = wd_policy_assemble(&policy);
-	if (!wd_write_policy(doc, name)) {
+	if (!write_policy(doc, name)) {
 		printf("warden-loadpolicy: replaced %s with %u lines from %s\n",
 		       wd_part_file(part), wd_count_lines(policy.part[part]),
 		       name);
@@ -163,7 +163,7 @@ out_name:
 	return ret;
 }
 
-static int wd_replace_all(const char *file)
+static int replace_all(const char *file)
 {
 	struct wd_policy policy = { 0 };
 	char *name, *doc;
@@ -171,10 +171,10 @@ static int wd_replace_all(const char *file)
 	int ret = 1;
 
 	if (file) {
-		doc = wd_input(file, 0, &name);
+		doc = read_input(file, 0, &name);
 	} else {
 		name = wd_path(wd_policy_dir(), "current");
-		doc = wd_saved_document();
+		doc = saved_document();
 	}
 	if (!doc)
 		goto out;
@@ -183,7 +183,7 @@ static int wd_replace_all(const char *file)
 		wd_error("%s: line %u comes before any [section]", name, bad);
 		goto out;
 	}
-	if (!wd_write_policy(doc, name)) {
+	if (!write_policy(doc, name)) {
 		printf("warden-loadpolicy: replaced the policy with %s: %u profile, %u manager, %u exception_policy, %u domain_policy lines\n",
 		       name, wd_count_lines(policy.part[WD_PROFILE]),
 		       wd_count_lines(policy.part[WD_MANAGER]),
@@ -248,6 +248,6 @@ int main(int argc, char **argv)
 		wd_usage_error("one FILE at most");
 	file = optind < argc ? argv[optind] : NULL;
 	if (all)
-		return wd_replace_all(file);
-	return replace ? wd_replace(part, file) : wd_append(part, file);
+		return replace_all(file);
+	return replace ? replace_part(part, file) : append_lines(part, file);
 }

@@ -38,7 +38,7 @@ static void usage(FILE *out)
 }
 
 /* Copy one file of the interface to stdout. */
-static int wd_print(const char *name)
+static int print_file(const char *name)
 {
 	char *path = wd_iface_path(name), *text;
 	size_t len;
@@ -58,7 +58,7 @@ static int wd_print(const char *name)
 }
 
 /* The four parts: from `policy` if the kernel has it, else each file. */
-static int wd_fetch(struct wd_policy *policy)
+static int fetch(struct wd_policy *policy)
 {
 	char *path = wd_iface_path("policy"), *doc;
 	unsigned int bad = 0;
@@ -96,7 +96,7 @@ static int wd_fetch(struct wd_policy *policy)
 	return 0;
 }
 
-static int wd_save_parts(const char *dir, const struct wd_policy *policy)
+static int save_parts(const char *dir, const struct wd_policy *policy)
 {
 	const char *text;
 	char *path;
@@ -119,7 +119,7 @@ static int wd_save_parts(const char *dir, const struct wd_policy *policy)
  * Make DIR/current name STAMP in one step: readers see the old set or the
  * new one, never a missing link.
  */
-static int wd_point_current(const char *dir, const char *stamp)
+static int point_current(const char *dir, const char *stamp)
 {
 	char tmpname[64], *tmp, *current;
 	int ret = -1;
@@ -141,7 +141,7 @@ static int wd_point_current(const char *dir, const char *stamp)
 	return ret;
 }
 
-static int wd_save(const char *dir)
+static int save(const char *dir)
 {
 	struct wd_policy policy = { 0 };
 	char stamp[64], *target = NULL;
@@ -149,7 +149,7 @@ static int wd_save(const char *dir)
 	struct tm tm;
 	int ret = 1;
 
-	if (wd_fetch(&policy))
+	if (fetch(&policy))
 		goto out;
 	if (mkdir(dir, 0700) && errno != EEXIST) {
 		wd_perror(dir);
@@ -163,7 +163,7 @@ static int wd_save(const char *dir)
 		wd_perror(target);
 		goto out;
 	}
-	if (wd_save_parts(target, &policy) || wd_point_current(dir, stamp))
+	if (save_parts(target, &policy) || point_current(dir, stamp))
 		goto out;
 	printf("%s\n", target);
 	ret = 0;
@@ -216,9 +216,9 @@ int main(int argc, char **argv)
 		if (optind < argc)
 			wd_usage_error("-%c prints to stdout and takes no DIR",
 				       flag);
-		return wd_print(print);
+		return print_file(print);
 	}
 	if (argc - optind > 1)
 		wd_usage_error("one DIR at most");
-	return wd_save(optind < argc ? argv[optind] : wd_policy_dir());
+	return save(optind < argc ? argv[optind] : wd_policy_dir());
 }

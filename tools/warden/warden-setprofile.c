@@ -18,7 +18,7 @@
 #include "io.h"
 #include "util.h"
 
-struct wd_names {
+struct names_list {
 	char **name;
 	size_t count, size;
 };
@@ -40,7 +40,7 @@ static void usage(FILE *out)
  * Blanks collapsed as the kernel does; a domainname starts with '<' and
  * holds no control byte, so a name cannot smuggle in a second line.
  */
-static char *wd_domainname(const char *arg)
+static char *domainname(const char *arg)
 {
 	char *name = wd_line_normalise(arg);
 	const char *p;
@@ -55,7 +55,7 @@ static char *wd_domainname(const char *arg)
 	return name;
 }
 
-static void wd_names_add(struct wd_names *names, const char *name, size_t len)
+static void names_add(struct names_list *names, const char *name, size_t len)
 {
 	size_t i;
 
@@ -72,7 +72,7 @@ static void wd_names_add(struct wd_names *names, const char *name, size_t len)
 }
 
 /* Every domain of the policy text below top, in the policy's order. */
-static void wd_add_below(struct wd_names *names, const char *policy,
+static void add_below(struct names_list *names, const char *policy,
 			 const char *top)
 {
 	size_t toplen = strlen(top);
@@ -84,12 +84,12 @@ static void wd_add_below(struct wd_names *names, const char *policy,
 
 		if (len > toplen && line[0] == '<' &&
 		    !memcmp(line, top, toplen) && line[toplen] == ' ')
-			wd_names_add(names, line, len);
+			names_add(names, line, len);
 		line += len + (nl != NULL);
 	}
 }
 
-static char *wd_commands(const struct wd_names *names, unsigned int profile)
+static char *commands(const struct names_list *names, unsigned int profile)
 {
 	size_t i, size = 1;
 	char *text, *out;
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct wd_names names = { 0 };
+	struct names_list names = { 0 };
 	char *path, *policy = NULL, *text, *name;
 	unsigned int profile;
 	int c, recursive = 0, ret = 1, i;
@@ -141,19 +141,19 @@ int main(int argc, char **argv)
 		}
 	}
 	for (i = optind + 1; i < argc; i++) {
-		name = wd_domainname(argv[i]);
+		name = domainname(argv[i]);
 		if (!name) {
 			wd_error("'%s' is not a domainname (like \"<kernel> /sbin/init\")",
 				 argv[i]);
 			ret = WD_EXIT_USAGE;
 			goto out;
 		}
-		wd_names_add(&names, name, strlen(name));
+		names_add(&names, name, strlen(name));
 		if (recursive)
-			wd_add_below(&names, policy, name);
+			add_below(&names, policy, name);
 		free(name);
 	}
-	text = wd_commands(&names, profile);
+	text = commands(&names, profile);
 	if (wd_write_file(path, text, strlen(text))) {
 		wd_perror(path);
 	} else {
