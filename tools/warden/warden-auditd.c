@@ -98,28 +98,6 @@ out:
 	wd_record_free(&rec);
 }
 
-static int load_rules(struct wd_rules *rules, const char *conf)
-{
-	const char *path = conf ? conf : DEFAULT_CONF;
-	char err[WD_CONF_ERR_MAX];
-	char *text;
-	int ret;
-
-	text = wd_conf_read(path, err, sizeof(err));
-	if (!text && errno == ENOENT && !conf)
-		return wd_rules_parse(rules, "built-in rules",
-				      wd_auditd_default_rules, err, sizeof(err));
-	if (!text) {
-		wd_error("%s", err);
-		return -1;
-	}
-	ret = wd_rules_parse(rules, path, text, err, sizeof(err));
-	if (ret)
-		wd_error("%s", err);
-	free(text);
-	return ret;
-}
-
 /*
  * The kernel's read() blocks until a record is ready and its stream never
  * ends, so end of file means the records came from a file or a FIFO
@@ -196,7 +174,7 @@ int main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		wd_usage_error("takes no arguments");
-	if (load_rules(&rules, conf))
+	if (wd_rules_load(&rules, conf ? conf : DEFAULT_CONF, !conf))
 		return 1;
 	fd = wd_iface_open("audit", O_RDONLY | (once ? O_NONBLOCK : 0));
 	if (fd < 0)

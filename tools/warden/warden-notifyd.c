@@ -301,23 +301,6 @@ static int run(struct notifyd *nd)
 	return 0;
 }
 
-static int load_conf(struct wd_notify_conf *conf, const char *path)
-{
-	char err[WD_CONF_ERR_MAX];
-	char *text = wd_conf_read(path, err, sizeof(err));
-	int ret;
-
-	if (!text) {
-		wd_error("%s", err);
-		return -1;
-	}
-	ret = wd_notify_parse(conf, path, text, err, sizeof(err));
-	if (ret)
-		wd_error("%s", err);
-	free(text);
-	return ret;
-}
-
 int main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
@@ -358,7 +341,7 @@ int main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		wd_usage_error("takes no arguments");
-	if (load_conf(&nd.conf, conf) ||
+	if (wd_notify_load(&nd.conf, conf) ||
 	    wd_query_open(nd.once, answers, &nd.query_fd, &nd.answer_fd))
 		return WD_EXIT_FAIL;
 	sigemptyset(&chld);

@@ -540,14 +540,12 @@ int wd_notify_parse(struct wd_notify_conf *conf, const char *name,
 		    const char *text, char *err, size_t errlen)
 {
 	memset(conf, 0, sizeof(*conf));
-	if (wd_conf_parse(name, text, wd_conf_notify_line, conf, err, errlen))
-		goto fail;
-	if (!conf->argc) {
+	if (!wd_conf_parse(name, text, wd_conf_notify_line, conf, err,
+			   errlen)) {
+		if (conf->argc)
+			return 0;
 		snprintf(err, errlen, "%s: no action_to_take line", name);
-		goto fail;
 	}
-	return 0;
-fail:
 	wd_notify_free(conf);
 	return -1;
 }
@@ -556,4 +554,54 @@ void wd_notify_free(struct wd_notify_conf *conf)
 {
 	wd_conf_free_words(conf->argv);
 	memset(conf, 0, sizeof(*conf));
+}
+
+/* Both configurations' parsers, seen from wd_conf_load(). */
+typedef int (*wd_conf_parse_fn)(void *out, const char *name,
+				const char *text, char *err, size_t errlen);
+
+static int wd_conf_parse_rules(void *out, const char *name, const char *text,
+			       char *err, size_t errlen)
+{
+	return wd_rules_parse(out, name, text, err, errlen);
+}
+
+static int wd_conf_parse_notify(void *out, const char *name,
+				const char *text, char *err, size_t errlen)
+{
+	return wd_notify_parse(out, name, text, err, errlen);
+}
+
+/* @builtin: the text to parse when @path does not exist, or NULL. */
+static int wd_conf_load(const char *path, const char *builtin,
+			wd_conf_parse_fn parse, void *out)
+{
+	char err[WD_CONF_ERR_MAX];
+	char *text = wd_conf_read(path, err, sizeof(err));
+	int ret;
+
+	if (!text && errno == ENOENT && builtin)
+		return parse(out, "built-in rules", builtin, err, sizeof(err));
+	if (!text) {
+		wd_error("%s", err);
+		return -1;
+	}
+	ret = parse(out, path, text, err, sizeof(err));
+	if (ret)
+		wd_error("%s", err);
+	free(text);
+	return ret;
+}
+
+int wd_rules_load(struct wd_rules *rules, const char *path,
+		  bool builtin_if_missing)
+{
+	return wd_conf_load(path,
+			    builtin_if_missing ? wd_auditd_default_rules : NULL,
+			    wd_conf_parse_rules, rules);
+}
+
+int wd_notify_load(struct wd_notify_conf *conf, const char *path)
+{
+	return wd_conf_load(path, NULL, wd_conf_parse_notify, conf);
 }

@@ -107,6 +107,15 @@ struct wd_notify_conf {
 
 int wd_notify_parse(struct wd_notify_conf *conf, const char *name,
 		    const char *text, char *err, size_t errlen);
+
+/*
+ * Read and parse a daemon's configuration file, saying on stderr what is
+ * wrong with it.  For wd_rules_load() with @builtin_if_missing, a
+ * missing @path gives the built-in rules.  0, or -1 once reported.
+ */
+int wd_rules_load(struct wd_rules *rules, const char *path,
+		  bool builtin_if_missing);
+int wd_notify_load(struct wd_notify_conf *conf, const char *path);
 void wd_notify_free(struct wd_notify_conf *conf);
 
 #endif /* WARDEN_TOOLS_CONF_H */
