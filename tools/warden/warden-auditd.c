@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "daemon.h"
 #include "iface.h"
 #include "io.h"
 #include "util.h"
@@ -136,55 +136,24 @@ static int run(int fd, const struct wd_rules *rules, unsigned long count)
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "foreground", no_argument, NULL, 'f' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "once", no_argument, NULL, 'o' },
-		{ "count", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
-	bool foreground = false, once = false;
-	const char *conf = NULL;
-	unsigned int count = 0;
+	struct wd_daemon_opts o;
 	struct wd_rules rules;
-	int c, fd, ret;
+	int fd, ret;
 
-	while ((c = getopt_long(argc, argv, ":fc:n:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			foreground = true;
-			break;
-		case 'c':
-			conf = optarg;
-			break;
-		case 'o':
-			once = true;
-			break;
-		case 'n':
-			if (wd_parse_uint(optarg, INT_MAX, &count) || !count)
-				wd_usage_error("bad count '%s'", optarg);
-			break;
-		case 'h':
-			usage(stdout);
-			return WD_EXIT_OK;
-		default:
-			wd_bad_option(c, argv);
-		}
-	}
-	if (optind != argc)
-		wd_usage_error("takes no arguments");
-	if (wd_rules_load(&rules, conf ? conf : DEFAULT_CONF, !conf))
-		return 1;
-	fd = wd_iface_open("audit", O_RDONLY | (once ? O_NONBLOCK : 0));
+	wd_daemon_options(argc, argv, WD_OPT_FOREGROUND | WD_OPT_CONFIG |
+			  WD_OPT_ONCE | WD_OPT_COUNT, usage, &o);
+	if (wd_rules_load(&rules, o.config ? o.config : DEFAULT_CONF,
+			  !o.config))
+		return WD_EXIT_FAIL;
+	fd = wd_iface_open("audit", O_RDONLY | (o.once ? O_NONBLOCK : 0));
 	if (fd < 0)
 		return WD_EXIT_FAIL;
 	/* --once and -n are for scripts and tests, which wait for the end. */
-	if (!foreground && !once && !count && wd_daemonize()) {
+	if (!o.foreground && !o.once && !o.count && wd_daemonize()) {
 		wd_error("cannot daemonize: %s", strerror(errno));
-		return 1;
+		return WD_EXIT_FAIL;
 	}
-	ret = run(fd, &rules, count);
+	ret = run(fd, &rules, o.count);
 	close(fd);
 	wd_rules_free(&rules);
 	return ret;

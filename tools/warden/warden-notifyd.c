@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "daemon.h"
 #include "iface.h"
 #include "io.h"
 #include "util.h"
@@ -303,55 +303,25 @@ static int run(struct notifyd *nd)
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "foreground", no_argument, NULL, 'f' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "once", no_argument, NULL, 'o' },
-		{ "answer-file", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
 	static struct notifyd nd;
-	const char *conf = DEFAULT_CONF, *answers = NULL;
 	struct sigaction sa = { .sa_handler = on_sigchld };
-	bool foreground = false;
+	struct wd_daemon_opts o;
 	sigset_t chld;
-	int c;
 
-	while ((c = getopt_long(argc, argv, ":fc:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			foreground = true;
-			break;
-		case 'c':
-			conf = optarg;
-			break;
-		case 'o':
-			nd.once = true;
-			break;
-		case 'a':
-			answers = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return WD_EXIT_OK;
-		default:
-			wd_bad_option(c, argv);
-		}
-	}
-	if (optind != argc)
-		wd_usage_error("takes no arguments");
-	if (wd_notify_load(&nd.conf, conf) ||
-	    wd_query_open(nd.once, answers, &nd.query_fd, &nd.answer_fd))
+	wd_daemon_options(argc, argv, WD_OPT_FOREGROUND | WD_OPT_CONFIG |
+			  WD_OPT_ONCE | WD_OPT_ANSWER_FILE, usage, &o);
+	nd.once = o.once;
+	if (wd_notify_load(&nd.conf, o.config ? o.config : DEFAULT_CONF) ||
+	    wd_query_open(nd.once, o.answers, &nd.query_fd, &nd.answer_fd))
 		return WD_EXIT_FAIL;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, &unblocked);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (!foreground && !nd.once && wd_daemonize()) {
+	if (!o.foreground && !nd.once && wd_daemonize()) {
 		wd_error("cannot daemonize: %s", strerror(errno));
-		return 1;
+		return WD_EXIT_FAIL;
 	}
 	return run(&nd);
 }

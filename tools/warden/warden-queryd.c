@@ -9,7 +9,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "daemon.h"
 #include "iface.h"
 #include "io.h"
 #include "util.h"
@@ -425,35 +425,13 @@ static int run(int query_fd, int answer_fd)
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "once", no_argument, NULL, 'o' },
-		{ "answer-file", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
-	const char *answers = NULL;
-	int c, query_fd, answer_fd;
-	bool once = false;
+	struct wd_daemon_opts o;
+	int query_fd, answer_fd;
 
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			once = true;
-			break;
-		case 'a':
-			answers = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return WD_EXIT_OK;
-		default:
-			wd_bad_option(c, argv);
-		}
-	}
-	if (optind != argc)
-		wd_usage_error("takes no arguments");
-	if (wd_query_open(once, answers, &query_fd, &answer_fd))
-		return 1;
+	wd_daemon_options(argc, argv, WD_OPT_ONCE | WD_OPT_ANSWER_FILE, usage,
+			  &o);
+	if (wd_query_open(o.once, o.answers, &query_fd, &answer_fd))
+		return WD_EXIT_FAIL;
 	signal(SIGINT, on_interrupt);
 	signal(SIGTERM, on_interrupt);
 	signal(SIGPIPE, SIG_IGN);

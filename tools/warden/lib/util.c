@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Error reporting, allocation, numbers and daemonizing for every Warden
+ * Error reporting, allocation, strings and numbers for every Warden
  * tool; see util.h.
  */
 
@@ -162,26 +162,5 @@ int wd_parse_uint(const char *s, unsigned int max, unsigned int *out)
 	if (!end || *end)
 		return -1;
 	*out = v;
-	return 0;
-}
-
-int wd_daemonize(void)
-{
-	pid_t pid = fork();
-	int fd;
-
-	if (pid < 0)
-		return -1;
-	if (pid > 0)
-		_exit(WD_EXIT_OK);
-	if (setsid() < 0 || chdir("/"))
-		return -1;
-	fd = open("/dev/null", O_RDONLY);
-	if (fd < 0)
-		return -1;
-	if (fd != STDIN_FILENO) {
-		dup2(fd, STDIN_FILENO);
-		close(fd);
-	}
 	return 0;
 }

@@ -2,11 +2,11 @@
 /*
  * What every Warden tool needs before it does its own job: one way to
  * report errors, the exit statuses every man page documents, memory that
- * is there or ends the program, bounded decimal numbers and detaching a
- * daemon.
+ * is there or ends the program, growing strings and bounded decimal
+ * numbers.
  *
  * The library's names all start with wd_; each lib/ header covers one job
- * (util, io, escape, iface, policy, grammar, match, conf, record).
+ * (util, io, escape, iface, policy, grammar, match, conf, record, daemon).
  */
 
 #ifndef WARDEN_TOOLS_UTIL_H
@@ -71,13 +71,5 @@ void wd_buf_puts(struct wd_buf *b, const char *text);
 int wd_parse_uint(const char *s, unsigned int max, unsigned int *out);
 /* The same at the start of @s: returns the end of the digits, or NULL. */
 const char *wd_scan_uint(const char *s, unsigned int max, unsigned int *out);
-
-/*
- * Detach from the terminal and the caller's session.  stdout and stderr
- * stay open so that an init script that redirects them still collects
- * the daemon's complaints; stdin becomes /dev/null.  Returns 0 in the
- * daemon, -1 with errno set (the parent has exited on success).
- */
-int wd_daemonize(void);
 
 #endif /* WARDEN_TOOLS_UTIL_H */
