@@ -91,7 +91,7 @@ static void route(const struct wd_rules *rules, const char *data, size_t len)
 		goto out;
 	if (wd_rule_dest_expand(rule->dest, &rec, path, sizeof(path)))
 		wd_error("%s: %s", rule->dest,
-			strerror(ENAMETOOLONG));
+			 strerror(ENAMETOOLONG));
 	else if (append_log(path, rec.text, strlen(rec.text)))
 		wd_error("%s: %s", path, strerror(errno));
 out:
@@ -125,7 +125,7 @@ static int run(int fd, const struct wd_rules *rules, unsigned long count)
 			break;
 		} else {
 			wd_error("%s/audit: %s", wd_iface_dir(),
-				strerror(errno));
+				 strerror(errno));
 			ret = 1;
 			break;
 		}

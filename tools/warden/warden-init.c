@@ -79,7 +79,7 @@ static const char *mounted[3];
 static int nmounted;
 
 static void mount_one(const char *source, const char *target,
-		     const char *type)
+		      const char *type)
 {
 	if (!mount(source, target, type, 0, NULL))
 		mounted[nmounted++] = target;

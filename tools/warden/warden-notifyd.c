@@ -89,7 +89,7 @@ static void reject(struct notifyd *nd, unsigned int serial)
 	/* Someone else (warden-queryd) may have answered first: not fatal. */
 	if (wd_answer_query(nd->answer_fd, serial, WD_REJECT))
 		wd_error("answering query %u: %s", serial,
-			strerror(errno));
+			 strerror(errno));
 }
 
 static void reap(struct notifyd *nd)
@@ -103,10 +103,10 @@ static void reap(struct notifyd *nd)
 		nd->children--;
 		if (WIFEXITED(status) && WEXITSTATUS(status))
 			wd_error("action '%s' exited with status %d",
-				cmd, WEXITSTATUS(status));
+				 cmd, WEXITSTATUS(status));
 		else if (WIFSIGNALED(status))
 			wd_error("action '%s' killed by signal %d",
-				cmd, WTERMSIG(status));
+				 cmd, WTERMSIG(status));
 	}
 }
 
@@ -135,7 +135,7 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 
 	if (fd < 0) {
 		wd_error("cannot pass the query: %s",
-			strerror(errno));
+			 strerror(errno));
 		return;
 	}
 	pid = fork();
@@ -147,7 +147,7 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 			_exit(127);
 		execvp(argv[0], argv);
 		wd_error("cannot run '%s': %s", argv[0],
-			strerror(errno));
+			 strerror(errno));
 		_exit(127);
 	}
 	if (pid < 0)
@@ -210,10 +210,10 @@ static void handle(struct notifyd *nd, const char *data, size_t len)
 	} else if (sscanf(data, "Q%u-%u\n", &serial, &retry) == 2) {
 		/* A task still waits behind a record we cannot read. */
 		wd_error("malformed query %u: %s", serial,
-			why ? why : "no record");
+			 why ? why : "no record");
 	} else {
 		wd_error("skipping malformed query: %s",
-			why ? why : "no Q line");
+			 why ? why : "no Q line");
 		return;
 	}
 	if (!nd->ran || now() - nd->last_run >= nd->conf.minimal_interval) {
@@ -253,7 +253,7 @@ static bool read_queries(struct notifyd *nd, struct wd_reader *rd)
 		if (errno == EAGAIN)
 			return !nd->once;
 		wd_error("%s/query: %s", wd_iface_dir(),
-			strerror(errno));
+			 strerror(errno));
 		exit(1);
 	}
 }

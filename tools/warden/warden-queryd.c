@@ -287,7 +287,7 @@ static void show_policy(const struct wd_record *rec)
 	return;
 fail:
 	wd_error("%s: %s", path ? path : "domain_policy",
-		strerror(errno));
+		 strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	free(path);
@@ -312,7 +312,7 @@ out:
 	if (ret) {
 		fflush(stdout);
 		wd_error("cannot add '%s' to %s: %s", entry,
-			path ? path : "domain_policy", strerror(errno));
+			 path ? path : "domain_policy", strerror(errno));
 	}
 	if (fd >= 0)
 		close(fd);
@@ -326,7 +326,7 @@ static void answer(int fd, unsigned int serial, enum wd_verdict a)
 	if (wd_answer_query(fd, serial, a)) {
 		fflush(stdout);
 		wd_error("answering query %u: %s", serial,
-			strerror(errno));
+			 strerror(errno));
 	}
 }
 
@@ -400,12 +400,12 @@ static int run(int query_fd, int answer_fd)
 			break;
 		if (n < 0) {
 			wd_error("%s/query: %s", wd_iface_dir(),
-				strerror(errno));
+				 strerror(errno));
 			return 1;
 		}
 		if (wd_record_parse(data, len, &rec, &why) || !rec.has_query) {
 			wd_error("skipping malformed query: %s",
-				why ? why : "no Q line");
+				 why ? why : "no Q line");
 			wd_record_free(&rec);
 			continue;
 		}

@@ -73,7 +73,7 @@ static void names_add(struct names_list *names, const char *name, size_t len)
 
 /* Every domain of the policy text below top, in the policy's order. */
 static void add_below(struct names_list *names, const char *policy,
-			 const char *top)
+		      const char *top)
 {
 	size_t toplen = strlen(top);
 	const char *line = policy;

@@ -189,11 +189,13 @@ const char wd_auditd_default_rules[] =
 	"destination /var/log/warden/reject_%p.log\n";
 
 static const char *const wd_conf_part_names[] = { "header", "domain", "acl" };
-static const char *const wd_conf_op_names[] = { "contains", "equals", "starts" };
+static const char *const wd_conf_op_names[] = {
+	"contains", "equals", "starts",
+};
 
 /* Parses "header", "domain[3]", ... up to the '.' before the operator. */
 static int wd_conf_parse_selector(const char *key, struct wd_rule_cond *cond,
-			     const char **why)
+				  const char **why)
 {
 	const char *dot = strrchr(key, '.');
 	size_t plen, i;
@@ -267,7 +269,8 @@ static bool wd_conf_dest_ok(const char *dest)
 	return true;
 }
 
-static int wd_conf_add_rule(struct wd_rules *rules, char *dest, unsigned int lineno)
+static int wd_conf_add_rule(struct wd_rules *rules, char *dest,
+			    unsigned int lineno)
 {
 	struct wd_rule *bigger;
 
@@ -286,7 +289,7 @@ static int wd_conf_add_rule(struct wd_rules *rules, char *dest, unsigned int lin
 }
 
 static int wd_conf_rule_line(void *ctx, const char *key, const char *value,
-			unsigned int lineno, const char **why)
+			     unsigned int lineno, const char **why)
 {
 	struct wd_rules *rules = ctx;
 	struct wd_rule_cond cond, *bigger;
@@ -342,7 +345,8 @@ void wd_rules_free(struct wd_rules *rules)
 	unsigned int i;
 
 	for (i = 0; i < rules->count; i++) {
-		wd_conf_free_conds(rules->rules[i].conds, rules->rules[i].nconds);
+		wd_conf_free_conds(rules->rules[i].conds,
+				   rules->rules[i].nconds);
 		free(rules->rules[i].dest);
 	}
 	free(rules->rules);
@@ -382,8 +386,8 @@ fail:
 }
 
 /* The @index'th space-separated word of @line (1-based), as a span. */
-static bool wd_conf_word(const char *line, unsigned int index, const char **start,
-		    size_t *len)
+static bool wd_conf_word(const char *line, unsigned int index,
+			 const char **start, size_t *len)
 {
 	const char *p = line, *sp;
 
@@ -406,7 +410,8 @@ static bool wd_conf_word(const char *line, unsigned int index, const char **star
  * kernel's escapes: a space in a pathname is the four bytes "\040" in the
  * record, so a rule matching it writes "\\040".
  */
-bool wd_rule_cond_match(const struct wd_rule_cond *cond, const struct wd_record *rec)
+bool wd_rule_cond_match(const struct wd_rule_cond *cond,
+			const struct wd_record *rec)
 {
 	const char *lines[] = { rec->header, rec->domain, rec->acl };
 	const char *text = lines[cond->part];
@@ -457,7 +462,7 @@ const struct wd_rule *wd_rules_match(const struct wd_rules *rules,
  * Return: 0, or -1 when @out is too small.
  */
 int wd_rule_dest_expand(const char *dest, const struct wd_record *rec,
-		   char *out, size_t outlen)
+			char *out, size_t outlen)
 {
 	size_t o = 0;
 
@@ -496,7 +501,7 @@ enum {
 #define WD_CONF_MAX_SECONDS 86400
 
 static int wd_conf_notify_line(void *ctx, const char *key, const char *value,
-			  unsigned int lineno, const char **why)
+			       unsigned int lineno, const char **why)
 {
 	struct wd_notify_conf *conf = ctx;
 	unsigned int bit, *num;

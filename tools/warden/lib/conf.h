@@ -30,8 +30,9 @@ void wd_conf_free_words(char **words);
  * @lineno: the line's number, for the handler's own bookkeeping.
  * @why: set to a reason when returning -1.
  */
-typedef int (*wd_conf_line_fn)(void *ctx, const char *key, const char *value,
-			  unsigned int lineno, const char **why);
+typedef int (*wd_conf_line_fn)(void *ctx, const char *key,
+			       const char *value, unsigned int lineno,
+			       const char **why);
 
 int wd_conf_parse(const char *name, const char *text, wd_conf_line_fn fn,
 		  void *ctx, char *err, size_t errlen);
@@ -83,11 +84,12 @@ extern const char wd_auditd_default_rules[];
 int wd_rules_parse(struct wd_rules *rules, const char *name,
 		   const char *text, char *err, size_t errlen);
 void wd_rules_free(struct wd_rules *rules);
-bool wd_rule_cond_match(const struct wd_rule_cond *cond, const struct wd_record *rec);
+bool wd_rule_cond_match(const struct wd_rule_cond *cond,
+			const struct wd_record *rec);
 const struct wd_rule *wd_rules_match(const struct wd_rules *rules,
 				     const struct wd_record *rec);
 int wd_rule_dest_expand(const char *dest, const struct wd_record *rec,
-		   char *out, size_t outlen);
+			char *out, size_t outlen);
 
 /**
  * struct wd_notify_conf - notifyd.conf

@@ -100,7 +100,8 @@ static bool wd_record_parse_task(const char **p, struct wd_record *rec)
 	if (!wd_record_skip(p, "task={"))
 		return false;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!wd_record_skip(p, names[i]) || !wd_record_number(p, " ", fields[i]))
+		if (!wd_record_skip(p, names[i]) ||
+		    !wd_record_number(p, " ", fields[i]))
 			return false;
 	}
 	return wd_record_skip(p, " }");
@@ -121,7 +122,8 @@ static bool wd_record_parse_header(const char *line, struct wd_record *rec)
 	else if (!wd_record_skip(&p, "no "))
 		return false;
 	if (!wd_record_skip(&p, "(global-pid=") ||
-	    !wd_record_number(&p, ")", &rec->global_pid) || !wd_record_skip(&p, ") "))
+	    !wd_record_number(&p, ")", &rec->global_pid) ||
+	    !wd_record_skip(&p, ") "))
 		return false;
 	if (!wd_record_parse_task(&p, rec))
 		return false;
@@ -171,7 +173,7 @@ static char *wd_record_cut_line(char **p)
  * Return: 0, or -1 with *@why set and @rec left empty.
  */
 int wd_record_parse(const char *data, size_t len, struct wd_record *rec,
-	     const char **why)
+		    const char **why)
 {
 	const char *q;
 	char *p;

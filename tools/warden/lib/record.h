@@ -51,7 +51,7 @@ struct wd_record {
 };
 
 int wd_record_parse(const char *data, size_t len, struct wd_record *rec,
-	     const char **why);
+		    const char **why);
 void wd_record_free(struct wd_record *rec);
 
 /**
