@@ -148,7 +148,7 @@ int main(int argc, char *argv[])
 	fd = wd_iface_open("audit", O_RDONLY | (o.once ? O_NONBLOCK : 0));
 	if (fd < 0)
 		return WD_EXIT_FAIL;
-	/* --once and -n are for scripts and tests, which wait for the end. */
+	/* --once and -n are for scripts, which wait for the end. */
 	if (!o.foreground && !o.once && !o.count && wd_daemonize()) {
 		wd_error("cannot daemonize: %s", strerror(errno));
 		return WD_EXIT_FAIL;

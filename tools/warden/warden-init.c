@@ -71,8 +71,9 @@ static int loading_disabled(const char *cmdline)
 
 /*
  * At boot nothing may have mounted /proc, /sys or securityfs yet.  Mount
- * what is missing, and only for the real interface: tests point
- * WARDEN_DIR and WARDEN_CMDLINE elsewhere and must never mount anything.
+ * what is missing, and only for the real interface: whoever points
+ * WARDEN_DIR or WARDEN_CMDLINE elsewhere provides that place, and nothing
+ * is mounted for it.
  * What was mounted here is unmounted again, in reverse order.
  */
 static const char *mounted[3];

@@ -79,8 +79,8 @@ static int read_stat(const char *proc, int pid, char **comm, int *ppid)
 /*
  * Ask the kernel about one pid.  Returns 0, 1 if the process is gone, -1
  * on an error of the interface.  The answer is read from the start of the
- * file, and only the line naming this pid counts, so that an ordinary
- * file holding canned answers can stand in for the kernel's in tests.
+ * file, and only a line naming this pid counts: an answer about another
+ * process is no answer about this one.
  */
 static int ask_kernel(int fd, const char *path, struct process *p)
 {

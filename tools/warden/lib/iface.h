@@ -2,9 +2,9 @@
 /*
  * Where the tools find the kernel: the interface directory
  * (/sys/kernel/security/warden, or $WARDEN_DIR) and the saved policy
- * (/etc/warden/policy, or $WARDEN_POLICY_DIR).  Tests point both
- * variables at directories laid out the same way; the tools do not know
- * the difference.
+ * (/etc/warden/policy, or $WARDEN_POLICY_DIR).  Either variable may name
+ * any directory laid out the same way (the host tests' trees do); the
+ * tools do not tell the difference.
  */
 
 #ifndef WARDEN_TOOLS_IFACE_H
