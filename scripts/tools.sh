@@ -11,7 +11,11 @@ set -uo pipefail
 results=$repo/out/results
 mkdir -p "$results"
 log=$repo/out/tools-check.log
-make -s -C "$repo/tools/warden" O="$repo/out/tools" check 2>&1 | tee "$log"
+# The host tests use the kernel's kselftest_harness.h.
+[ -f "$tree/tools/testing/selftests/kselftest_harness.h" ] ||
+	"$repo/scripts/ksrc.sh" >/dev/null
+make -s -C "$repo/tools/warden" O="$repo/out/tools" \
+	KSELFTEST="$tree/tools/testing/selftests" check 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 line=$(grep '^tools: ' "$log" | tail -n 1)
 passed=$(echo "$line" | sed -n 's/^tools: \([0-9]*\) passed.*/\1/p')

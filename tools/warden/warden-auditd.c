@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +15,10 @@
 #include <unistd.h>
 
 #include "conf.h"
-#include "common.h"
+#include "daemon.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 #include "record.h"
 
 #define PROG "warden-auditd"
@@ -30,32 +32,15 @@ static void usage(FILE *out)
 		DEFAULT_CONF ".\n\n"
 		"  -f, --foreground  do not detach from the terminal\n"
 		"  -c, --config CONF read the rules from CONF\n"
-		"      --once        stop when no record is waiting (end of file)\n"
+		"      --once        stop when no record is waiting\n"
 		"  -n, --count N     stop after N records\n"
 		"  -h, --help        show this help and exit\n\n"
 		"Without " DEFAULT_CONF ", denied records go to\n"
 		"/var/log/warden/reject_NNN.log and granted ones to\n"
 		"/var/log/warden/grant_NNN.log (NNN: the profile).\n"
-		"WARDEN_DIR overrides /sys/kernel/security/warden.\n");
-}
-
-/* Creates every missing directory above @path, like mkdir -p "$(dirname)". */
-static int make_parents(const char *path)
-{
-	char dir[PATH_MAX];
-	char *p;
-
-	if (snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (p = dir + 1; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		if (mkdir(dir, 0700) && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return 0;
+		"It stops at the end of a file or FIFO read in place of the kernel's.\n"
+		"WARDEN_DIR overrides /sys/kernel/security/warden.\n"
+		"Exit status: 0 done, 1 a file could not be read, 2 bad usage.\n");
 }
 
 /*
@@ -69,7 +54,7 @@ static int append_log(const char *path, const char *text, size_t len)
 	int fd, ret;
 
 	fd = open(path, flags, 0600);
-	if (fd < 0 && errno == ENOENT && !make_parents(path))
+	if (fd < 0 && errno == ENOENT && !wd_make_parents(path))
 		fd = open(path, flags, 0600);
 	if (fd < 0)
 		return -1;
@@ -83,83 +68,53 @@ static int append_log(const char *path, const char *text, size_t len)
 	if (!len || text[len - 1] != '\n')
 		buf[len++] = '\n';
 	buf[len++] = '\n';
-	ret = wr_write_all(fd, buf, len);
+	ret = wd_write_all(fd, buf, len);
 	free(buf);
 	if (close(fd))
 		ret = -1;
 	return ret;
 }
 
-static void route(const struct wc_rules *rules, const char *data, size_t len)
+static void route(const struct wd_rules *rules, const char *data, size_t len)
 {
-	const struct wc_rule *rule;
-	struct wr_record rec;
+	const struct wd_rule *rule;
+	struct wd_record rec;
 	char path[PATH_MAX];
 	const char *why;
 
-	if (wr_parse(data, len, &rec, &why)) {
-		fprintf(stderr, PROG ": skipping malformed record: %s\n", why);
+	if (wd_record_parse(data, len, &rec, &why)) {
+		wd_error("skipping malformed record: %s", why);
 		return;
 	}
-	rule = wc_rules_match(rules, &rec);
+	rule = wd_rules_match(rules, &rec);
 	if (!rule)
 		goto out;
-	if (wc_dest_expand(rule->dest, &rec, path, sizeof(path)))
-		fprintf(stderr, PROG ": %s: %s\n", rule->dest,
-			strerror(ENAMETOOLONG));
+	if (wd_rule_dest_expand(rule->dest, &rec, path, sizeof(path)))
+		wd_error("%s: %s", rule->dest,
+			 strerror(ENAMETOOLONG));
 	else if (append_log(path, rec.text, strlen(rec.text)))
-		fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
+		wd_error("%s: %s", path, strerror(errno));
 out:
-	wr_free(&rec);
-}
-
-static int load_rules(struct wc_rules *rules, const char *conf)
-{
-	const char *path = conf ? conf : DEFAULT_CONF;
-	char err[WC_ERR_MAX];
-	char *text;
-	int ret;
-
-	text = wc_read_file(path, err, sizeof(err));
-	if (!text && errno == ENOENT && !conf)
-		return wc_rules_parse(rules, "built-in rules",
-				      wc_auditd_default, err, sizeof(err));
-	if (!text) {
-		fprintf(stderr, PROG ": %s\n", err);
-		return -1;
-	}
-	ret = wc_rules_parse(rules, path, text, err, sizeof(err));
-	if (ret)
-		fprintf(stderr, PROG ": %s\n", err);
-	free(text);
-	return ret;
+	wd_record_free(&rec);
 }
 
 /*
- * The kernel's read() blocks until a record is ready, so an end of file
- * only comes from an ordinary file standing in for it: without --once,
- * look again a second later rather than spin.
+ * The kernel's read() blocks until a record is ready and its stream never
+ * ends, so end of file means the records came from a file or a FIFO
+ * whose writer is done: stop there, as at EAGAIN (--once, nothing
+ * waiting).
  */
-static bool wait_more(bool once)
+static int run(int fd, const struct wd_rules *rules, unsigned long count)
 {
-	if (once)
-		return false;
-	sleep(1);
-	return true;
-}
-
-static int run(int fd, const struct wc_rules *rules, bool once,
-	       unsigned long count)
-{
-	struct wr_reader rd;
+	struct wd_reader rd;
 	unsigned long done = 0;
 	char *data;
 	size_t len;
 	int ret = 0;
 
-	wr_reader_init(&rd, fd);
+	wd_reader_init(&rd, fd);
 	while (!count || done < count) {
-		int n = wr_reader_next(&rd, &data, &len);
+		int n = wd_reader_next(&rd, &data, &len);
 
 		if (n > 0) {
 			route(rules, data, len);
@@ -167,82 +122,39 @@ static int run(int fd, const struct wc_rules *rules, bool once,
 		} else if (n < 0 && errno == EINTR) {
 			continue;
 		} else if (n == 0 || errno == EAGAIN) {
-			if (!wait_more(once))
-				break;
+			break;
 		} else {
-			fprintf(stderr, PROG ": %s/audit: %s\n", wd_dir(),
-				strerror(errno));
+			wd_error("%s/audit: %s", wd_iface_dir(),
+				 strerror(errno));
 			ret = 1;
 			break;
 		}
 	}
-	wr_reader_free(&rd);
+	wd_reader_free(&rd);
 	return ret;
 }
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "foreground", no_argument, NULL, 'f' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "once", no_argument, NULL, 'o' },
-		{ "count", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
-	bool foreground = false, once = false;
-	const char *conf = NULL;
-	unsigned int count = 0;
-	struct wc_rules rules;
-	char *path;
-	int c, fd, ret;
+	struct wd_daemon_opts o;
+	struct wd_rules rules;
+	int fd, ret;
 
-	while ((c = getopt_long(argc, argv, "fc:n:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			foreground = true;
-			break;
-		case 'c':
-			conf = optarg;
-			break;
-		case 'o':
-			once = true;
-			break;
-		case 'n':
-			if (wc_parse_uint(optarg, INT_MAX, &count) || !count) {
-				fprintf(stderr, PROG ": bad count '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
+	wd_daemon_options(argc, argv, WD_OPT_FOREGROUND | WD_OPT_CONFIG |
+			  WD_OPT_ONCE | WD_OPT_COUNT, usage, &o);
+	if (wd_rules_load(&rules, o.config ? o.config : DEFAULT_CONF,
+			  !o.config))
+		return WD_EXIT_FAIL;
+	fd = wd_iface_open("audit", O_RDONLY | (o.once ? O_NONBLOCK : 0));
+	if (fd < 0)
+		return WD_EXIT_FAIL;
+	/* --once and -n are for scripts, which wait for the end. */
+	if (!o.foreground && !o.once && !o.count && wd_daemonize()) {
+		wd_error("cannot daemonize: %s", strerror(errno));
+		return WD_EXIT_FAIL;
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return 2;
-	}
-	if (load_rules(&rules, conf))
-		return 1;
-	path = wr_path("audit");
-	fd = path ? open(path, O_RDONLY | O_CLOEXEC | (once ? O_NONBLOCK : 0)) : -1;
-	if (fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", path ? path : "audit",
-			strerror(errno));
-		return 1;
-	}
-	/* --once and -n are for scripts and tests, which wait for the end. */
-	if (!foreground && !once && !count && wr_daemonize()) {
-		fprintf(stderr, PROG ": cannot daemonize: %s\n", strerror(errno));
-		return 1;
-	}
-	ret = run(fd, &rules, once, count);
+	ret = run(fd, &rules, o.count);
 	close(fd);
-	free(path);
-	wc_rules_free(&rules);
+	wd_rules_free(&rules);
 	return ret;
 }

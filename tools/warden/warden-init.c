@@ -17,10 +17,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "policy.h"
+#include "util.h"
 
 /* TOMOYO's default profiles, used when no profile.conf was saved. */
-static const char wd_default_profile[] =
+static const char default_profile[] =
 	"PROFILE_VERSION=20150505\n"
 	"0-COMMENT=-----Disabled Mode-----\n"
 	"0-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"
@@ -38,17 +41,19 @@ static const char wd_default_profile[] =
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-init [--help]\n"
+		"Usage: warden-init [--help]\n"
 		"Load the policy saved in $WARDEN_POLICY_DIR/current (default\n"
 		"%s/current) into the kernel as one transaction.\n"
 		"Does nothing when the kernel command line has warden=disabled.\n"
 		"Environment: WARDEN_DIR (interface, default %s),\n"
-		"WARDEN_POLICY_DIR, WARDEN_CMDLINE (default /proc/cmdline).\n",
+		"WARDEN_POLICY_DIR, WARDEN_CMDLINE (default /proc/cmdline).\n"
+		"Exit status: 0 loaded (or disabled), 1 the kernel or a file\n"
+		"refused, 2 bad usage.\n",
 		WD_DEFAULT_POLICY_DIR, WD_DEFAULT_DIR);
 }
 
 /* Whether the command line holds the word "warden=disabled". */
-static int wd_disabled(const char *cmdline)
+static int loading_disabled(const char *cmdline)
 {
 	static const char word[] = "warden=disabled";
 	const char *p = cmdline;
@@ -66,50 +71,49 @@ static int wd_disabled(const char *cmdline)
 
 /*
  * At boot nothing may have mounted /proc, /sys or securityfs yet.  Mount
- * what is missing, and only for the real interface: tests point
- * WARDEN_DIR and WARDEN_CMDLINE elsewhere and must never mount anything.
+ * what is missing, and only for the real interface: whoever points
+ * WARDEN_DIR or WARDEN_CMDLINE elsewhere provides that place, and nothing
+ * is mounted for it.
  * What was mounted here is unmounted again, in reverse order.
  */
-static const char *wd_mounted[3];
-static int wd_nmounted;
+static const char *mounted[3];
+static int nmounted;
 
-static void wd_mount(const char *source, const char *target,
-		     const char *type)
+static void mount_one(const char *source, const char *target,
+		      const char *type)
 {
 	if (!mount(source, target, type, 0, NULL))
-		wd_mounted[wd_nmounted++] = target;
+		mounted[nmounted++] = target;
 }
 
-static void wd_mount_what_is_missing(void)
+static void mount_what_is_missing(void)
 {
 	struct stat st;
 
 	if (!getenv("WARDEN_CMDLINE") && stat("/proc/self", &st))
-		wd_mount("proc", "/proc", "proc");
+		mount_one("proc", "/proc", "proc");
 	if (getenv("WARDEN_DIR") || !stat(WD_DEFAULT_DIR, &st))
 		return;
 	if (stat("/sys/kernel", &st))
-		wd_mount("sysfs", "/sys", "sysfs");
+		mount_one("sysfs", "/sys", "sysfs");
 	/* Every securityfs has "lsm"; without it, none is mounted. */
 	if (stat("/sys/kernel/security/lsm", &st))
-		wd_mount("securityfs", "/sys/kernel/security", "securityfs");
+		mount_one("securityfs", "/sys/kernel/security", "securityfs");
 }
 
 /* Leave the mounts as /sbin/init expects to find them. */
-static void wd_unmount(void)
+static void unmount_all(void)
 {
-	while (wd_nmounted > 0)
-		umount(wd_mounted[--wd_nmounted]);
+	while (nmounted > 0)
+		umount(mounted[--nmounted]);
 }
 
 /* Read one saved part; a missing file is an empty part. */
-static int wd_read_part(const char *dir, enum wd_part part, char **text)
+static int read_part(const char *dir, enum wd_part part, char **text)
 {
-	char name[64], *path;
+	char *path = wd_path(dir, wd_part_conf(part));
 
-	snprintf(name, sizeof(name), "%s.conf", wd_part_file(part));
-	path = wd_path(dir, name);
-	*text = wd_read_file(path, NULL);
+	*text = wd_read_file(path, 0, NULL);
 	if (!*text && errno != ENOENT) {
 		wd_perror(path);
 		free(path);
@@ -119,7 +123,7 @@ static int wd_read_part(const char *dir, enum wd_part part, char **text)
 	return 0;
 }
 
-static int wd_load(void)
+static int load_saved_policy(void)
 {
 	struct wd_policy policy = { 0 };
 	char *dir, *doc, *target;
@@ -127,15 +131,15 @@ static int wd_load(void)
 
 	dir = wd_path(wd_policy_dir(), "current");
 	for (i = 0; i < WD_NR_PARTS; i++)
-		if (wd_read_part(dir, i, &policy.part[i]))
+		if (read_part(dir, i, &policy.part[i]))
 			goto out;
 	if (!policy.part[WD_PROFILE]) {
 		printf("warden-init: no %s/profile.conf; using the default profiles 0-3\n",
 		       dir);
-		policy.part[WD_PROFILE] = strdup(wd_default_profile);
+		policy.part[WD_PROFILE] = wd_xstrdup(default_profile);
 	}
 	doc = wd_policy_assemble(&policy);
-	target = wd_path(wd_dir(), "policy");
+	target = wd_iface_path("policy");
 	if (wd_write_file(target, doc, strlen(doc))) {
 		wd_error("%s: %s: the kernel refused the policy from %s and keeps the one it had (its log names the line)",
 			 target, strerror(errno), dir);
@@ -161,31 +165,24 @@ int main(int argc, char **argv)
 	char *cmdline;
 	int ret;
 
-	if (argc > 1) {
-		if (argc == 2 && !strcmp(argv[1], "--help")) {
-			usage(stdout);
-			return 0;
-		}
-		usage(stderr);
-		return 2;
-	}
-	wd_mount_what_is_missing();
+	wd_options_help_only(argc, argv, usage);
+	mount_what_is_missing();
 	cmdline_path = getenv("WARDEN_CMDLINE");
 	if (!cmdline_path || !*cmdline_path)
 		cmdline_path = "/proc/cmdline";
-	cmdline = wd_read_file(cmdline_path, NULL);
+	cmdline = wd_read_file(cmdline_path, 0, NULL);
 	if (!cmdline) {
 		/* Without the command line, loading is the safe default. */
 		wd_error("%s: %s; loading the policy anyway", cmdline_path,
 			 strerror(errno));
-	} else if (wd_disabled(cmdline)) {
+	} else if (loading_disabled(cmdline)) {
 		printf("warden-init: warden=disabled on the kernel command line; not loading the policy\n");
 		free(cmdline);
-		wd_unmount();
+		unmount_all();
 		return 0;
 	}
 	free(cmdline);
-	ret = wd_load();
-	wd_unmount();
+	ret = load_saved_policy();
+	unmount_all();
 	return ret;
 }

@@ -11,48 +11,53 @@
  */
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "policy.h"
+#include "util.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-loadpolicy -e|-ef|-d|-df|-p|-pf|-m|-mf|-a [FILE|-]\n"
+		"Usage: warden-loadpolicy -e|-ef|-d|-df|-p|-pf|-m|-mf|-a [FILE|-]\n"
 		"  -e, -d, -p, -m  add the lines of FILE to exception_policy,\n"
 		"                  domain_policy, profile or manager\n"
-		"  -ef, -df, -pf, -mf  replace that part with FILE, keeping the others\n"
+		"  -f              with one of them (-ef, -df, -pf, -mf): replace\n"
+		"                  that part with FILE, keeping the others\n"
 		"  -a              replace the whole policy with the document FILE\n"
+		"  -h, --help      show this help and exit\n"
 		"FILE defaults to $WARDEN_POLICY_DIR/current/<part>.conf (default\n"
 		"%s/current); for -a the four saved parts make the document.\n"
 		"'-' reads standard input.  The kernel interface is $WARDEN_DIR\n"
-		"(default %s).\n",
+		"(default %s).\n"
+		"Exit status: 0 done, 1 a file or the kernel refused, 2 bad usage.\n",
 		WD_DEFAULT_POLICY_DIR, WD_DEFAULT_DIR);
 }
 
 /* The input file: FILE, stdin for "-", or the saved part. */
-static char *wd_input(const char *file, int part, char **name)
+static char *read_input(const char *file, int part, char **name)
 {
-	char conf[64], *text;
+	char *text;
 
 	if (file && !strcmp(file, "-")) {
 		*name = strdup("standard input");
-		text = wd_read_fd(0, NULL);
+		text = wd_read_fd(0, 0, NULL);
 	} else {
 		if (file) {
 			*name = strdup(file);
 		} else {
 			char *dir = wd_path(wd_policy_dir(), "current");
 
-			snprintf(conf, sizeof(conf), "%s.conf",
-				 wd_part_file(part));
-			*name = wd_path(dir, conf);
+			*name = wd_path(dir, wd_part_conf(part));
 			free(dir);
 		}
-		text = wd_read_file(*name, NULL);
+		text = wd_read_file(*name, 0, NULL);
 	}
 	if (!text)
 		wd_perror(*name);
@@ -60,14 +65,14 @@ static char *wd_input(const char *file, int part, char **name)
 }
 
 /* The document of the four saved parts, for -a without FILE. */
-static char *wd_saved_document(void)
+static char *saved_document(void)
 {
 	struct wd_policy policy = { 0 };
 	char *doc = NULL, *name;
 	int i;
 
 	for (i = 0; i < WD_NR_PARTS; i++) {
-		policy.part[i] = wd_input(NULL, i, &name);
+		policy.part[i] = read_input(NULL, i, &name);
 		free(name);
 		if (!policy.part[i])
 			goto out;
@@ -78,9 +83,9 @@ out:
 	return doc;
 }
 
-static int wd_write_policy(const char *doc, const char *from)
+static int write_policy(const char *doc, const char *from)
 {
-	char *target = wd_path(wd_dir(), "policy");
+	char *target = wd_iface_path("policy");
 	int ret = 0;
 
 	if (wd_write_file(target, doc, strlen(doc))) {
@@ -92,15 +97,15 @@ static int wd_write_policy(const char *doc, const char *from)
 	return ret;
 }
 
-static int wd_append(int part, const char *file)
+static int append_lines(int part, const char *file)
 {
 	char *name, *text, *target;
 	int ret = 1;
 
-	text = wd_input(file, part, &name);
+	text = read_input(file, part, &name);
 	if (!text)
 		goto out;
-	target = wd_path(wd_dir(), wd_part_file(part));
+	target = wd_iface_path(wd_part_file(part));
 	if (wd_write_file(target, text, strlen(text))) {
 		wd_error("%s: %s (lines from %s; those before the refused one were added)",
 			 target, strerror(errno), name);
@@ -116,18 +121,18 @@ out:
 	return ret;
 }
 
-static int wd_replace(int part, const char *file)
+static int replace_part(int part, const char *file)
 {
 	struct wd_policy policy = { 0 };
 	char *name, *text, *current, *doc = NULL, *path;
 	unsigned int bad = 0;
 	int ret = 1;
 
-	text = wd_input(file, part, &name);
+	text = read_input(file, part, &name);
 	if (!text)
 		goto out_name;
-	path = wd_path(wd_dir(), "policy");
-	current = wd_read_file(path, NULL);
+	path = wd_iface_path("policy");
+	current = wd_read_file(path, 0, NULL);
 	if (!current) {
 		wd_perror(path);
 		goto out_path;
@@ -140,7 +145,7 @@ static int wd_replace(int part, const char *file)
 	policy.part[part] = text;
 	text = NULL;
 	doc = wd_policy_assemble(&policy);
-	if (!wd_write_policy(doc, name)) {
+	if (!write_policy(doc, name)) {
 		printf("warden-loadpolicy: replaced %s with %u lines from %s\n",
 		       wd_part_file(part), wd_count_lines(policy.part[part]),
 		       name);
@@ -158,7 +163,7 @@ out_name:
 	return ret;
 }
 
-static int wd_replace_all(const char *file)
+static int replace_all(const char *file)
 {
 	struct wd_policy policy = { 0 };
 	char *name, *doc;
@@ -166,10 +171,10 @@ static int wd_replace_all(const char *file)
 	int ret = 1;
 
 	if (file) {
-		doc = wd_input(file, 0, &name);
+		doc = read_input(file, 0, &name);
 	} else {
 		name = wd_path(wd_policy_dir(), "current");
-		doc = wd_saved_document();
+		doc = saved_document();
 	}
 	if (!doc)
 		goto out;
@@ -178,7 +183,7 @@ static int wd_replace_all(const char *file)
 		wd_error("%s: line %u comes before any [section]", name, bad);
 		goto out;
 	}
-	if (!wd_write_policy(doc, name)) {
+	if (!write_policy(doc, name)) {
 		printf("warden-loadpolicy: replaced the policy with %s: %u profile, %u manager, %u exception_policy, %u domain_policy lines\n",
 		       name, wd_count_lines(policy.part[WD_PROFILE]),
 		       wd_count_lines(policy.part[WD_MANAGER]),
@@ -193,41 +198,56 @@ out:
 	return ret;
 }
 
-static const struct {
-	const char *flag;
-	int part;
-	int replace;
-} wd_modes[] = {
-	{ "-e", WD_EXCEPTION, 0 }, { "-ef", WD_EXCEPTION, 1 },
-	{ "-d", WD_DOMAIN, 0 }, { "-df", WD_DOMAIN, 1 },
-	{ "-p", WD_PROFILE, 0 }, { "-pf", WD_PROFILE, 1 },
-	{ "-m", WD_MANAGER, 0 }, { "-mf", WD_MANAGER, 1 },
-};
-
 int main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, part = -1, replace = 0, all = 0;
 	const char *file;
-	size_t i;
 
-	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
+	while ((c = getopt_long(argc, argv, ":edpmfah", longopts, NULL)) != -1) {
+		int chosen = -1;
+
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return WD_EXIT_OK;
+		case 'e':
+			chosen = WD_EXCEPTION;
+			break;
+		case 'd':
+			chosen = WD_DOMAIN;
+			break;
+		case 'p':
+			chosen = WD_PROFILE;
+			break;
+		case 'm':
+			chosen = WD_MANAGER;
+			break;
+		case 'f':
+			replace = 1;
+			break;
+		case 'a':
+			all = 1;
+			break;
+		default:
+			wd_bad_option(c, argv);
+		}
+		if (chosen >= 0 && part >= 0 && chosen != part)
+			wd_usage_error("give one of -e, -d, -p, -m");
+		if (chosen >= 0)
+			part = chosen;
 	}
-	if (argc < 2 || argc > 3) {
-		usage(stderr);
-		return 2;
-	}
-	file = argc == 3 ? argv[2] : NULL;
-	if (!strcmp(argv[1], "-a"))
-		return wd_replace_all(file);
-	for (i = 0; i < sizeof(wd_modes) / sizeof(wd_modes[0]); i++) {
-		if (strcmp(argv[1], wd_modes[i].flag))
-			continue;
-		return wd_modes[i].replace ?
-			wd_replace(wd_modes[i].part, file) :
-			wd_append(wd_modes[i].part, file);
-	}
-	wd_error("unknown option '%s'", argv[1]);
-	usage(stderr);
-	return 2;
+	if (all && (part >= 0 || replace))
+		wd_usage_error("-a replaces everything and goes alone");
+	if (!all && part < 0)
+		wd_usage_error("say which part: -e, -d, -p, -m (or -a for all)");
+	if (argc - optind > 1)
+		wd_usage_error("one FILE at most");
+	file = optind < argc ? argv[optind] : NULL;
+	if (all)
+		return replace_all(file);
+	return replace ? replace_part(part, file) : append_lines(part, file);
 }

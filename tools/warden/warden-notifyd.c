@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,7 +18,10 @@
 #include <unistd.h>
 
 #include "conf.h"
-#include "common.h"
+#include "daemon.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 #include "record.h"
 
 #define PROG "warden-notifyd"
@@ -34,7 +36,7 @@ struct pending {
 };
 
 struct notifyd {
-	struct wc_notify conf;
+	struct wd_notify_conf conf;
 	int query_fd;
 	int answer_fd;
 	bool once;
@@ -64,11 +66,14 @@ static void usage(FILE *out)
 		"time_to_wait seconds.\n\n"
 		"  -f, --foreground      do not detach from the terminal\n"
 		"  -c, --config CONF     read the settings from CONF\n"
-		"      --once            stop at the end of the query file\n"
+		"      --once            stop when no query is waiting\n"
 		"      --answer-file FILE  append answers to FILE, not to the\n"
-		"                        query file (for tests with plain files)\n"
+		"                        query file (when it cannot take them)\n"
 		"  -h, --help            show this help and exit\n\n"
-		"WARDEN_DIR overrides /sys/kernel/security/warden.\n");
+		"It stops at the end of a file read in place of the kernel's.\n"
+		"WARDEN_DIR overrides /sys/kernel/security/warden.\n"
+		"Exit status: 0 done, 1 bad configuration or a file could not be\n"
+		"opened, 2 bad usage.\n");
 }
 
 static time_t now(void)
@@ -82,9 +87,9 @@ static time_t now(void)
 static void reject(struct notifyd *nd, unsigned int serial)
 {
 	/* Someone else (warden-queryd) may have answered first: not fatal. */
-	if (wr_answer(nd->answer_fd, serial, WR_REJECT))
-		fprintf(stderr, PROG ": answering query %u: %s\n", serial,
-			strerror(errno));
+	if (wd_answer_query(nd->answer_fd, serial, WD_REJECT))
+		wd_error("answering query %u: %s", serial,
+			 strerror(errno));
 }
 
 static void reap(struct notifyd *nd)
@@ -97,11 +102,11 @@ static void reap(struct notifyd *nd)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		nd->children--;
 		if (WIFEXITED(status) && WEXITSTATUS(status))
-			fprintf(stderr, PROG ": action '%s' exited with status %d\n",
-				cmd, WEXITSTATUS(status));
+			wd_error("action '%s' exited with status %d",
+				 cmd, WEXITSTATUS(status));
 		else if (WIFSIGNALED(status))
-			fprintf(stderr, PROG ": action '%s' killed by signal %d\n",
-				cmd, WTERMSIG(status));
+			wd_error("action '%s' killed by signal %d",
+				 cmd, WTERMSIG(status));
 	}
 }
 
@@ -115,7 +120,7 @@ static int query_file(const char *data, size_t len)
 
 	if (fd < 0)
 		return -1;
-	if (wr_write_all(fd, data, len) || lseek(fd, 0, SEEK_SET)) {
+	if (wd_write_all(fd, data, len) || lseek(fd, 0, SEEK_SET)) {
 		close(fd);
 		return -1;
 	}
@@ -129,8 +134,8 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 	pid_t pid;
 
 	if (fd < 0) {
-		fprintf(stderr, PROG ": cannot pass the query: %s\n",
-			strerror(errno));
+		wd_error("cannot pass the query: %s",
+			 strerror(errno));
 		return;
 	}
 	pid = fork();
@@ -141,12 +146,12 @@ static void run_action(struct notifyd *nd, const char *data, size_t len)
 		if (dup2(fd, STDIN_FILENO) < 0)
 			_exit(127);
 		execvp(argv[0], argv);
-		fprintf(stderr, PROG ": cannot run '%s': %s\n", argv[0],
-			strerror(errno));
+		wd_error("cannot run '%s': %s", argv[0],
+			 strerror(errno));
 		_exit(127);
 	}
 	if (pid < 0)
-		fprintf(stderr, PROG ": cannot fork: %s\n", strerror(errno));
+		wd_error("cannot fork: %s", strerror(errno));
 	else
 		nd->children++;
 	close(fd);
@@ -196,19 +201,19 @@ static int answer_due(struct notifyd *nd)
 static void handle(struct notifyd *nd, const char *data, size_t len)
 {
 	unsigned int serial, retry;
-	struct wr_record rec;
+	struct wd_record rec;
 	const char *why;
 
-	if (!wr_parse(data, len, &rec, &why) && rec.has_query) {
+	if (!wd_record_parse(data, len, &rec, &why) && rec.has_query) {
 		serial = rec.serial;
-		wr_free(&rec);
+		wd_record_free(&rec);
 	} else if (sscanf(data, "Q%u-%u\n", &serial, &retry) == 2) {
 		/* A task still waits behind a record we cannot read. */
-		fprintf(stderr, PROG ": malformed query %u: %s\n", serial,
-			why ? why : "no record");
+		wd_error("malformed query %u: %s", serial,
+			 why ? why : "no record");
 	} else {
-		fprintf(stderr, PROG ": skipping malformed query: %s\n",
-			why ? why : "no Q line");
+		wd_error("skipping malformed query: %s",
+			 why ? why : "no Q line");
 		return;
 	}
 	if (!nd->ran || now() - nd->last_run >= nd->conf.minimal_interval) {
@@ -222,15 +227,19 @@ static void handle(struct notifyd *nd, const char *data, size_t len)
 		reject(nd, serial);
 }
 
-/* Reads what is there; false once the query file has ended (--once). */
-static bool read_queries(struct notifyd *nd, struct wr_reader *rd)
+/*
+ * Reads what is there; false once there is nothing more to read: the
+ * stream ended (the kernel's never does: a file stands in for it) or,
+ * with --once, nothing is waiting.
+ */
+static bool read_queries(struct notifyd *nd, struct wd_reader *rd)
 {
 	char *data;
 	size_t len;
 	int n;
 
 	for (;;) {
-		n = wr_reader_next(rd, &data, &len);
+		n = wd_reader_next(rd, &data, &len);
 		if (n > 0) {
 			handle(nd, data, len);
 			if (!nd->once)
@@ -239,14 +248,12 @@ static bool read_queries(struct notifyd *nd, struct wr_reader *rd)
 		}
 		if (n < 0 && errno == EINTR)
 			return true;
-		if (n == 0 || errno == EAGAIN) {
-			/* Only a plain file ends; don't spin on it. */
-			if (!nd->once && n == 0)
-				sleep(1);
+		if (n == 0)
+			return false;
+		if (errno == EAGAIN)
 			return !nd->once;
-		}
-		fprintf(stderr, PROG ": %s/query: %s\n", wd_dir(),
-			strerror(errno));
+		wd_error("%s/query: %s", wd_iface_dir(),
+			 strerror(errno));
 		exit(1);
 	}
 }
@@ -270,10 +277,10 @@ static bool wait_for(struct notifyd *nd, int timeout_ms, bool reading)
 
 static int run(struct notifyd *nd)
 {
-	struct wr_reader rd;
+	struct wd_reader rd;
 	bool reading = true;
 
-	wr_reader_init(&rd, nd->query_fd);
+	wd_reader_init(&rd, nd->query_fd);
 	for (;;) {
 		int timeout = answer_due(nd);
 
@@ -285,110 +292,36 @@ static int run(struct notifyd *nd)
 				reading = read_queries(nd, &rd);
 			continue;
 		}
-		/* --once: finish the waits and the actions, then leave. */
+		/* Nothing more to read: finish the waits and actions, leave. */
 		if (!nd->npending && !nd->children)
 			break;
 		wait_for(nd, timeout < 0 ? 100 : timeout, false);
 	}
-	wr_reader_free(&rd);
-	return 0;
-}
-
-static int load_conf(struct wc_notify *conf, const char *path)
-{
-	char err[WC_ERR_MAX];
-	char *text = wc_read_file(path, err, sizeof(err));
-	int ret;
-
-	if (!text) {
-		fprintf(stderr, PROG ": %s\n", err);
-		return -1;
-	}
-	ret = wc_notify_parse(conf, path, text, err, sizeof(err));
-	if (ret)
-		fprintf(stderr, PROG ": %s\n", err);
-	free(text);
-	return ret;
-}
-
-static int open_files(struct notifyd *nd, const char *answers)
-{
-	int flags = O_RDWR | O_CLOEXEC | (nd->once ? O_NONBLOCK : 0);
-	char *path = wr_path("query");
-
-	nd->query_fd = path ? open(path, flags) : -1;
-	if (nd->query_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", path ? path : "query",
-			strerror(errno));
-		free(path);
-		return -1;
-	}
-	free(path);
-	nd->answer_fd = nd->query_fd;
-	if (!answers)
-		return 0;
-	nd->answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-			     0600);
-	if (nd->answer_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", answers, strerror(errno));
-		return -1;
-	}
+	wd_reader_free(&rd);
 	return 0;
 }
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "foreground", no_argument, NULL, 'f' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "once", no_argument, NULL, 'o' },
-		{ "answer-file", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
 	static struct notifyd nd;
-	const char *conf = DEFAULT_CONF, *answers = NULL;
 	struct sigaction sa = { .sa_handler = on_sigchld };
-	bool foreground = false;
+	struct wd_daemon_opts o;
 	sigset_t chld;
-	int c;
 
-	while ((c = getopt_long(argc, argv, "fc:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			foreground = true;
-			break;
-		case 'c':
-			conf = optarg;
-			break;
-		case 'o':
-			nd.once = true;
-			break;
-		case 'a':
-			answers = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return 2;
-	}
-	if (load_conf(&nd.conf, conf) || open_files(&nd, answers))
-		return 1;
+	wd_daemon_options(argc, argv, WD_OPT_FOREGROUND | WD_OPT_CONFIG |
+			  WD_OPT_ONCE | WD_OPT_ANSWER_FILE, usage, &o);
+	nd.once = o.once;
+	if (wd_notify_load(&nd.conf, o.config ? o.config : DEFAULT_CONF) ||
+	    wd_query_open(nd.once, o.answers, &nd.query_fd, &nd.answer_fd))
+		return WD_EXIT_FAIL;
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, &unblocked);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (!foreground && !nd.once && wr_daemonize()) {
-		fprintf(stderr, PROG ": cannot daemonize: %s\n", strerror(errno));
-		return 1;
+	if (!o.foreground && !nd.once && wd_daemonize()) {
+		wd_error("cannot daemonize: %s", strerror(errno));
+		return WD_EXIT_FAIL;
 	}
 	return run(&nd);
 }

@@ -18,15 +18,17 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "escape.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 
-struct wd_proc {
+struct process {
 	int pid, ppid;
 	unsigned int profile;
 	char *comm;		/* escaped, as a policy word */
@@ -35,28 +37,30 @@ struct wd_proc {
 	int child, sibling;	/* first child and next sibling, or -1 */
 };
 
-static struct wd_proc *wd_procs;
-static size_t wd_nprocs, wd_size;
+static struct process *procs;
+static size_t nprocs, procs_size;
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-pstree [--help]\n"
+		"Usage: warden-pstree [--help]\n"
 		"Print the process tree with each process's profile, name, pid\n"
 		"and domain.  Processes are read from $PROC_DIR (default /proc),\n"
-		"domains from $WARDEN_DIR/.process_status (default %s).\n",
+		"domains from $WARDEN_DIR/.process_status (default %s).\n"
+		"  -h, --help  show this help and exit\n"
+		"Exit status: 0 printed, 1 the kernel or /proc failed, 2 bad usage.\n",
 		WD_DEFAULT_DIR);
 }
 
 /* The name and parent of a process from its stat file; -1 if gone. */
-static int wd_read_stat(const char *proc, int pid, char **comm, int *ppid)
+static int read_stat(const char *proc, int pid, char **comm, int *ppid)
 {
 	char name[64], *path, *text, *open, *close;
 	int ret = -1;
 
 	snprintf(name, sizeof(name), "%d/stat", pid);
 	path = wd_path(proc, name);
-	text = wd_read_file(path, NULL);
+	text = wd_read_file(path, 0, NULL);
 	free(path);
 	if (!text)
 		return -1;
@@ -75,10 +79,10 @@ static int wd_read_stat(const char *proc, int pid, char **comm, int *ppid)
 /*
  * Ask the kernel about one pid.  Returns 0, 1 if the process is gone, -1
  * on an error of the interface.  The answer is read from the start of the
- * file, and only the line naming this pid counts, so that an ordinary
- * file holding canned answers can stand in for the kernel's in tests.
+ * file, and only a line naming this pid counts: an answer about another
+ * process is no answer about this one.
  */
-static int wd_query(int fd, const char *path, struct wd_proc *p)
+static int ask_kernel(int fd, const char *path, struct process *p)
 {
 	char request[32], prefix[16], *answer, *line;
 	int len = snprintf(request, sizeof(request), "global-pid %d\n", p->pid);
@@ -90,7 +94,7 @@ static int wd_query(int fd, const char *path, struct wd_proc *p)
 		wd_perror(path);
 		return -1;
 	}
-	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, NULL))) {
+	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, 0, NULL))) {
 		wd_perror(path);
 		return -1;
 	}
@@ -105,7 +109,7 @@ static int wd_query(int fd, const char *path, struct wd_proc *p)
 		p->profile = strtoul(line + plen, &end, 10);
 		if (end == line + plen || *end != ' ')
 			break;
-		p->domain = strndup(end + 1, strcspn(end + 1, "\n"));
+		p->domain = wd_xstrndup(end + 1, strcspn(end + 1, "\n"));
 		free(answer);
 		return 0;
 	}
@@ -114,21 +118,17 @@ static int wd_query(int fd, const char *path, struct wd_proc *p)
 	return -1;
 }
 
-static struct wd_proc *wd_new_proc(void)
+static struct process *new_proc(void)
 {
-	if (wd_nprocs == wd_size) {
-		wd_size = wd_size ? wd_size * 2 : 256;
-		wd_procs = realloc(wd_procs, wd_size * sizeof(*wd_procs));
-		if (!wd_procs) {
-			wd_error("out of memory");
-			exit(1);
-		}
+	if (nprocs == procs_size) {
+		procs_size = procs_size ? procs_size * 2 : 256;
+		procs = wd_xrealloc(procs, procs_size * sizeof(*procs));
 	}
-	memset(&wd_procs[wd_nprocs], 0, sizeof(*wd_procs));
-	return &wd_procs[wd_nprocs];
+	memset(&procs[nprocs], 0, sizeof(*procs));
+	return &procs[nprocs];
 }
 
-static int wd_is_pid(const char *name)
+static int is_pid(const char *name)
 {
 	if (!*name)
 		return 0;
@@ -138,7 +138,7 @@ static int wd_is_pid(const char *name)
 	return 1;
 }
 
-static int wd_collect(const char *proc, int fd, const char *status)
+static int collect(const char *proc, int fd, const char *status)
 {
 	struct dirent *de;
 	int ret = 0, r;
@@ -150,15 +150,15 @@ static int wd_collect(const char *proc, int fd, const char *status)
 		return -1;
 	}
 	while ((de = readdir(dir))) {
-		struct wd_proc *p;
+		struct process *p;
 
-		if (!wd_is_pid(de->d_name))
+		if (!is_pid(de->d_name))
 			continue;
-		p = wd_new_proc();
+		p = new_proc();
 		p->pid = atoi(de->d_name);
-		if (wd_read_stat(proc, p->pid, &p->comm, &p->ppid))
+		if (read_stat(proc, p->pid, &p->comm, &p->ppid))
 			continue;
-		r = wd_query(fd, status, p);
+		r = ask_kernel(fd, status, p);
 		if (r) {
 			free(p->comm);
 			if (r < 0) {
@@ -167,54 +167,54 @@ static int wd_collect(const char *proc, int fd, const char *status)
 			}
 			continue;
 		}
-		wd_nprocs++;
+		nprocs++;
 	}
 	closedir(dir);
 	return ret;
 }
 
-static int wd_by_pid(const void *a, const void *b)
+static int by_pid(const void *a, const void *b)
 {
-	const struct wd_proc *x = a, *y = b;
+	const struct process *x = a, *y = b;
 
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
 /* Link each process under its parent, children in pid order. */
-static void wd_link(void)
+static void link_tree(void)
 {
-	struct wd_proc key;
+	struct process key;
 	size_t i;
 
-	qsort(wd_procs, wd_nprocs, sizeof(*wd_procs), wd_by_pid);
-	for (i = 0; i < wd_nprocs; i++)
-		wd_procs[i].child = wd_procs[i].sibling = -1;
-	for (i = wd_nprocs; i-- > 0;) {
-		struct wd_proc *parent;
+	qsort(procs, nprocs, sizeof(*procs), by_pid);
+	for (i = 0; i < nprocs; i++)
+		procs[i].child = procs[i].sibling = -1;
+	for (i = nprocs; i-- > 0;) {
+		struct process *parent;
 
-		key.pid = wd_procs[i].ppid;
-		parent = wd_procs[i].ppid == wd_procs[i].pid ? NULL :
-			bsearch(&key, wd_procs, wd_nprocs, sizeof(*wd_procs),
-				wd_by_pid);
-		wd_procs[i].parent = parent ? parent - wd_procs : -1;
+		key.pid = procs[i].ppid;
+		parent = procs[i].ppid == procs[i].pid ? NULL :
+			bsearch(&key, procs, nprocs, sizeof(*procs),
+				by_pid);
+		procs[i].parent = parent ? parent - procs : -1;
 		if (parent) {
-			wd_procs[i].sibling = parent->child;
+			procs[i].sibling = parent->child;
 			parent->child = i;
 		}
 	}
 }
 
-static void wd_print(int i, int depth)
+static void print_tree(int i, int depth)
 {
-	const struct wd_proc *p = &wd_procs[i];
+	const struct process *p = &procs[i];
 	int c;
 
 	printf("%3u ", p->profile);
 	if (depth)
 		printf("%*s+- ", (depth - 1) * 3, "");
 	printf("%s (%d) %s\n", p->comm, p->pid, p->domain);
-	for (c = p->child; c >= 0; c = wd_procs[c].sibling)
-		wd_print(c, depth + 1);
+	for (c = p->child; c >= 0; c = procs[c].sibling)
+		print_tree(c, depth + 1);
 }
 
 int main(int argc, char **argv)
@@ -224,40 +224,33 @@ int main(int argc, char **argv)
 	size_t i;
 	int fd, ret;
 
-	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc != 1) {
-		usage(stderr);
-		return 2;
-	}
+	wd_options_help_only(argc, argv, usage);
 	if (!proc || !*proc)
 		proc = "/proc";
-	status = wd_path(wd_dir(), ".process_status");
+	status = wd_iface_path(".process_status");
 	fd = open(status, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		wd_perror(status);
 		free(status);
 		return 1;
 	}
-	ret = wd_collect(proc, fd, status) ? 1 : 0;
+	ret = collect(proc, fd, status) ? 1 : 0;
 	close(fd);
 	if (!ret) {
-		wd_link();
-		for (i = 0; i < wd_nprocs; i++)
-			if (wd_procs[i].parent < 0)
-				wd_print(i, 0);
+		link_tree();
+		for (i = 0; i < nprocs; i++)
+			if (procs[i].parent < 0)
+				print_tree(i, 0);
 		if (fflush(stdout)) {
 			wd_perror("stdout");
 			ret = 1;
 		}
 	}
-	for (i = 0; i < wd_nprocs; i++) {
-		free(wd_procs[i].comm);
-		free(wd_procs[i].domain);
+	for (i = 0; i < nprocs; i++) {
+		free(procs[i].comm);
+		free(procs[i].domain);
 	}
-	free(wd_procs);
+	free(procs);
 	free(status);
 	return ret;
 }

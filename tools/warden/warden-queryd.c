@@ -9,7 +9,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +16,10 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "daemon.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 #include "record.h"
 
 #define PROG "warden-queryd"
@@ -34,13 +36,15 @@ static void usage(FILE *out)
 	fprintf(out,
 		"Usage: " PROG " [--once] [--answer-file FILE]\n"
 		"Show each enforcing-mode violation Warden queries and answer it.\n\n"
-		"      --once            stop at the end of the query file\n"
+		"      --once            stop when no query is waiting\n"
 		"      --answer-file FILE  append answers to FILE, not to the\n"
-		"                        query file (for tests with plain files)\n"
+		"                        query file (when it cannot take them)\n"
 		"  -h, --help            show this help and exit\n\n"
 		"At the prompt: Y grants, N rejects, R retries, S shows the\n"
 		"domain's policy, A adds an entry to the domain and retries.\n"
-		"WARDEN_DIR overrides /sys/kernel/security/warden.\n");
+		"It stops at the end of a file read in place of the kernel's.\n"
+		"WARDEN_DIR overrides /sys/kernel/security/warden.\n"
+		"Exit status: 0 done, 1 a file could not be opened, 2 bad usage.\n");
 }
 
 static void tty_restore(void)
@@ -261,9 +265,9 @@ static void print_text(const char *text, size_t len)
 }
 
 /* "S": the task's domain policy, selected by its global pid. */
-static void show_policy(const struct wr_record *rec)
+static void show_policy(const struct wd_record *rec)
 {
-	char *path = wr_path("domain_policy"), cmd[64], buf[4096];
+	char *path = wd_iface_path("domain_policy"), cmd[64], buf[4096];
 	int fd, n;
 
 	printf("# select global-pid=%u\n", rec->global_pid);
@@ -271,7 +275,7 @@ static void show_policy(const struct wr_record *rec)
 	fd = path ? open(path, O_RDWR | O_CLOEXEC) : -1;
 	n = snprintf(cmd, sizeof(cmd), "select global-pid=%u\n",
 		     rec->global_pid);
-	if (fd < 0 || wr_write_all(fd, cmd, n))
+	if (fd < 0 || wd_write_all(fd, cmd, n))
 		goto fail;
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		fwrite(buf, 1, n, stdout);
@@ -282,17 +286,17 @@ static void show_policy(const struct wr_record *rec)
 	printf("\n");
 	return;
 fail:
-	fprintf(stderr, PROG ": %s: %s\n", path ? path : "domain_policy",
-		strerror(errno));
+	wd_error("%s: %s", path ? path : "domain_policy",
+		 strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	free(path);
 }
 
 /* "A": add @entry to the domain of the task waiting in the query. */
-static int add_entry(const struct wr_record *rec, const char *entry)
+static int add_entry(const struct wd_record *rec, const char *entry)
 {
-	char *path = wr_path("domain_policy"), *text = NULL;
+	char *path = wd_iface_path("domain_policy"), *text = NULL;
 	int fd = -1, n, ret = -1;
 
 	n = asprintf(&text, "select Q=%u\n%s\n", rec->serial, entry);
@@ -300,15 +304,15 @@ static int add_entry(const struct wr_record *rec, const char *entry)
 		goto out;
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	/* The kernel refuses a bad line at write() or at close(). */
-	if (fd >= 0 && !wr_write_all(fd, text, n)) {
+	if (fd >= 0 && !wd_write_all(fd, text, n)) {
 		ret = close(fd);
 		fd = -1;
 	}
 out:
 	if (ret) {
 		fflush(stdout);
-		fprintf(stderr, PROG ": cannot add '%s' to %s: %s\n", entry,
-			path ? path : "domain_policy", strerror(errno));
+		wd_error("cannot add '%s' to %s: %s", entry,
+			 path ? path : "domain_policy", strerror(errno));
 	}
 	if (fd >= 0)
 		close(fd);
@@ -317,12 +321,12 @@ out:
 	return ret;
 }
 
-static void answer(int fd, unsigned int serial, enum wr_answer a)
+static void answer(int fd, unsigned int serial, enum wd_verdict a)
 {
-	if (wr_answer(fd, serial, a)) {
+	if (wd_answer_query(fd, serial, a)) {
 		fflush(stdout);
-		fprintf(stderr, PROG ": answering query %u: %s\n", serial,
-			strerror(errno));
+		wd_error("answering query %u: %s", serial,
+			 strerror(errno));
 	}
 }
 
@@ -330,7 +334,7 @@ static void answer(int fd, unsigned int serial, enum wr_answer a)
  * Asks until the administrator answers query @rec.
  * Return: 0 once answered, -1 at end of input (nothing is answered then).
  */
-static int ask(const struct wr_record *rec, int answer_fd, bool tty)
+static int ask(const struct wd_record *rec, int answer_fd, bool tty)
 {
 	static struct editor ed;
 	bool show = true;
@@ -347,13 +351,13 @@ static int ask(const struct wr_record *rec, int answer_fd, bool tty)
 		case -1:
 			return -1;
 		case 'y':
-			answer(answer_fd, rec->serial, WR_GRANT);
+			answer(answer_fd, rec->serial, WD_GRANT);
 			return 0;
 		case 'n':
-			answer(answer_fd, rec->serial, WR_REJECT);
+			answer(answer_fd, rec->serial, WD_REJECT);
 			return 0;
 		case 'r':
-			answer(answer_fd, rec->serial, WR_RETRY);
+			answer(answer_fd, rec->serial, WD_RETRY);
 			return 0;
 		case 's':
 			show_policy(rec);
@@ -365,123 +369,71 @@ static int ask(const struct wr_record *rec, int answer_fd, bool tty)
 			if (add_entry(rec, ed.buf))
 				break;
 			printf("Added '%s'.\n", ed.buf);
-			answer(answer_fd, rec->serial, WR_RETRY);
+			answer(answer_fd, rec->serial, WD_RETRY);
 			return 0;
 		}
 	}
 }
 
-static int open_files(int *query_fd, int *answer_fd, const char *answers,
-		      bool once)
-{
-	char *path = wr_path("query");
-
-	*query_fd = path ? open(path, O_RDWR | O_CLOEXEC |
-				(once ? O_NONBLOCK : 0)) : -1;
-	if (*query_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", path ? path : "query",
-			strerror(errno));
-		free(path);
-		return -1;
-	}
-	free(path);
-	*answer_fd = *query_fd;
-	if (!answers)
-		return 0;
-	*answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-			  0600);
-	if (*answer_fd < 0) {
-		fprintf(stderr, PROG ": %s: %s\n", answers, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int run(int query_fd, int answer_fd, bool once)
+static int run(int query_fd, int answer_fd)
 {
 	bool tty = isatty(STDIN_FILENO), first = true;
-	struct wr_reader rd;
-	struct wr_record rec;
+	struct wd_reader rd;
+	struct wd_record rec;
 	const char *why;
 	char *data;
 	size_t len;
 	int n;
 
-	printf("Monitoring %s/query . Press Ctrl-C to terminate.\n", wd_dir());
-	wr_reader_init(&rd, query_fd);
+	printf("Monitoring %s/query . Press Ctrl-C to terminate.\n", wd_iface_dir());
+	wd_reader_init(&rd, query_fd);
 	for (;;) {
 		fflush(stdout);
-		n = wr_reader_next(&rd, &data, &len);
+		n = wd_reader_next(&rd, &data, &len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n == 0 || (n < 0 && errno == EAGAIN)) {
-			/* Only a plain file standing in for the kernel ends. */
-			if (once)
-				break;
-			sleep(1);
-			continue;
-		}
+		/*
+		 * The kernel's stream never ends: end of file is a file read
+		 * in its place; EAGAIN is --once with nothing waiting.
+		 */
+		if (n == 0 || (n < 0 && errno == EAGAIN))
+			break;
 		if (n < 0) {
-			fprintf(stderr, PROG ": %s/query: %s\n", wd_dir(),
-				strerror(errno));
+			wd_error("%s/query: %s", wd_iface_dir(),
+				 strerror(errno));
 			return 1;
 		}
-		if (wr_parse(data, len, &rec, &why) || !rec.has_query) {
-			fprintf(stderr, PROG ": skipping malformed query: %s\n",
-				why ? why : "no Q line");
-			wr_free(&rec);
+		if (wd_record_parse(data, len, &rec, &why) || !rec.has_query) {
+			wd_error("skipping malformed query: %s",
+				 why ? why : "no Q line");
+			wd_record_free(&rec);
 			continue;
 		}
 		if (!first)
 			printf("----------------------------------------\n");
 		first = false;
 		n = ask(&rec, answer_fd, tty);
-		wr_free(&rec);
+		wd_record_free(&rec);
 		if (n)
 			break;
 		printf("\n");
 	}
-	wr_reader_free(&rd);
+	wd_reader_free(&rd);
 	fflush(stdout);
 	return 0;
 }
 
 int main(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "once", no_argument, NULL, 'o' },
-		{ "answer-file", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
-	const char *answers = NULL;
-	int c, query_fd, answer_fd;
-	bool once = false;
+	struct wd_daemon_opts o;
+	int query_fd, answer_fd;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			once = true;
-			break;
-		case 'a':
-			answers = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return 2;
-	}
-	if (open_files(&query_fd, &answer_fd, answers, once))
-		return 1;
+	wd_daemon_options(argc, argv, WD_OPT_ONCE | WD_OPT_ANSWER_FILE, usage,
+			  &o);
+	if (wd_query_open(o.once, o.answers, &query_fd, &answer_fd))
+		return WD_EXIT_FAIL;
 	signal(SIGINT, on_interrupt);
 	signal(SIGTERM, on_interrupt);
 	signal(SIGPIPE, SIG_IGN);
-	return run(query_fd, answer_fd, once);
+	return run(query_fd, answer_fd);
 }

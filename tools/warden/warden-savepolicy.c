@@ -16,29 +16,35 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "policy.h"
+#include "util.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-savepolicy [-d|-e|-p|-m|-a] [DIR]\n"
+		"Usage: warden-savepolicy [-d|-e|-p|-m|-a] [DIR]\n"
 		"  -d  print domain_policy        -e  print exception_policy\n"
 		"  -p  print profile              -m  print manager\n"
 		"  -a  print the whole policy document\n"
 		"Without an option, save the four parts to DIR/YYYY-MM-DD.hh:mm:ss/\n"
 		"and point DIR/current at it (DIR default $WARDEN_POLICY_DIR or %s).\n"
-		"The kernel interface is $WARDEN_DIR (default %s).\n",
+		"  -h, --help  show this help and exit\n"
+		"The kernel interface is $WARDEN_DIR (default %s).\n"
+		"Exit status: 0 done, 1 a file could not be read or written,\n"
+		"2 bad usage.\n",
 		WD_DEFAULT_POLICY_DIR, WD_DEFAULT_DIR);
 }
 
 /* Copy one file of the interface to stdout. */
-static int wd_print(const char *name)
+static int print_file(const char *name)
 {
-	char *path = wd_path(wd_dir(), name), *text;
+	char *path = wd_iface_path(name), *text;
 	size_t len;
 	int ret = 1;
 
-	text = wd_read_file(path, &len);
+	text = wd_read_file(path, 0, &len);
 	if (!text) {
 		wd_perror(path);
 	} else if (fwrite(text, 1, len, stdout) != len || fflush(stdout)) {
@@ -52,13 +58,13 @@ static int wd_print(const char *name)
 }
 
 /* The four parts: from `policy` if the kernel has it, else each file. */
-static int wd_fetch(struct wd_policy *policy)
+static int fetch(struct wd_policy *policy)
 {
-	char *path = wd_path(wd_dir(), "policy"), *doc;
+	char *path = wd_iface_path("policy"), *doc;
 	unsigned int bad = 0;
 	int i;
 
-	doc = wd_read_file(path, NULL);
+	doc = wd_read_file(path, 0, NULL);
 	if (doc) {
 		if (wd_policy_split(doc, policy, &bad)) {
 			wd_error("%s: line %u comes before any [section]",
@@ -78,8 +84,8 @@ static int wd_fetch(struct wd_policy *policy)
 	}
 	free(path);
 	for (i = 0; i < WD_NR_PARTS; i++) {
-		path = wd_path(wd_dir(), wd_part_file(i));
-		policy->part[i] = wd_read_file(path, NULL);
+		path = wd_iface_path(wd_part_file(i));
+		policy->part[i] = wd_read_file(path, 0, NULL);
 		if (!policy->part[i]) {
 			wd_perror(path);
 			free(path);
@@ -90,15 +96,14 @@ static int wd_fetch(struct wd_policy *policy)
 	return 0;
 }
 
-static int wd_save_parts(const char *dir, const struct wd_policy *policy)
+static int save_parts(const char *dir, const struct wd_policy *policy)
 {
-	char name[64], *path;
 	const char *text;
+	char *path;
 	int i;
 
 	for (i = 0; i < WD_NR_PARTS; i++) {
-		snprintf(name, sizeof(name), "%s.conf", wd_part_file(i));
-		path = wd_path(dir, name);
+		path = wd_path(dir, wd_part_conf(i));
 		text = policy->part[i] ? policy->part[i] : "";
 		if (wd_save_file(path, text, strlen(text))) {
 			wd_perror(path);
@@ -114,7 +119,7 @@ static int wd_save_parts(const char *dir, const struct wd_policy *policy)
  * Make DIR/current name STAMP in one step: readers see the old set or the
  * new one, never a missing link.
  */
-static int wd_point_current(const char *dir, const char *stamp)
+static int point_current(const char *dir, const char *stamp)
 {
 	char tmpname[64], *tmp, *current;
 	int ret = -1;
@@ -136,7 +141,7 @@ static int wd_point_current(const char *dir, const char *stamp)
 	return ret;
 }
 
-static int wd_save(const char *dir)
+static int save(const char *dir)
 {
 	struct wd_policy policy = { 0 };
 	char stamp[64], *target = NULL;
@@ -144,7 +149,7 @@ static int wd_save(const char *dir)
 	struct tm tm;
 	int ret = 1;
 
-	if (wd_fetch(&policy))
+	if (fetch(&policy))
 		goto out;
 	if (mkdir(dir, 0700) && errno != EEXIST) {
 		wd_perror(dir);
@@ -158,7 +163,7 @@ static int wd_save(const char *dir)
 		wd_perror(target);
 		goto out;
 	}
-	if (wd_save_parts(target, &policy) || wd_point_current(dir, stamp))
+	if (save_parts(target, &policy) || point_current(dir, stamp))
 		goto out;
 	printf("%s\n", target);
 	ret = 0;
@@ -177,13 +182,13 @@ int main(int argc, char **argv)
 	const char *print = NULL;
 	int c, flag = 0;
 
-	while ((c = getopt_long(argc, argv, "depma", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":depmah", longopts, NULL)) != -1) {
 		const char *name;
 
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return 0;
+			return WD_EXIT_OK;
 		case 'd':
 			name = "domain_policy";
 			break;
@@ -200,26 +205,20 @@ int main(int argc, char **argv)
 			name = "policy";
 			break;
 		default:
-			usage(stderr);
-			return 2;
+			wd_bad_option(c, argv);
 		}
-		if (print) {
-			wd_error("give at most one of -d, -e, -p, -m, -a");
-			return 2;
-		}
+		if (print)
+			wd_usage_error("give at most one of -d, -e, -p, -m, -a");
 		print = name;
 		flag = c;
 	}
 	if (print) {
-		if (optind < argc) {
-			wd_error("-%c prints to stdout and takes no DIR", flag);
-			return 2;
-		}
-		return wd_print(print);
+		if (optind < argc)
+			wd_usage_error("-%c prints to stdout and takes no DIR",
+				       flag);
+		return print_file(print);
 	}
-	if (argc - optind > 1) {
-		usage(stderr);
-		return 2;
-	}
-	return wd_save(optind < argc ? argv[optind] : wd_policy_dir());
+	if (argc - optind > 1)
+		wd_usage_error("one DIR at most");
+	return save(optind < argc ? argv[optind] : wd_policy_dir());
 }

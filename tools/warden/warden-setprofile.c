@@ -13,9 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common.h"
+#include "grammar.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 
-struct wd_names {
+struct names_list {
 	char **name;
 	size_t count, size;
 };
@@ -23,68 +26,36 @@ struct wd_names {
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: warden-setprofile [-r] PROFILE DOMAINNAME...\n"
+		"Usage: warden-setprofile [-r] PROFILE DOMAINNAME...\n"
 		"Set the profile (0-255) of each DOMAINNAME, e.g.\n"
 		"\"<kernel> /usr/sbin/httpd\".\n"
 		"  -r  also every domain below it (its name followed by a space)\n"
-		"The kernel interface is $WARDEN_DIR (default %s).\n",
+		"  -h, --help  show this help and exit\n"
+		"The kernel interface is $WARDEN_DIR (default %s).\n"
+		"Exit status: 0 set, 1 the kernel refused, 2 bad usage.\n",
 		WD_DEFAULT_DIR);
-}
-
-static int wd_parse_profile(const char *text, unsigned int *profile)
-{
-	unsigned int value = 0;
-	const char *p;
-
-	if (!*text)
-		return -1;
-	for (p = text; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		value = value * 10 + (*p - '0');
-		if (value > 255)
-			return -1;
-	}
-	*profile = value;
-	return 0;
 }
 
 /*
  * Blanks collapsed as the kernel does; a domainname starts with '<' and
  * holds no control byte, so a name cannot smuggle in a second line.
  */
-static char *wd_domainname(const char *arg)
+static char *domainname(const char *arg)
 {
-	char *name = wd_xmalloc(strlen(arg) + 1), *out = name;
-	int blank = 0;
+	char *name = wd_line_normalise(arg);
+	const char *p;
 
-	while (*arg == ' ' || *arg == '\t')
-		arg++;
-	for (; *arg; arg++) {
-		unsigned char c = *arg;
-
-		if (c == ' ' || c == '\t') {
-			blank = 1;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			free(name);
-			return NULL;
-		}
-		if (blank)
-			*out++ = ' ';
-		blank = 0;
-		*out++ = c;
-	}
-	*out = '\0';
-	if (name[0] != '<') {
+	for (p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p || name[0] != '<') {
 		free(name);
 		return NULL;
 	}
 	return name;
 }
 
-static void wd_names_add(struct wd_names *names, const char *name, size_t len)
+static void names_add(struct names_list *names, const char *name, size_t len)
 {
 	size_t i;
 
@@ -94,22 +65,15 @@ static void wd_names_add(struct wd_names *names, const char *name, size_t len)
 			return;
 	if (names->count == names->size) {
 		names->size = names->size ? names->size * 2 : 16;
-		names->name = realloc(names->name,
-				      names->size * sizeof(*names->name));
-		if (!names->name) {
-			wd_error("out of memory");
-			exit(1);
-		}
+		names->name = wd_xrealloc(names->name,
+					  names->size * sizeof(*names->name));
 	}
-	names->name[names->count] = wd_xmalloc(len + 1);
-	memcpy(names->name[names->count], name, len);
-	names->name[names->count][len] = '\0';
-	names->count++;
+	names->name[names->count++] = wd_xstrndup(name, len);
 }
 
 /* Every domain of the policy text below top, in the policy's order. */
-static void wd_add_below(struct wd_names *names, const char *policy,
-			 const char *top)
+static void add_below(struct names_list *names, const char *policy,
+		      const char *top)
 {
 	size_t toplen = strlen(top);
 	const char *line = policy;
@@ -120,12 +84,12 @@ static void wd_add_below(struct wd_names *names, const char *policy,
 
 		if (len > toplen && line[0] == '<' &&
 		    !memcmp(line, top, toplen) && line[toplen] == ' ')
-			wd_names_add(names, line, len);
+			names_add(names, line, len);
 		line += len + (nl != NULL);
 	}
 }
 
-static char *wd_commands(const struct wd_names *names, unsigned int profile)
+static char *commands(const struct names_list *names, unsigned int profile)
 {
 	size_t i, size = 1;
 	char *text, *out;
@@ -145,56 +109,51 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct wd_names names = { 0 };
+	struct names_list names = { 0 };
 	char *path, *policy = NULL, *text, *name;
 	unsigned int profile;
 	int c, recursive = 0, ret = 1, i;
 	size_t j;
 
-	while ((c = getopt_long(argc, argv, "+r", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:rh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return 0;
+			return WD_EXIT_OK;
 		case 'r':
 			recursive = 1;
 			break;
 		default:
-			usage(stderr);
-			return 2;
+			wd_bad_option(c, argv);
 		}
 	}
-	if (argc - optind < 2) {
-		usage(stderr);
-		return 2;
-	}
-	if (wd_parse_profile(argv[optind], &profile)) {
-		wd_error("'%s' is not a profile number (0 to 255)",
-			 argv[optind]);
-		return 2;
-	}
-	path = wd_path(wd_dir(), "domain_policy");
+	if (argc - optind < 2)
+		wd_usage_error("give a PROFILE and at least one DOMAINNAME");
+	if (wd_parse_uint(argv[optind], 255, &profile))
+		wd_usage_error("'%s' is not a profile number (0 to 255)",
+			       argv[optind]);
+	path = wd_iface_path("domain_policy");
 	if (recursive) {
-		policy = wd_read_file(path, NULL);
+		policy = wd_read_file(path, 0, NULL);
 		if (!policy) {
 			wd_perror(path);
 			goto out;
 		}
 	}
 	for (i = optind + 1; i < argc; i++) {
-		name = wd_domainname(argv[i]);
+		name = domainname(argv[i]);
 		if (!name) {
 			wd_error("'%s' is not a domainname (like \"<kernel> /sbin/init\")",
 				 argv[i]);
-			ret = 2;
+			ret = WD_EXIT_USAGE;
 			goto out;
 		}
-		wd_names_add(&names, name, strlen(name));
+		names_add(&names, name, strlen(name));
 		if (recursive)
-			wd_add_below(&names, policy, name);
+			add_below(&names, policy, name);
 		free(name);
 	}
-	text = wd_commands(&names, profile);
+	text = commands(&names, profile);
 	if (wd_write_file(path, text, strlen(text))) {
 		wd_perror(path);
 	} else {

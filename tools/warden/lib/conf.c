@@ -7,52 +7,17 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "conf.h"
+#include "escape.h"
+#include "grammar.h"
+#include "io.h"
+#include "util.h"
 
-/**
- * wc_decode_word - apply TOMOYO's escape rule to one word, in place
- * @word: "\\" stands for a backslash and "\ooo" (octal, 001 to 377) for
- *        one byte; any other backslash is an error.
- *
- * Return: 0, or -1 when the word breaks the rule.
- */
-int wc_decode_word(char *word)
-{
-	char *in = word, *out = word;
-
-	while (*in) {
-		unsigned int c;
-
-		if (*in != '\\') {
-			*out++ = *in++;
-			continue;
-		}
-		if (in[1] == '\\') {
-			*out++ = '\\';
-			in += 2;
-			continue;
-		}
-		if (in[1] < '0' || in[1] > '3' || in[2] < '0' || in[2] > '7' ||
-		    in[3] < '0' || in[3] > '7')
-			return -1;
-		c = (in[1] - '0') << 6 | (in[2] - '0') << 3 | (in[3] - '0');
-		/* A NUL would silently cut the word short. */
-		if (!c)
-			return -1;
-		*out++ = c;
-		in += 4;
-	}
-	*out = '\0';
-	return 0;
-}
-
-void wc_free_words(char **words)
+void wd_conf_free_words(char **words)
 {
 	char **w;
 
@@ -61,13 +26,8 @@ void wc_free_words(char **words)
 	free(words);
 }
 
-static bool wc_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /**
- * wc_split_words - split at blanks, then decode each word
+ * wd_conf_split_words - split at blanks, then decode each word
  * @value: the text to split.
  * @count: set to the number of words.
  * @why: set to a reason on failure.
@@ -75,9 +35,9 @@ static bool wc_blank(char c)
  * Splitting comes first so that an escaped space (\040) stays inside its
  * word, as in "mail -s Notification\040from\040warden-notifyd root".
  *
- * Return: a NULL-terminated malloc'ed array (wc_free_words()), or NULL.
+ * Return: a NULL-terminated malloc'ed array (wd_conf_free_words()), or NULL.
  */
-char **wc_split_words(const char *value, int *count, const char **why)
+char **wd_conf_split_words(const char *value, int *count, const char **why)
 {
 	char **words = calloc(strlen(value) / 2 + 2, sizeof(*words));
 	int n = 0;
@@ -88,16 +48,16 @@ char **wc_split_words(const char *value, int *count, const char **why)
 	while (*value) {
 		size_t len;
 
-		while (wc_blank(*value))
+		while (wd_is_blank(*value))
 			value++;
 		if (!*value)
 			break;
-		for (len = 0; value[len] && !wc_blank(value[len]); len++)
+		for (len = 0; value[len] && !wd_is_blank(value[len]); len++)
 			;
 		words[n] = strndup(value, len);
 		if (!words[n])
 			goto fail;
-		if (wc_decode_word(words[n++])) {
+		if (wd_decode_word(words[n++])) {
 			*why = "bad escape in word (use \\\\ or \\ooo octal)";
 			goto fail;
 		}
@@ -106,56 +66,34 @@ char **wc_split_words(const char *value, int *count, const char **why)
 	*count = n;
 	return words;
 fail:
-	wc_free_words(words);
+	wd_conf_free_words(words);
 	return NULL;
 }
 
-/**
- * wc_parse_uint - a plain decimal number no bigger than @max
- *
- * Return: 0, or -1 for signs, junk, empty strings and overflow.
- */
-int wc_parse_uint(const char *s, unsigned int max, unsigned int *out)
-{
-	unsigned long long v = 0;
-
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > max)
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 /* Splits one line into keyword and value; false for blanks and comments. */
-static bool wc_split_line(char *line, char **key, char **value)
+static bool wd_conf_split_line(char *line, char **key, char **value)
 {
 	char *end = line + strlen(line);
 
-	while (end > line && wc_blank(end[-1]))
+	while (end > line && wd_is_blank(end[-1]))
 		*--end = '\0';
-	while (wc_blank(*line))
+	while (wd_is_blank(*line))
 		line++;
 	/* Only a leading '#' comments: "header.contains #2010/" is a rule. */
 	if (!*line || *line == '#')
 		return false;
 	*key = line;
-	while (*line && !wc_blank(*line))
+	while (*line && !wd_is_blank(*line))
 		line++;
 	if (*line)
 		*line++ = '\0';
-	while (wc_blank(*line))
+	while (wd_is_blank(*line))
 		line++;
 	*value = line;
 	return true;
 }
 
-static bool wc_has_control(const char *s)
+static bool wd_conf_has_control(const char *s)
 {
 	for (; *s; s++) {
 		if (((unsigned char)*s < ' ' && *s != '\t') || *s == 0x7f)
@@ -165,7 +103,7 @@ static bool wc_has_control(const char *s)
 }
 
 /**
- * wc_parse_text - feed each "keyword value" line of a config to @fn
+ * wd_conf_parse - feed each "keyword value" line of a config to @fn
  * @name: the file's name, for messages.
  * @text: the whole file.
  * @fn: called for every line that is neither blank nor a comment.
@@ -175,7 +113,7 @@ static bool wc_has_control(const char *s)
  *
  * Return: 0, or -1 at the first bad line.
  */
-int wc_parse_text(const char *name, const char *text, wc_line_fn fn,
+int wd_conf_parse(const char *name, const char *text, wd_conf_line_fn fn,
 		  void *ctx, char *err, size_t errlen)
 {
 	char *copy = strdup(text), *line, *next;
@@ -197,9 +135,9 @@ int wc_parse_text(const char *name, const char *text, wc_line_fn fn,
 		/* Files edited on other systems end lines in "\r\n". */
 		if (*line && line[strlen(line) - 1] == '\r')
 			line[strlen(line) - 1] = '\0';
-		if (wc_has_control(line))
+		if (wd_conf_has_control(line))
 			why = "control character in line";
-		else if (!wc_split_line(line, &key, &value))
+		else if (!wd_conf_split_line(line, &key, &value))
 			continue;
 		else if (fn(ctx, key, value, lineno, &why))
 			why = why ? why : "bad line";
@@ -215,45 +153,23 @@ int wc_parse_text(const char *name, const char *text, wc_line_fn fn,
 }
 
 /**
- * wc_read_file - a whole config file as one string
+ * wd_conf_read - a whole config file as one string
+ * @path: the file.
+ * @err: receives "path: reason" on failure.
+ * @errlen: size of @err.
  *
- * Return: malloc'ed text, or NULL with errno set and "path: reason" in
- * @err (errno ENOENT lets callers fall back to built-in defaults).
+ * Return: malloc'ed text, or NULL with errno set (ENOENT lets callers
+ * fall back to built-in defaults).
  */
-char *wc_read_file(const char *path, char *err, size_t errlen)
+char *wd_conf_read(const char *path, char *err, size_t errlen)
 {
-	size_t len = 0, cap = 4096;
-	char *text = malloc(cap);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int saved;
+	size_t len;
+	char *text = wd_read_file(path, WD_CONF_MAX, &len);
 
-	if (fd < 0 || !text)
-		goto fail;
-	for (;;) {
-		ssize_t n = read(fd, text + len, cap - len - 1);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		if (n == 0)
-			break;
-		len += n;
-		if (cap - len - 1 == 0) {
-			char *bigger;
-
-			errno = EFBIG;
-			if (cap >= WC_FILE_MAX)
-				goto fail;
-			bigger = realloc(text, cap * 2);
-			if (!bigger)
-				goto fail;
-			text = bigger;
-			cap *= 2;
-		}
+	if (!text) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
 	}
-	close(fd);
-	text[len] = '\0';
 	if (strlen(text) != len) {
 		snprintf(err, errlen, "%s: NUL byte in file", path);
 		free(text);
@@ -261,31 +177,25 @@ char *wc_read_file(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	return text;
-fail:
-	saved = errno;
-	snprintf(err, errlen, "%s: %s", path, strerror(saved));
-	if (fd >= 0)
-		close(fd);
-	free(text);
-	errno = saved;
-	return NULL;
 }
 
 /*
  * warden-auditd's rules.  The built-in set is what conf/auditd.conf ships;
  * it is used when /etc/warden/tools/auditd.conf does not exist.
  */
-const char wc_auditd_default[] =
+const char wd_auditd_default_rules[] =
 	"header[5].equals granted=yes\n"
 	"destination /var/log/warden/grant_%p.log\n"
 	"destination /var/log/warden/reject_%p.log\n";
 
-static const char *const wc_part_names[] = { "header", "domain", "acl" };
-static const char *const wc_op_names[] = { "contains", "equals", "starts" };
+static const char *const wd_conf_part_names[] = { "header", "domain", "acl" };
+static const char *const wd_conf_op_names[] = {
+	"contains", "equals", "starts",
+};
 
 /* Parses "header", "domain[3]", ... up to the '.' before the operator. */
-static int wc_parse_selector(const char *key, struct wc_cond *cond,
-			     const char **why)
+static int wd_conf_parse_selector(const char *key, struct wd_rule_cond *cond,
+				  const char **why)
 {
 	const char *dot = strrchr(key, '.');
 	size_t plen, i;
@@ -294,8 +204,8 @@ static int wc_parse_selector(const char *key, struct wc_cond *cond,
 	if (!dot)
 		return -1;
 	for (i = 0; i < 3; i++) {
-		plen = strlen(wc_part_names[i]);
-		if (!strncmp(key, wc_part_names[i], plen))
+		plen = strlen(wd_conf_part_names[i]);
+		if (!strncmp(key, wd_conf_part_names[i], plen))
 			break;
 	}
 	if (i == 3)
@@ -312,14 +222,14 @@ static int wc_parse_selector(const char *key, struct wc_cond *cond,
 			return -1;
 		memcpy(num, key + plen + 1, n);
 		num[n] = '\0';
-		if (wc_parse_uint(num, 65535, &cond->index))
+		if (wd_parse_uint(num, 65535, &cond->index))
 			return -1;
 	} else if (key + plen != dot) {
 		return -1;
 	}
 	*why = "unknown operator (want .contains, .equals or .starts)";
 	for (i = 0; i < 3; i++) {
-		if (!strcmp(dot + 1, wc_op_names[i])) {
+		if (!strcmp(dot + 1, wd_conf_op_names[i])) {
 			cond->op = i;
 			return 0;
 		}
@@ -328,10 +238,10 @@ static int wc_parse_selector(const char *key, struct wc_cond *cond,
 }
 
 /* The value of a rule line: exactly one word, decoded. */
-static char *wc_one_word(const char *value, const char **why)
+static char *wd_conf_one_word(const char *value, const char **why)
 {
 	int count;
-	char **words = wc_split_words(value, &count, why);
+	char **words = wd_conf_split_words(value, &count, why);
 	char *word;
 
 	if (!words)
@@ -339,7 +249,7 @@ static char *wc_one_word(const char *value, const char **why)
 	if (count != 1) {
 		*why = count ? "more than one word (write a space as \\040)" :
 			"missing value";
-		wc_free_words(words);
+		wd_conf_free_words(words);
 		return NULL;
 	}
 	word = words[0];
@@ -348,7 +258,7 @@ static char *wc_one_word(const char *value, const char **why)
 }
 
 /* Only "%p" (the profile, three digits) and "%%" may follow a '%'. */
-static bool wc_dest_ok(const char *dest)
+static bool wd_conf_dest_ok(const char *dest)
 {
 	for (; *dest; dest++) {
 		if (*dest == '%' && dest[1] != 'p' && dest[1] != '%')
@@ -359,9 +269,10 @@ static bool wc_dest_ok(const char *dest)
 	return true;
 }
 
-static int wc_add_rule(struct wc_rules *rules, char *dest, unsigned int lineno)
+static int wd_conf_add_rule(struct wd_rules *rules, char *dest,
+			    unsigned int lineno)
 {
-	struct wc_rule *bigger;
+	struct wd_rule *bigger;
 
 	bigger = realloc(rules->rules, (rules->count + 1) * sizeof(*bigger));
 	if (!bigger)
@@ -377,34 +288,34 @@ static int wc_add_rule(struct wc_rules *rules, char *dest, unsigned int lineno)
 	return 0;
 }
 
-static int wc_rule_line(void *ctx, const char *key, const char *value,
-			unsigned int lineno, const char **why)
+static int wd_conf_rule_line(void *ctx, const char *key, const char *value,
+			     unsigned int lineno, const char **why)
 {
-	struct wc_rules *rules = ctx;
-	struct wc_cond cond, *bigger;
+	struct wd_rules *rules = ctx;
+	struct wd_rule_cond cond, *bigger;
 	char *word;
 
 	if (!strcmp(key, "destination")) {
-		word = wc_one_word(value, why);
+		word = wd_conf_one_word(value, why);
 		if (!word)
 			return -1;
-		if (word[0] != '/' || !wc_dest_ok(word)) {
+		if (word[0] != '/' || !wd_conf_dest_ok(word)) {
 			*why = word[0] != '/' ?
 				"destination must be an absolute pathname" :
 				"'%' in destination must be %p or %%";
 			free(word);
 			return -1;
 		}
-		if (wc_add_rule(rules, word, lineno)) {
+		if (wd_conf_add_rule(rules, word, lineno)) {
 			free(word);
 			*why = "out of memory";
 			return -1;
 		}
 		return 0;
 	}
-	if (wc_parse_selector(key, &cond, why))
+	if (wd_conf_parse_selector(key, &cond, why))
 		return -1;
-	cond.word = wc_one_word(value, why);
+	cond.word = wd_conf_one_word(value, why);
 	if (!cond.word)
 		return -1;
 	bigger = realloc(rules->open, (rules->nopen + 1) * sizeof(*bigger));
@@ -420,7 +331,7 @@ static int wc_rule_line(void *ctx, const char *key, const char *value,
 	return 0;
 }
 
-static void wc_free_conds(struct wc_cond *conds, unsigned int n)
+static void wd_conf_free_conds(struct wd_rule_cond *conds, unsigned int n)
 {
 	unsigned int i;
 
@@ -429,22 +340,23 @@ static void wc_free_conds(struct wc_cond *conds, unsigned int n)
 	free(conds);
 }
 
-void wc_rules_free(struct wc_rules *rules)
+void wd_rules_free(struct wd_rules *rules)
 {
 	unsigned int i;
 
 	for (i = 0; i < rules->count; i++) {
-		wc_free_conds(rules->rules[i].conds, rules->rules[i].nconds);
+		wd_conf_free_conds(rules->rules[i].conds,
+				   rules->rules[i].nconds);
 		free(rules->rules[i].dest);
 	}
 	free(rules->rules);
-	wc_free_conds(rules->open, rules->nopen);
+	wd_conf_free_conds(rules->open, rules->nopen);
 	memset(rules, 0, sizeof(*rules));
 }
 
 /**
- * wc_rules_parse - read auditd.conf's rules
- * @rules: filled on success; release with wc_rules_free().
+ * wd_rules_parse - read auditd.conf's rules
+ * @rules: filled on success; release with wd_rules_free().
  * @name: the file's name, for messages.
  * @text: the file.
  * @err: receives "name:line: reason" on failure.
@@ -456,11 +368,11 @@ void wc_rules_free(struct wc_rules *rules)
  *
  * Return: 0 or -1.
  */
-int wc_rules_parse(struct wc_rules *rules, const char *name,
+int wd_rules_parse(struct wd_rules *rules, const char *name,
 		   const char *text, char *err, size_t errlen)
 {
 	memset(rules, 0, sizeof(*rules));
-	if (wc_parse_text(name, text, wc_rule_line, rules, err, errlen))
+	if (wd_conf_parse(name, text, wd_conf_rule_line, rules, err, errlen))
 		goto fail;
 	if (rules->nopen) {
 		snprintf(err, errlen, "%s:%u: condition without a destination line",
@@ -469,13 +381,13 @@ int wc_rules_parse(struct wc_rules *rules, const char *name,
 	}
 	return 0;
 fail:
-	wc_rules_free(rules);
+	wd_rules_free(rules);
 	return -1;
 }
 
 /* The @index'th space-separated word of @line (1-based), as a span. */
-static bool wc_word(const char *line, unsigned int index, const char **start,
-		    size_t *len)
+static bool wd_conf_word(const char *line, unsigned int index,
+			 const char **start, size_t *len)
 {
 	const char *p = line, *sp;
 
@@ -492,13 +404,14 @@ static bool wc_word(const char *line, unsigned int index, const char **start,
 }
 
 /**
- * wc_cond_match - does one condition hold for a record?
+ * wd_rule_cond_match - does one condition hold for a record?
  *
  * The word was decoded from the config, while the record keeps the
  * kernel's escapes: a space in a pathname is the four bytes "\040" in the
  * record, so a rule matching it writes "\\040".
  */
-bool wc_cond_match(const struct wc_cond *cond, const struct wr_record *rec)
+bool wd_rule_cond_match(const struct wd_rule_cond *cond,
+			const struct wd_record *rec)
 {
 	const char *lines[] = { rec->header, rec->domain, rec->acl };
 	const char *text = lines[cond->part];
@@ -508,30 +421,30 @@ bool wc_cond_match(const struct wc_cond *cond, const struct wr_record *rec)
 		return false;
 	if (!cond->index)
 		len = strlen(text);
-	else if (!wc_word(text, cond->index, &text, &len))
+	else if (!wd_conf_word(text, cond->index, &text, &len))
 		return false;
 	switch (cond->op) {
-	case WC_EQUALS:
+	case WD_RULE_EQUALS:
 		return len == wlen && !memcmp(text, cond->word, wlen);
-	case WC_STARTS:
+	case WD_RULE_STARTS:
 		return len >= wlen && !memcmp(text, cond->word, wlen);
-	case WC_CONTAINS:
+	case WD_RULE_CONTAINS:
 		return memmem(text, len, cond->word, wlen) != NULL;
 	}
 	return false;
 }
 
 /* The first rule whose conditions all hold, or NULL: the record is dropped. */
-const struct wc_rule *wc_rules_match(const struct wc_rules *rules,
-				     const struct wr_record *rec)
+const struct wd_rule *wd_rules_match(const struct wd_rules *rules,
+				     const struct wd_record *rec)
 {
 	unsigned int i, j;
 
 	for (i = 0; i < rules->count; i++) {
-		const struct wc_rule *rule = &rules->rules[i];
+		const struct wd_rule *rule = &rules->rules[i];
 
 		for (j = 0; j < rule->nconds; j++) {
-			if (!wc_cond_match(&rule->conds[j], rec))
+			if (!wd_rule_cond_match(&rule->conds[j], rec))
 				break;
 		}
 		if (j == rule->nconds)
@@ -541,15 +454,15 @@ const struct wc_rule *wc_rules_match(const struct wc_rules *rules,
 }
 
 /**
- * wc_dest_expand - the destination pathname for one record
+ * wd_rule_dest_expand - the destination pathname for one record
  *
  * "%p" becomes the profile as three digits (reject_003.log) so that one
  * rule serves all 256 profiles; "%%" is a literal '%'.
  *
  * Return: 0, or -1 when @out is too small.
  */
-int wc_dest_expand(const char *dest, const struct wr_record *rec,
-		   char *out, size_t outlen)
+int wd_rule_dest_expand(const char *dest, const struct wd_record *rec,
+			char *out, size_t outlen)
 {
 	size_t o = 0;
 
@@ -579,28 +492,28 @@ int wc_dest_expand(const char *dest, const struct wr_record *rec,
 }
 
 enum {
-	WC_SEEN_WAIT = 1,
-	WC_SEEN_ACTION = 2,
-	WC_SEEN_INTERVAL = 4,
+	WD_CONF_SEEN_WAIT = 1,
+	WD_CONF_SEEN_ACTION = 2,
+	WD_CONF_SEEN_INTERVAL = 4,
 };
 
 /* A day is already far longer than any sane query can stay pending. */
-#define WC_MAX_SECONDS 86400
+#define WD_CONF_MAX_SECONDS 86400
 
-static int wc_notify_line(void *ctx, const char *key, const char *value,
-			  unsigned int lineno, const char **why)
+static int wd_conf_notify_line(void *ctx, const char *key, const char *value,
+			       unsigned int lineno, const char **why)
 {
-	struct wc_notify *conf = ctx;
+	struct wd_notify_conf *conf = ctx;
 	unsigned int bit, *num;
 
 	if (!strcmp(key, "time_to_wait")) {
-		bit = WC_SEEN_WAIT;
+		bit = WD_CONF_SEEN_WAIT;
 		num = &conf->time_to_wait;
 	} else if (!strcmp(key, "minimal_interval")) {
-		bit = WC_SEEN_INTERVAL;
+		bit = WD_CONF_SEEN_INTERVAL;
 		num = &conf->minimal_interval;
 	} else if (!strcmp(key, "action_to_take")) {
-		bit = WC_SEEN_ACTION;
+		bit = WD_CONF_SEEN_ACTION;
 		num = NULL;
 	} else {
 		*why = "unknown keyword";
@@ -612,40 +525,88 @@ static int wc_notify_line(void *ctx, const char *key, const char *value,
 	conf->seen |= bit;
 	if (num) {
 		*why = "bad value (want seconds, 0 to 86400)";
-		return wc_parse_uint(value, WC_MAX_SECONDS, num);
+		return wd_parse_uint(value, WD_CONF_MAX_SECONDS, num);
 	}
-	conf->argv = wc_split_words(value, &conf->argc, why);
+	conf->argv = wd_conf_split_words(value, &conf->argc, why);
 	if (conf->argv && !conf->argc)
 		*why = "action_to_take needs a command";
 	return conf->argv && conf->argc ? 0 : -1;
 }
 
 /**
- * wc_notify_parse - read notifyd.conf
+ * wd_notify_parse - read notifyd.conf
  *
  * time_to_wait and minimal_interval default to 0; action_to_take is
  * required, for a notification daemon with nothing to run is a mistake.
  *
  * Return: 0 or -1 with "name:line: reason" (or "name: reason") in @err.
  */
-int wc_notify_parse(struct wc_notify *conf, const char *name,
+int wd_notify_parse(struct wd_notify_conf *conf, const char *name,
 		    const char *text, char *err, size_t errlen)
 {
 	memset(conf, 0, sizeof(*conf));
-	if (wc_parse_text(name, text, wc_notify_line, conf, err, errlen))
-		goto fail;
-	if (!conf->argc) {
+	if (!wd_conf_parse(name, text, wd_conf_notify_line, conf, err,
+			   errlen)) {
+		if (conf->argc)
+			return 0;
 		snprintf(err, errlen, "%s: no action_to_take line", name);
-		goto fail;
 	}
-	return 0;
-fail:
-	wc_notify_free(conf);
+	wd_notify_free(conf);
 	return -1;
 }
 
-void wc_notify_free(struct wc_notify *conf)
+void wd_notify_free(struct wd_notify_conf *conf)
 {
-	wc_free_words(conf->argv);
+	wd_conf_free_words(conf->argv);
 	memset(conf, 0, sizeof(*conf));
+}
+
+/* Both configurations' parsers, seen from wd_conf_load(). */
+typedef int (*wd_conf_parse_fn)(void *out, const char *name,
+				const char *text, char *err, size_t errlen);
+
+static int wd_conf_parse_rules(void *out, const char *name, const char *text,
+			       char *err, size_t errlen)
+{
+	return wd_rules_parse(out, name, text, err, errlen);
+}
+
+static int wd_conf_parse_notify(void *out, const char *name,
+				const char *text, char *err, size_t errlen)
+{
+	return wd_notify_parse(out, name, text, err, errlen);
+}
+
+/* @builtin: the text to parse when @path does not exist, or NULL. */
+static int wd_conf_load(const char *path, const char *builtin,
+			wd_conf_parse_fn parse, void *out)
+{
+	char err[WD_CONF_ERR_MAX];
+	char *text = wd_conf_read(path, err, sizeof(err));
+	int ret;
+
+	if (!text && errno == ENOENT && builtin)
+		return parse(out, "built-in rules", builtin, err, sizeof(err));
+	if (!text) {
+		wd_error("%s", err);
+		return -1;
+	}
+	ret = parse(out, path, text, err, sizeof(err));
+	if (ret)
+		wd_error("%s", err);
+	free(text);
+	return ret;
+}
+
+int wd_rules_load(struct wd_rules *rules, const char *path,
+		  bool builtin_if_missing)
+{
+	return wd_conf_load(path,
+			    builtin_if_missing ? wd_auditd_default_rules : NULL,
+			    wd_conf_parse_rules, rules);
+}
+
+int wd_notify_load(struct wd_notify_conf *conf, const char *path)
+{
+	return wd_conf_load(path, NULL, wd_conf_parse_notify, conf);
 }

@@ -8,50 +8,37 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "common.h"
+#include "iface.h"
+#include "io.h"
+#include "util.h"
 #include "record.h"
 
-
-/* wr_path - "<interface dir>/<name>", malloc'ed; NULL when out of memory. */
-char *wr_path(const char *name)
-{
-	char *path;
-
-	if (asprintf(&path, "%s/%s", wd_dir(), name) < 0)
-		return NULL;
-	return path;
-}
 
 /*
  * Reads a decimal number at *p that ends at a byte in @stops; refuses
  * signs, empty numbers and overflow of unsigned int.
  */
-static bool wr_number(const char **p, const char *stops, unsigned int *out)
+static bool wd_record_number(const char **p, const char *stops,
+			     unsigned int *out)
 {
-	const char *s = *p;
-	unsigned long long v = 0;
+	unsigned int v;
+	const char *end = wd_scan_uint(*p, UINT_MAX, &v);
 
-	if (*s < '0' || *s > '9')
-		return false;
-	while (*s >= '0' && *s <= '9') {
-		v = v * 10 + (*s++ - '0');
-		if (v > 0xffffffffULL)
-			return false;
-	}
-	if (!*s || !strchr(stops, *s))
+	if (!end || !*end || !strchr(stops, *end))
 		return false;
 	*out = v;
-	*p = s;
+	*p = end;
 	return true;
 }
 
 /* Consumes @word at *p if it is there. */
-static bool wr_skip(const char **p, const char *word)
+static bool wd_record_skip(const char **p, const char *word)
 {
 	size_t n = strlen(word);
 
@@ -62,7 +49,7 @@ static bool wr_skip(const char **p, const char *word)
 }
 
 /* "#YYYY/MM/DD hh:mm:ss# " */
-static bool wr_parse_date(const char **p, struct wr_record *rec)
+static bool wd_record_parse_date(const char **p, struct wd_record *rec)
 {
 	static const char shape[] = "#0000/00/00 00:00:00# ";
 	const char *s = *p;
@@ -78,17 +65,17 @@ static bool wr_parse_date(const char **p, struct wr_record *rec)
 	return true;
 }
 
-static bool wr_parse_mode(const char **p, struct wr_record *rec)
+static bool wd_record_parse_mode(const char **p, struct wd_record *rec)
 {
 	static const char *const modes[] = {
 		"learning ", "permissive ", "enforcing ",
 	};
 	size_t i;
 
-	if (!wr_skip(p, "mode="))
+	if (!wd_record_skip(p, "mode="))
 		return false;
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (wr_skip(p, modes[i])) {
+		if (wd_record_skip(p, modes[i])) {
 			memcpy(rec->mode, modes[i], strlen(modes[i]) - 1);
 			rec->mode[strlen(modes[i]) - 1] = '\0';
 			return true;
@@ -98,7 +85,7 @@ static bool wr_parse_mode(const char **p, struct wr_record *rec)
 }
 
 /* task={ pid=N ppid=N uid=N gid=N euid=N egid=N suid=N sgid=N fsuid=N fsgid=N } */
-static bool wr_parse_task(const char **p, struct wr_record *rec)
+static bool wd_record_parse_task(const char **p, struct wd_record *rec)
 {
 	static const char *const names[] = {
 		" pid=", " ppid=", " uid=", " gid=", " euid=", " egid=",
@@ -110,33 +97,35 @@ static bool wr_parse_task(const char **p, struct wr_record *rec)
 	};
 	size_t i;
 
-	if (!wr_skip(p, "task={"))
+	if (!wd_record_skip(p, "task={"))
 		return false;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!wr_skip(p, names[i]) || !wr_number(p, " ", fields[i]))
+		if (!wd_record_skip(p, names[i]) ||
+		    !wd_record_number(p, " ", fields[i]))
 			return false;
 	}
-	return wr_skip(p, " }");
+	return wd_record_skip(p, " }");
 }
 
-static bool wr_parse_header(const char *line, struct wr_record *rec)
+static bool wd_record_parse_header(const char *line, struct wd_record *rec)
 {
 	const char *p = line;
 
-	if (!wr_parse_date(&p, rec) || !wr_skip(&p, "profile=") ||
-	    !wr_number(&p, " ", &rec->profile) || rec->profile > 255)
+	if (!wd_record_parse_date(&p, rec) || !wd_record_skip(&p, "profile=") ||
+	    !wd_record_number(&p, " ", &rec->profile) || rec->profile > 255)
 		return false;
 	p++;
-	if (!wr_parse_mode(&p, rec) || !wr_skip(&p, "granted="))
+	if (!wd_record_parse_mode(&p, rec) || !wd_record_skip(&p, "granted="))
 		return false;
-	if (wr_skip(&p, "yes "))
+	if (wd_record_skip(&p, "yes "))
 		rec->granted = true;
-	else if (!wr_skip(&p, "no "))
+	else if (!wd_record_skip(&p, "no "))
 		return false;
-	if (!wr_skip(&p, "(global-pid=") ||
-	    !wr_number(&p, ")", &rec->global_pid) || !wr_skip(&p, ") "))
+	if (!wd_record_skip(&p, "(global-pid=") ||
+	    !wd_record_number(&p, ")", &rec->global_pid) ||
+	    !wd_record_skip(&p, ") "))
 		return false;
-	if (!wr_parse_task(&p, rec))
+	if (!wd_record_parse_task(&p, rec))
 		return false;
 	/*
 	 * The kernel escapes spaces inside names and strings as \040, so a
@@ -147,10 +136,10 @@ static bool wr_parse_header(const char *line, struct wr_record *rec)
 }
 
 /* "Q<serial>-<retry>\n" */
-static bool wr_parse_query(const char **p, struct wr_record *rec)
+static bool wd_record_parse_query(const char **p, struct wd_record *rec)
 {
-	if (!wr_skip(p, "Q") || !wr_number(p, "-", &rec->serial) ||
-	    !wr_skip(p, "-") || !wr_number(p, "\n", &rec->retry))
+	if (!wd_record_skip(p, "Q") || !wd_record_number(p, "-", &rec->serial) ||
+	    !wd_record_skip(p, "-") || !wd_record_number(p, "\n", &rec->retry))
 		return false;
 	(*p)++;
 	rec->has_query = true;
@@ -162,7 +151,7 @@ static bool wr_parse_query(const char **p, struct wr_record *rec)
  * the ACL line too: without it a truncated record would pass for a
  * shorter, different ACL line.
  */
-static char *wr_cut_line(char **p)
+static char *wd_record_cut_line(char **p)
 {
 	char *line = *p, *nl = strchr(line, '\n');
 
@@ -174,17 +163,17 @@ static char *wr_cut_line(char **p)
 }
 
 /**
- * wr_parse - parse one record
+ * wd_record_parse - parse one record
  * @data: the record as read, with or without its Q line; trailing NUL
  *        bytes (the kernel's record terminator) are ignored.
  * @len: bytes in @data.
- * @rec: filled on success; release with wr_free().
+ * @rec: filled on success; release with wd_record_free().
  * @why: on failure, a short reason.
  *
  * Return: 0, or -1 with *@why set and @rec left empty.
  */
-int wr_parse(const char *data, size_t len, struct wr_record *rec,
-	     const char **why)
+int wd_record_parse(const char *data, size_t len, struct wd_record *rec,
+		    const char **why)
 {
 	const char *q;
 	char *p;
@@ -196,7 +185,7 @@ int wr_parse(const char *data, size_t len, struct wr_record *rec,
 	if (!len)
 		return -1;
 	*why = "record too long";
-	if (len > WR_RECORD_MAX)
+	if (len > WD_RECORD_MAX)
 		return -1;
 	*why = "NUL byte inside the record";
 	if (memchr(data, '\0', len))
@@ -210,7 +199,7 @@ int wr_parse(const char *data, size_t len, struct wr_record *rec,
 
 	q = rec->buf;
 	*why = "bad Q<serial>-<retry> line";
-	if (*q == 'Q' && !wr_parse_query(&q, rec))
+	if (*q == 'Q' && !wd_record_parse_query(&q, rec))
 		goto fail;
 	rec->text = strdup(q);
 	*why = "out of memory";
@@ -218,16 +207,16 @@ int wr_parse(const char *data, size_t len, struct wr_record *rec,
 		goto fail;
 	p = (char *)q;
 	*why = "record has fewer than three lines";
-	rec->header = wr_cut_line(&p);
-	rec->domain = rec->header ? wr_cut_line(&p) : NULL;
-	rec->acl = rec->domain ? wr_cut_line(&p) : NULL;
+	rec->header = wd_record_cut_line(&p);
+	rec->domain = rec->header ? wd_record_cut_line(&p) : NULL;
+	rec->acl = rec->domain ? wd_record_cut_line(&p) : NULL;
 	if (!rec->acl)
 		goto fail;
 	*why = "text after the ACL line";
 	if (*p)
 		goto fail;
 	*why = "bad header line";
-	if (!wr_parse_header(rec->header, rec))
+	if (!wd_record_parse_header(rec->header, rec))
 		goto fail;
 	*why = "domainname line does not start with '<'";
 	if (rec->domain[0] != '<')
@@ -238,31 +227,31 @@ int wr_parse(const char *data, size_t len, struct wr_record *rec,
 	*why = NULL;
 	return 0;
 fail:
-	wr_free(rec);
+	wd_record_free(rec);
 	return -1;
 }
 
-void wr_free(struct wr_record *rec)
+void wd_record_free(struct wd_record *rec)
 {
 	free(rec->buf);
 	free(rec->text);
 	memset(rec, 0, sizeof(*rec));
 }
 
-void wr_reader_init(struct wr_reader *rd, int fd)
+void wd_reader_init(struct wd_reader *rd, int fd)
 {
 	memset(rd, 0, sizeof(*rd));
 	rd->fd = fd;
 }
 
 /* Bytes read that belong to no complete record yet. */
-size_t wr_reader_pending(const struct wr_reader *rd)
+size_t wd_reader_pending(const struct wd_reader *rd)
 {
 	return rd->len - rd->start;
 }
 
 /* Makes room for at least one more read, dropping handed-out records. */
-static int wr_reader_grow(struct wr_reader *rd)
+static int wd_reader_grow(struct wd_reader *rd)
 {
 	char *bigger;
 	size_t cap;
@@ -276,7 +265,7 @@ static int wr_reader_grow(struct wr_reader *rd)
 		return 0;
 	cap = rd->cap ? rd->cap * 2 : 65536;
 	/* The kernel never writes this much without a NUL. */
-	if (cap > 2 * WR_RECORD_MAX) {
+	if (cap > 2 * WD_RECORD_MAX) {
 		errno = EMSGSIZE;
 		return -1;
 	}
@@ -289,7 +278,7 @@ static int wr_reader_grow(struct wr_reader *rd)
 }
 
 /**
- * wr_reader_next - the next record from the stream
+ * wd_reader_next - the next record from the stream
  * @rd: the reader.
  * @rec: set to the record, NUL-terminated, valid until the next call.
  * @len: set to its length without the NUL.
@@ -302,7 +291,7 @@ static int wr_reader_grow(struct wr_reader *rd)
  * Return: 1 with a record, 0 at end of file, -1 with errno set (EINTR and
  * EAGAIN included, so callers decide what a signal or O_NONBLOCK means).
  */
-int wr_reader_next(struct wr_reader *rd, char **rec, size_t *len)
+int wd_reader_next(struct wd_reader *rd, char **rec, size_t *len)
 {
 	for (;;) {
 		char *start = rd->buf + rd->start;
@@ -316,7 +305,7 @@ int wr_reader_next(struct wr_reader *rd, char **rec, size_t *len)
 			rd->start = nul + 1 - rd->buf;
 			return 1;
 		}
-		if (wr_reader_grow(rd))
+		if (wd_reader_grow(rd))
 			return -1;
 		/* Leave room for the NUL a last unterminated record needs. */
 		n = read(rd->fd, rd->buf + rd->len, rd->cap - rd->len - 1);
@@ -332,71 +321,42 @@ int wr_reader_next(struct wr_reader *rd, char **rec, size_t *len)
 	}
 }
 
-void wr_reader_free(struct wr_reader *rd)
+void wd_reader_free(struct wd_reader *rd)
 {
 	free(rd->buf);
 	memset(rd, 0, sizeof(*rd));
 }
 
-/* write() until done; a signal or a short write must not lose bytes. */
-int wr_write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= n;
-	}
-	return 0;
-}
-
 /**
- * wr_answer - answer query @serial
+ * wd_answer_query - answer query @serial
  *
  * One write() per answer: the kernel parses each write on its own.
  *
  * Return: 0, or -1 with errno set.
  */
-int wr_answer(int fd, unsigned int serial, enum wr_answer answer)
+int wd_answer_query(int fd, unsigned int serial, enum wd_verdict answer)
 {
 	char line[32];
 	int n = snprintf(line, sizeof(line), "A%u=%d\n", serial, answer);
 
-	return wr_write_all(fd, line, n);
+	return wd_write_all(fd, line, n);
 }
 
-/**
- * wr_daemonize - detach from the terminal and the caller's session
- *
- * stdout and stderr stay open so an init script that redirects them still
- * collects the daemon's complaints; stdin becomes /dev/null.
- *
- * Return: 0 in the daemon, -1 with errno set on failure (the parent has
- * exited on success).
- */
-int wr_daemonize(void)
+int wd_query_open(bool once, const char *answers, int *query_fd,
+		  int *answer_fd)
 {
-	pid_t pid = fork();
-	int fd;
-
-	if (pid < 0)
+	*query_fd = wd_iface_open("query", O_RDWR | (once ? O_NONBLOCK : 0));
+	if (*query_fd < 0)
 		return -1;
-	if (pid > 0)
-		_exit(0);
-	if (setsid() < 0)
+	*answer_fd = *query_fd;
+	if (!answers)
+		return 0;
+	*answer_fd = open(answers, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+			  0600);
+	if (*answer_fd < 0) {
+		wd_perror(answers);
+		close(*query_fd);
 		return -1;
-	if (chdir("/"))
-		return -1;
-	fd = open("/dev/null", O_RDONLY);
-	if (fd < 0)
-		return -1;
-	if (fd != STDIN_FILENO) {
-		dup2(fd, STDIN_FILENO);
-		close(fd);
 	}
 	return 0;
 }

@@ -12,10 +12,10 @@
 #include <stdbool.h>
 
 /* A record bigger than this is garbage, not something the kernel wrote. */
-#define WR_RECORD_MAX (1024 * 1024)
+#define WD_RECORD_MAX (1024 * 1024)
 
 /**
- * struct wr_record - one parsed record
+ * struct wd_record - one parsed record
  * @has_query: a "Q<serial>-<retry>" line came first (query, not audit).
  * @serial: the query serial to answer with "A<serial>=<n>".
  * @retry: how often this request was retried.
@@ -32,7 +32,7 @@
  * @acl: the ACL line.
  * @buf: owned copy that @header, @domain and @acl point into.
  */
-struct wr_record {
+struct wd_record {
 	bool has_query;
 	unsigned int serial;
 	unsigned int retry;
@@ -50,19 +50,19 @@ struct wr_record {
 	char *buf;
 };
 
-int wr_parse(const char *data, size_t len, struct wr_record *rec,
-	     const char **why);
-void wr_free(struct wr_record *rec);
+int wd_record_parse(const char *data, size_t len, struct wd_record *rec,
+		    const char **why);
+void wd_record_free(struct wd_record *rec);
 
 /**
- * struct wr_reader - splits a stream of NUL-terminated records
+ * struct wd_reader - splits a stream of NUL-terminated records
  * @fd: where records come from.
  * @buf: bytes read but not yet handed out.
  * @len: how many bytes of @buf are valid.
  * @cap: allocated size of @buf.
  * @start: where the next record begins in @buf.
  */
-struct wr_reader {
+struct wd_reader {
 	int fd;
 	char *buf;
 	size_t len;
@@ -70,18 +70,22 @@ struct wr_reader {
 	size_t start;
 };
 
-void wr_reader_init(struct wr_reader *rd, int fd);
-int wr_reader_next(struct wr_reader *rd, char **rec, size_t *len);
-size_t wr_reader_pending(const struct wr_reader *rd);
-void wr_reader_free(struct wr_reader *rd);
-
-char *wr_path(const char *name);
+void wd_reader_init(struct wd_reader *rd, int fd);
+int wd_reader_next(struct wd_reader *rd, char **rec, size_t *len);
+size_t wd_reader_pending(const struct wd_reader *rd);
+void wd_reader_free(struct wd_reader *rd);
 
 /* What a query answer means to the kernel. */
-enum wr_answer { WR_GRANT = 1, WR_REJECT = 2, WR_RETRY = 3 };
+enum wd_verdict { WD_GRANT = 1, WD_REJECT = 2, WD_RETRY = 3 };
 
-int wr_answer(int fd, unsigned int serial, enum wr_answer answer);
-int wr_write_all(int fd, const char *buf, size_t len);
-int wr_daemonize(void);
+int wd_answer_query(int fd, unsigned int serial, enum wd_verdict answer);
+
+/*
+ * Open the interface's query file for reading queries and writing
+ * answers (non-blocking for @once), and @answers, if given, to take the
+ * answers instead.  0, or -1 after saying which file failed and why.
+ */
+int wd_query_open(bool once, const char *answers, int *query_fd,
+		  int *answer_fd);
 
 #endif /* WARDEN_TOOLS_RECORD_H */

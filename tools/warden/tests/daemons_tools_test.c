@@ -19,8 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "harness.h"
 #include "daemons_records.h"
+#include "tools_test.h"
 
 #define PROMPT "Allow? ('Y'es/'N'o/'R'etry/'S'how policy/'A'dd to policy and retry):"
 #define DASHES "----------------------------------------\n"
@@ -156,71 +156,158 @@ static void auditd_conf(const char *path, const char *logdir)
 	free(conf);
 }
 
+/* Every test gets a fresh temporary directory with the fake WARDEN_DIR. */
+FIXTURE(daemons) {};
+
+FIXTURE_SETUP(daemons)
+{
+	ASSERT_TRUE(wd_test_tools_dir(tools, sizeof(tools)));
+	snprintf(top, sizeof(top), "/tmp/warden-daemons.XXXXXX");
+	ASSERT_NE(NULL, mkdtemp(top));
+	snprintf(dir, sizeof(dir), "%s/dir", top);
+	snprintf(out_path, sizeof(out_path), "%s/out", top);
+	snprintf(err_path, sizeof(err_path), "%s/err", top);
+}
+
+FIXTURE_TEARDOWN(daemons)
+{
+	char cmd[sizeof(top) + 16];
+
+	/* Only the directory this test made; kept when the test failed. */
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
+	if (_metadata->exit_code == KSFT_PASS && system(cmd))
+		TH_LOG("cannot remove %s", top);
+}
+
 static const char audit_stream[] =
 	REC_EXEC_CAT "\0" REC_GRANTED_1 "\0" "garbage\n\0" REC_READ_CAT "\0";
 
-static void test_auditd(void)
+TEST_F(daemons, auditd_appends_each_record_to_its_log)
 {
 	char want[4096], *got;
 
-	CHECK(run(NULL, "warden-auditd", "--help", NULL) == 0 &&
-	      !strncmp(out, "Usage: warden-auditd", 20), "auditd --help");
-	CHECK(run(NULL, "warden-auditd", "--bogus", NULL) == 2,
-	      "auditd: unknown option exits 2");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--help", NULL) == 0 &&
+		    !strncmp(out, "Usage: warden-auditd", 20))
+		TH_LOG("auditd --help");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--bogus", NULL) == 2)
+		TH_LOG("auditd: unknown option exits 2");
 
 	fresh_dir();
 	WRITE_LIT(tmp("dir/audit"), audit_stream);
 	auditd_conf(tmp("auditd.conf"), tmp("log/sub"));
-	CHECK(run(NULL, "warden-auditd", "--once", "-c", tmp("auditd.conf"),
-		  NULL) == 0, "auditd --once exits 0 at end of file");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--once", "-c", tmp("auditd.conf"),
+		  NULL) == 0) TH_LOG("auditd --once exits 0 at end of file");
 	got = read_file(tmp("log/sub/reject_003.log"));
-	CHECK_STR(got, REC_EXEC_CAT "\n" REC_READ_CAT "\n",
-		  "reject_003.log: both denials, each and a blank line");
+	EXPECT_TEXT(got, REC_EXEC_CAT "\n" REC_READ_CAT "\n")
+		TH_LOG("reject_003.log: both denials, each and a blank line");
 	free(got);
 	got = read_file(tmp("log/sub/grant_001.log"));
-	CHECK_STR(got, REC_GRANTED_1 "\n", "grant_001.log: the grant");
+	EXPECT_TEXT(got, REC_GRANTED_1 "\n") TH_LOG("grant_001.log: the grant");
 	free(got);
-	CHECK_STR(err, "warden-auditd: skipping malformed record: record has fewer than three lines\n",
-		  "auditd names the malformed record's fault");
+	EXPECT_TEXT(err, "warden-auditd: skipping malformed record: record has fewer than three lines\n")
+		TH_LOG("auditd names the malformed record's fault");
 
 	/* A second run appends. */
 	run(NULL, "warden-auditd", "--once", "-c", tmp("auditd.conf"), NULL);
 	got = read_file(tmp("log/sub/grant_001.log"));
-	CHECK_STR(got, REC_GRANTED_1 "\n" REC_GRANTED_1 "\n",
-		  "auditd appends to an existing log");
+	EXPECT_TEXT(got, REC_GRANTED_1 "\n" REC_GRANTED_1 "\n")
+		TH_LOG("auditd appends to an existing log");
 	free(got);
 
 	auditd_conf(tmp("auditd2.conf"), tmp("log2"));
-	CHECK(run(NULL, "warden-auditd", "-n", "1", "-c", tmp("auditd2.conf"),
-		  NULL) == 0, "auditd -n 1 exits 0");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "-n", "1", "-c", tmp("auditd2.conf"),
+		  NULL) == 0) TH_LOG("auditd -n 1 exits 0");
 	got = read_file(tmp("log2/reject_003.log"));
-	CHECK(got && !strcmp(got, REC_EXEC_CAT "\n") &&
-	      access(tmp("log2/grant_001.log"), F_OK),
-	      "auditd -n 1 handles exactly one record");
+	EXPECT_TRUE(got && !strcmp(got, REC_EXEC_CAT "\n") &&
+		    access(tmp("log2/grant_001.log"), F_OK))
+		TH_LOG("auditd -n 1 handles exactly one record");
 	free(got);
 
-	CHECK(run(NULL, "warden-auditd", "--once", "-c", tmp("none.conf"),
-		  NULL) == 1, "auditd: missing -c file exits 1");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--once", "-c", tmp("none.conf"),
+		  NULL) == 1) TH_LOG("auditd: missing -c file exits 1");
 	snprintf(want, sizeof(want),
 		 "warden-auditd: %s: No such file or directory\n", tmp("none.conf"));
-	CHECK_STR(err, want, "auditd: missing config named with errno text");
+	EXPECT_TEXT(err, want)
+		TH_LOG("auditd: missing config named with errno text");
 
 	WRITE_STR(tmp("bad.conf"), "# rules\nheader.has x\ndestination /x\n");
-	CHECK(run(NULL, "warden-auditd", "--once", "-c", tmp("bad.conf"),
-		  NULL) == 1, "auditd: bad config exits 1");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--once", "-c", tmp("bad.conf"),
+		  NULL) == 1) TH_LOG("auditd: bad config exits 1");
 	snprintf(want, sizeof(want),
 		 "warden-auditd: %s:2: unknown operator (want .contains, .equals or .starts)\n",
 		 tmp("bad.conf"));
-	CHECK_STR(err, want, "auditd: bad config line named");
+	EXPECT_TEXT(err, want) TH_LOG("auditd: bad config line named");
 
 	fresh_dir();
-	CHECK(run(NULL, "warden-auditd", "--once", "-c", tmp("auditd.conf"),
-		  NULL) == 1 && has(err, "/dir/audit: No such file or directory"),
-	      "auditd: missing audit file exits 1 with errno text");
+	EXPECT_TRUE(run(NULL, "warden-auditd", "--once", "-c", tmp("auditd.conf"),
+		  NULL) == 1 && has(err, "/dir/audit: No such file or directory"))
+			TH_LOG("auditd: missing audit file exits 1 with errno text");
 }
 
 static const char query_stream[] =
 	"Q0-0\n" REC_EXEC_CAT "\0" "Q5-2\n" REC_SLEEP "\0";
+
+/* Waits up to five seconds for @path to hold exactly @want. */
+static bool wait_for_text(const char *path, const char *want)
+{
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		char *got = read_file(path);
+		bool same = got && !strcmp(got, want);
+
+		free(got);
+		if (same)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/*
+ * The interface directory's audit file is a FIFO here, as the kernel's is
+ * a stream: auditd waits on it while it is open, however long no record
+ * comes, and stops at its end (the kernel's never ends).
+ */
+TEST_F(daemons, auditd_waits_on_the_audit_stream_and_stops_at_its_end)
+{
+	char path[PATH_MAX + 32], *got;
+	int fd, status;
+	pid_t pid;
+
+	fresh_dir();
+	ASSERT_EQ(0, mkfifo(tmp("dir/audit"), 0600));
+	auditd_conf(tmp("auditd.conf"), tmp("log"));
+	snprintf(path, sizeof(path), "%s/warden-auditd", tools);
+	fflush(stdout);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		setenv("WARDEN_DIR", dir, 1);
+		alarm(20);
+		execl(path, path, "-f", "-c", tmp("auditd.conf"), (char *)NULL);
+		_exit(126);
+	}
+	/* Opening the FIFO waits for auditd to open it. */
+	fd = open(tmp("dir/audit"), O_WRONLY);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)sizeof(REC_EXEC_CAT),
+		  write(fd, REC_EXEC_CAT, sizeof(REC_EXEC_CAT)));
+	EXPECT_TRUE(wait_for_text(tmp("log/reject_003.log"), REC_EXEC_CAT "\n"))
+		TH_LOG("the first record is logged while the stream is open");
+	usleep(200000);
+	EXPECT_EQ(0, waitpid(pid, &status, WNOHANG))
+		TH_LOG("auditd waits for more rather than stop");
+	ASSERT_EQ((ssize_t)sizeof(REC_GRANTED_1),
+		  write(fd, REC_GRANTED_1, sizeof(REC_GRANTED_1)));
+	close(fd);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("auditd exits 0 at the end of the stream");
+	got = read_file(tmp("log/grant_001.log"));
+	EXPECT_TEXT(got, REC_GRANTED_1 "\n");
+	free(got);
+}
 
 /* An action that keeps each query in its own file, named by its Q line. */
 static void notifyd_setup(const char *settings)
@@ -247,38 +334,39 @@ static double seconds(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void test_notifyd(void)
+TEST_F(daemons, notifyd_runs_the_action_and_rejects_in_time)
 {
 	char want[4096], *got;
 	double t;
 
-	CHECK(run(NULL, "warden-notifyd", "--help", NULL) == 0 &&
-	      !strncmp(out, "Usage: warden-notifyd", 21), "notifyd --help");
+	EXPECT_TRUE(run(NULL, "warden-notifyd", "--help", NULL) == 0 &&
+		    !strncmp(out, "Usage: warden-notifyd", 21))
+		TH_LOG("notifyd --help");
 
 	notifyd_setup("time_to_wait 0\nminimal_interval 0\n");
-	CHECK(run(NULL, "warden-notifyd", "--once", "-c", tmp("notifyd.conf"),
-		  "--answer-file", tmp("answers"), NULL) == 0,
-	      "notifyd --once exits 0");
+	EXPECT_TRUE(run(NULL, "warden-notifyd", "--once", "-c", tmp("notifyd.conf"),
+		  "--answer-file", tmp("answers"), NULL) == 0)
+			TH_LOG("notifyd --once exits 0");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=2\nA5=2\n", "notifyd rejects both queries");
+	EXPECT_TEXT(got, "A0=2\nA5=2\n") TH_LOG("notifyd rejects both queries");
 	free(got);
 	got = read_file(tmp("dir/act.Q0-0"));
-	CHECK_STR(got, "Q0-0\n" REC_EXEC_CAT "[2:one two:three]\n",
-		  "action got Q line and record on stdin, argv decoded");
+	EXPECT_TEXT(got, "Q0-0\n" REC_EXEC_CAT "[2:one two:three]\n")
+		TH_LOG("action got Q line and record on stdin, argv decoded");
 	free(got);
 	got = read_file(tmp("dir/act.Q5-2"));
-	CHECK_STR(got, "Q5-2\n" REC_SLEEP "[2:one two:three]\n",
-		  "action ran for the second query too");
+	EXPECT_TEXT(got, "Q5-2\n" REC_SLEEP "[2:one two:three]\n")
+		TH_LOG("action ran for the second query too");
 	free(got);
 
 	notifyd_setup("minimal_interval 60\n");
 	run(NULL, "warden-notifyd", "--once", "-c", tmp("notifyd.conf"),
 	    "--answer-file", tmp("answers"), NULL);
 	got = read_file(tmp("answers"));
-	CHECK(got && !strcmp(got, "A0=2\nA5=2\n") &&
-	      !access(tmp("dir/act.Q0-0"), F_OK) &&
-	      access(tmp("dir/act.Q5-2"), F_OK),
-	      "minimal_interval: one action, both answered");
+	EXPECT_TRUE(got && !strcmp(got, "A0=2\nA5=2\n") &&
+		    !access(tmp("dir/act.Q0-0"), F_OK) &&
+		    access(tmp("dir/act.Q5-2"), F_OK))
+		TH_LOG("minimal_interval: one action, both answered");
 	free(got);
 
 	notifyd_setup("time_to_wait 1\n");
@@ -287,36 +375,38 @@ static void test_notifyd(void)
 	    "--answer-file", tmp("answers"), NULL);
 	t = seconds() - t;
 	got = read_file(tmp("answers"));
-	CHECK(got && !strcmp(got, "A0=2\nA5=2\n") && t >= 0.9 && t < 5,
-	      "time_to_wait 1: rejected after about a second");
+	EXPECT_TRUE(got && !strcmp(got, "A0=2\nA5=2\n") && t >= 0.9 && t < 5)
+		TH_LOG("time_to_wait 1: rejected after about a second");
 	free(got);
 
 	fresh_dir();
 	unlink(tmp("answers"));
 	WRITE_LIT(tmp("dir/query"), "Q9-0\ngarbage\n\0" "Q10-0\n" REC_READ_CAT "\0");
 	WRITE_STR(tmp("notifyd.conf"), "action_to_take /nonexistent/action\n");
-	CHECK(run(NULL, "warden-notifyd", "--once", "-c", tmp("notifyd.conf"),
-		  "--answer-file", tmp("answers"), NULL) == 0,
-	      "failing action does not stop notifyd");
+	EXPECT_TRUE(run(NULL, "warden-notifyd", "--once", "-c", tmp("notifyd.conf"),
+		  "--answer-file", tmp("answers"), NULL) == 0)
+			TH_LOG("failing action does not stop notifyd");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A9=2\nA10=2\n", "malformed query still rejected");
+	EXPECT_TEXT(got, "A9=2\nA10=2\n")
+		TH_LOG("malformed query still rejected");
 	free(got);
-	CHECK(has(err, "warden-notifyd: malformed query 9: record has fewer than three lines\n") &&
-	      has(err, "warden-notifyd: cannot run '/nonexistent/action': No such file or directory\n") &&
-	      has(err, "warden-notifyd: action '/nonexistent/action' exited with status 127\n"),
-	      "notifyd logs the bad query and the failing action");
+	EXPECT_TRUE(has(err, "warden-notifyd: malformed query 9: record has fewer than three lines\n") &&
+		    has(err, "warden-notifyd: cannot run '/nonexistent/action': No such file or directory\n") &&
+		    has(err, "warden-notifyd: action '/nonexistent/action' exited with status 127\n"))
+		TH_LOG("notifyd logs the bad query and the failing action");
 
-	CHECK(run(NULL, "warden-notifyd", "-f", "-c", tmp("none.conf"), NULL) == 1,
-	      "notifyd: missing config exits 1");
+	EXPECT_TRUE(run(NULL, "warden-notifyd", "-f", "-c", tmp("none.conf"), NULL) == 1)
+		TH_LOG("notifyd: missing config exits 1");
 	snprintf(want, sizeof(want),
 		 "warden-notifyd: %s: No such file or directory\n", tmp("none.conf"));
-	CHECK_STR(err, want, "notifyd: missing config named with errno text");
+	EXPECT_TEXT(err, want)
+		TH_LOG("notifyd: missing config named with errno text");
 	WRITE_STR(tmp("notifyd.conf"), "action_to_take x\ntime_to_wait soon\n");
 	run(NULL, "warden-notifyd", "-f", "-c", tmp("notifyd.conf"), NULL);
 	snprintf(want, sizeof(want),
 		 "warden-notifyd: %s:2: bad value (want seconds, 0 to 86400)\n",
 		 tmp("notifyd.conf"));
-	CHECK_STR(err, want, "notifyd: bad value named with its line");
+	EXPECT_TEXT(err, want) TH_LOG("notifyd: bad value named with its line");
 }
 
 static const char two_queries[] =
@@ -337,79 +427,85 @@ static void queryd_setup(const char *policy)
 		WRITE_STR(tmp("dir/domain_policy"), policy);
 }
 
-static void test_queryd_pipe(void)
+TEST_F(daemons, queryd_answers_from_a_pipe)
 {
 	char want[8192], *got;
 
-	CHECK(run(NULL, "warden-queryd", "--help", NULL) == 0 &&
-	      !strncmp(out, "Usage: warden-queryd", 20), "queryd --help");
+	EXPECT_TRUE(run(NULL, "warden-queryd", "--help", NULL) == 0 &&
+		    !strncmp(out, "Usage: warden-queryd", 20))
+		TH_LOG("queryd --help");
 
 	queryd_setup("");
-	CHECK(queryd("y\nN\n") == 0, "queryd exits 0 at the end");
+	EXPECT_TRUE(queryd("y\nN\n") == 0) TH_LOG("queryd exits 0 at the end");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=1\nA1=2\n", "Y grants, N rejects");
+	EXPECT_TEXT(got, "A0=1\nA1=2\n") TH_LOG("Y grants, N rejects");
 	free(got);
 	snprintf(want, sizeof(want),
 		 "Monitoring %s/query . Press Ctrl-C to terminate.\n"
 		 REC_SLEEP PROMPT "y\n\n" DASHES REC_PG_CREATE PROMPT "N\n\n", dir);
-	CHECK_STR(out, want, "queryd transcript: record, prompt, separator");
+	EXPECT_TEXT(out, want)
+		TH_LOG("queryd transcript: record, prompt, separator");
 
 	queryd_setup("");
-	CHECK(queryd("r\n") == 0, "end of stdin exits 0");
+	EXPECT_TRUE(queryd("r\n") == 0) TH_LOG("end of stdin exits 0");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=3\n", "R retries; nothing answered after EOF");
+	EXPECT_TEXT(got, "A0=3\n")
+		TH_LOG("R retries; nothing answered after EOF");
 	free(got);
 
 	queryd_setup("");
-	CHECK(queryd("") == 0 && access(tmp("answers"), F_OK) == 0 &&
-	      !strcmp(read_file(tmp("answers")), ""),
-	      "immediate EOF answers nothing");
+	EXPECT_TRUE(queryd("") == 0 && access(tmp("answers"), F_OK) == 0 &&
+		    !strcmp(read_file(tmp("answers")), ""))
+		TH_LOG("immediate EOF answers nothing");
 
 	queryd_setup("");
 	queryd("a\n\n");
 	got = read_file(tmp("dir/domain_policy"));
-	CHECK_STR(got, "select Q=0\nfile execute /bin/sleep\n",
-		  "A with an empty line adds the offered entry");
+	EXPECT_TEXT(got, "select Q=0\nfile execute /bin/sleep\n")
+		TH_LOG("A with an empty line adds the offered entry");
 	free(got);
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=3\n", "A answers retry");
+	EXPECT_TEXT(got, "A0=3\n") TH_LOG("A answers retry");
 	free(got);
-	CHECK(has(out, PROMPT "a\nEnter new entry> file execute /bin/sleep\n"
-		       "Added 'file execute /bin/sleep'.\n\n" DASHES),
-	      "A prints the entry and Added '...'.");
+	EXPECT_TRUE(has(out, PROMPT "a\nEnter new entry> file execute /bin/sleep\n"
+		       "Added 'file execute /bin/sleep'.\n\n" DASHES))
+			TH_LOG("A prints the entry and Added '...'.");
 
 	queryd_setup("");
 	queryd("x\nA\nfile execute /bin/\\*\n");
 	got = read_file(tmp("dir/domain_policy"));
-	CHECK_STR(got, "select Q=0\nfile execute /bin/\\*\n",
-		  "A with an edited entry adds that entry");
+	EXPECT_TEXT(got, "select Q=0\nfile execute /bin/\\*\n")
+		TH_LOG("A with an edited entry adds that entry");
 	free(got);
-	CHECK(has(out, PROMPT "x\n" PROMPT "A\n"), "unknown key prompts again");
+	EXPECT_TRUE(has(out, PROMPT "x\n" PROMPT "A\n"))
+		TH_LOG("unknown key prompts again");
 
 	/* 24 bytes the select line overwrites, then the "kernel's" answer. */
 	queryd_setup("xxxxxxxxxxxxxxxxxxxxxxx\n<kernel> /etc/rc.d/init.d/sshd\nuse_profile 3\nuse_group 0\n");
 	queryd("s\nn\n");
 	got = read_file(tmp("dir/domain_policy"));
-	CHECK(got && !strncmp(got, "select global-pid=11788\n<kernel>", 32),
-	      "S writes select global-pid=<pid> to domain_policy");
+	EXPECT_TRUE(got && !strncmp(got, "select global-pid=11788\n<kernel>", 32))
+		TH_LOG("S writes select global-pid=<pid> to domain_policy");
 	free(got);
-	CHECK(has(out, PROMPT "s\n# select global-pid=11788\n"
+	EXPECT_TRUE(has(out, PROMPT "s\n# select global-pid=11788\n"
 		       "<kernel> /etc/rc.d/init.d/sshd\nuse_profile 3\nuse_group 0\n\n"
-		       REC_SLEEP PROMPT "n\n"),
-	      "S prints the policy, then the record and prompt again");
+		       REC_SLEEP PROMPT "n\n"))
+			TH_LOG("S prints the policy, then the record and prompt again");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=2\n", "after S, N still answers the same query");
+	EXPECT_TEXT(got, "A0=2\n")
+		TH_LOG("after S, N still answers the same query");
 	free(got);
 
 	queryd_setup(NULL);
 	queryd("a\n\nn\n");
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=2\n", "failed A is not answered; N then rejects");
+	EXPECT_TEXT(got, "A0=2\n")
+		TH_LOG("failed A is not answered; N then rejects");
 	free(got);
 	snprintf(want, sizeof(want),
 		 "warden-queryd: cannot add 'file execute /bin/sleep' to %s/domain_policy: No such file or directory\n",
 		 dir);
-	CHECK_STR(err, want, "failed A names the file and errno text");
+	EXPECT_TEXT(err, want) TH_LOG("failed A names the file and errno text");
 }
 
 /* Reads the pty until @text appears; false on timeout or end. */
@@ -439,7 +535,7 @@ static void type(int fd, const char *keys)
 }
 
 /* The line editor on a real terminal: Backspace, arrows, insert, Enter. */
-static void test_queryd_tty(void)
+TEST_F(daemons, queryd_edits_the_entry_on_a_terminal)
 {
 	static char seen[65536];
 	char path[PATH_MAX + 32], *got;
@@ -452,7 +548,7 @@ static void test_queryd_tty(void)
 	snprintf(path, sizeof(path), "%s/warden-queryd", tools);
 	master = posix_openpt(O_RDWR | O_NOCTTY);
 	if (master < 0 || grantpt(master) || unlockpt(master)) {
-		CHECK(0, "pty available");
+		EXPECT_TRUE(0) TH_LOG("pty available");
 		return;
 	}
 	fflush(stdout);
@@ -471,53 +567,24 @@ static void test_queryd_tty(void)
 		_exit(126);
 	}
 	seen[0] = '\0';
-	CHECK(pty_wait(master, PROMPT, seen, sizeof(seen)), "tty: prompt shown");
+	EXPECT_TRUE(pty_wait(master, PROMPT, seen, sizeof(seen)))
+		TH_LOG("tty: prompt shown");
 	type(master, "a");
-	CHECK(pty_wait(master, "Enter new entry> file execute /bin/sleep", seen,
-		       sizeof(seen)), "tty: entry offered for editing");
+	EXPECT_TRUE(pty_wait(master, "Enter new entry> file execute /bin/sleep", seen,
+		       sizeof(seen))) TH_LOG("tty: entry offered for editing");
 	/* sleep -> s, then "\*", cursor two left, X: /bin/sX\* */
 	type(master, "\x7f\x7f\x7f\x7f\\*\x1b[D\x1b[DX\x1b[C\x1b[C\r");
-	CHECK(pty_wait(master, "Added 'file execute /bin/sX\\*'.", seen,
-		       sizeof(seen)), "tty: edited entry added");
+	EXPECT_TRUE(pty_wait(master, "Added 'file execute /bin/sX\\*'.", seen,
+		       sizeof(seen))) TH_LOG("tty: edited entry added");
 	waitpid(pid, &status, 0);
 	close(master);
 	got = read_file(tmp("dir/domain_policy"));
-	CHECK_STR(got, "select Q=0\nfile execute /bin/sX\\*\n",
-		  "tty: Backspace, Left, insert and Right edit the entry");
+	EXPECT_TEXT(got, "select Q=0\nfile execute /bin/sX\\*\n")
+		TH_LOG("tty: Backspace, Left, insert and Right edit the entry");
 	free(got);
 	got = read_file(tmp("answers"));
-	CHECK_STR(got, "A0=3\n", "tty: A answers retry");
+	EXPECT_TEXT(got, "A0=3\n") TH_LOG("tty: A answers retry");
 	free(got);
 }
 
-int main(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n < 0)
-		return 1;
-	exe[n] = '\0';
-	/* The tools sit in the parent of the tests' directory. */
-	snprintf(tools, sizeof(tools), "%s", dirname(dirname(exe)));
-	snprintf(top, sizeof(top), "/tmp/warden-daemons.XXXXXX");
-	if (!mkdtemp(top))
-		return 1;
-	snprintf(dir, sizeof(dir), "%s/dir", top);
-	snprintf(out_path, sizeof(out_path), "%s/out", top);
-	snprintf(err_path, sizeof(err_path), "%s/err", top);
-
-	test_auditd();
-	test_notifyd();
-	test_queryd_pipe();
-	test_queryd_tty();
-
-	if (!harness_fail) {
-		char cmd[sizeof(top) + 16];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
-		if (system(cmd))
-			printf("# cannot remove %s\n", top);
-	}
-	return TEST_DONE();
-}
+TEST_HARNESS_MAIN

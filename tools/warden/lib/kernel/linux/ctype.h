@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* <linux/ctype.h> for the tools: see ../shim.h. */
+#include "../shim.h"
