@@ -210,6 +210,17 @@ static void test_refused_acl_group_line_leaves_nothing(struct kunit *test)
 	warden_test_exception_free(&e);
 }
 
+/* Free a test domain's uses, then the exception policy of its groups. */
+static void warden_test_uses_free(struct list_head *uses,
+				  struct warden_exception_policy *e)
+{
+	warden_policy_write_lock();
+	warden_acl_group_uses_clear(uses);
+	warden_policy_write_unlock();
+	synchronize_rcu();
+	warden_test_exception_free(e);
+}
+
 /*
  * Every kind of line a domain may hold grants through an ACL group the
  * domain uses: network, misc env and task lines as file lines do, and
@@ -283,11 +294,7 @@ static void test_every_kind_of_line_grants_through_a_group(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_task(&uses,
 							      "<kernel> /bin/sh"));
 	rcu_read_unlock();
-	warden_policy_write_lock();
-	warden_acl_group_uses_clear(&uses);
-	warden_policy_write_unlock();
-	synchronize_rcu();
-	warden_test_exception_free(&e);
+	warden_test_uses_free(&uses, &e);
 }
 
 /*
@@ -429,11 +436,7 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 	req.word[0] = "/www";
 	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
 	rcu_read_unlock();
-	warden_policy_write_lock();
-	warden_acl_group_uses_clear(&uses);
-	warden_policy_write_unlock();
-	synchronize_rcu();
-	warden_test_exception_free(&e);
+	warden_test_uses_free(&uses, &e);
 }
 
 /* An entry a decision holds outlives its deletion, until released. */

@@ -57,21 +57,6 @@
 
 static char *const empty_env[] = { NULL };
 
-/* The helper's side: report "<kind>:<what>=<errno>" on standard output. */
-static void report(char kind, const char *what, int err)
-{
-	char line[128];
-	int len;
-
-	/*
-	 * Not stdio: its first output fstat()s standard output, which the
-	 * confined helper may not do.
-	 */
-	len = snprintf(line, sizeof(line), "%c:%s=%d\n", kind, what, err);
-	if (write(STDOUT_FILENO, line, len) != len)
-		_exit(14);
-}
-
 /* 0 if @fd is open on a file holding @text, else errno or WRONG_CONTENT. */
 static int check_fd(int fd, const char *text)
 {

@@ -392,4 +392,19 @@ static inline long count_file_lines(const char *domain)
 	return n;
 }
 
+/*
+ * A confined helper's report on standard output, "<kind>:<what>=<errno>".
+ * Not stdio: its first output fstat()s standard output, which the
+ * confined helper may not do.
+ */
+static inline void report(char kind, const char *what, int err)
+{
+	char line[128];
+	int len;
+
+	len = snprintf(line, sizeof(line), "%c:%s=%d\n", kind, what, err);
+	if (write(STDOUT_FILENO, line, len) != len)
+		_exit(14);
+}
+
 #endif /* _SELFTESTS_WARDEN_ENFORCE_COMMON_H */

@@ -43,16 +43,6 @@
 /* The helper reads where it mounted; nothing else is granted to it. */
 #define BASE_ACL "file read proc:/self/mountinfo\n"
 
-static void report(char kind, const char *what, int err)
-{
-	char line[128];
-	int len;
-
-	len = snprintf(line, sizeof(line), "%c:%s=%d\n", kind, what, err);
-	if (write(STDOUT_FILENO, line, len) != len)
-		_exit(14);
-}
-
 /* Whether /proc/self/mountinfo lists a mount on @dir, or -errno. */
 static int mounted_on(const char *dir)
 {
