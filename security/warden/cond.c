@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Warden LSM - conditions on ACL entries: syntax, compilation, canonical
- * form and evaluation.
+ * Warden LSM - conditions on ACL entries: syntax, compilation and
+ * canonical form.
  *
  * The grammar is TOMOYO 2.6's: each condition is one word,
- * "<left>=<right>" or "<left>!=<right>", where the left side may be a
- * number, range or file type constant too ("0=0-1000"), or one of
+ * "<left>=<right>" or "<left>!=<right>", where the left side may also be
+ * a number, a range, a file type or a mode bit ("0=0-1000"), or one of
  * "grant_log=yes|no" and
  * "auto_domain_transition=\"<domainname or program>\"".  Numbers are
  * printed back in the base they were written in.  A line's conditions are
@@ -680,28 +680,4 @@ bool warden_cond_equal(const struct warden_cond *a, const struct warden_cond *b)
 	if (!a || !b)
 		return a == b;
 	return !strcmp(a->text, b->text);
-}
-
-/**
- * warden_cond_grant_log - what an entry's conditions say of grant logs
- * @cond: the entry's conditions, or %NULL.
- *
- * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
- * conditions leave it to the profile.
- */
-int warden_cond_grant_log(const struct warden_cond *cond)
-{
-	return cond ? cond->grant_log : -1;
-}
-
-/**
- * warden_cond_needs_exec_args - whether conditions read exec strings
- * @cond: the conditions, or %NULL.
- *
- * Return: true if an exec.argv[] or exec.envp[] condition needs the
- * exec's argument and environment strings.
- */
-bool warden_cond_needs_exec_args(const struct warden_cond *cond)
-{
-	return cond && cond->needs_args;
 }

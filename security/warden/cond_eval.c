@@ -2,7 +2,9 @@
 /*
  * Warden LSM - evaluating compiled conditions: the attributes of the
  * task, the files and the exec a request offers, compared with what the
- * elements hold.  Nothing here allocates, parses text or can fail.
+ * elements hold, and what else a decision reads of them (grant_log, the
+ * need for the exec's strings).  Nothing here allocates, parses text or
+ * can fail.
  */
 
 #include "common.h"
@@ -330,4 +332,28 @@ bool warden_cond_eval(const struct warden_cond *cond,
 		if (!warden_cond_elem_eval(&cond->elem[i], ctx))
 			return false;
 	return true;
+}
+
+/**
+ * warden_cond_grant_log - what an entry's conditions say of grant logs
+ * @cond: the entry's conditions, or %NULL.
+ *
+ * Return: 1 for "grant_log=yes", 0 for "grant_log=no", -1 when the
+ * conditions leave it to the profile.
+ */
+int warden_cond_grant_log(const struct warden_cond *cond)
+{
+	return cond ? cond->grant_log : -1;
+}
+
+/**
+ * warden_cond_needs_exec_args - whether conditions read exec strings
+ * @cond: the conditions, or %NULL.
+ *
+ * Return: true if an exec.argv[] or exec.envp[] condition needs the
+ * exec's argument and environment strings.
+ */
+bool warden_cond_needs_exec_args(const struct warden_cond *cond)
+{
+	return cond && cond->needs_args;
 }

@@ -261,7 +261,10 @@ static int warden_apply_line(struct warden_line_writer *w)
 	return err;
 }
 
-/* Append one byte to the incomplete line, growing the buffer as needed. */
+/*
+ * Append one byte to the incomplete line, growing the buffer as needed;
+ * -E2BIG when the line grows too long.
+ */
 static int warden_line_append(struct warden_line_writer *w, char c)
 {
 	if (w->len + 1 >= w->size) {
@@ -275,7 +278,7 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 			pr_warn_ratelimited("%s: line %u: longer than %u bytes\n",
 					    w->file->name, w->lineno,
 					    WARDEN_LINE_MAX);
-			return -EINVAL;
+			return -E2BIG;
 		}
 		buf = kvrealloc(w->buf, size, GFP_KERNEL_ACCOUNT);
 		if (!buf) {
@@ -296,7 +299,7 @@ static int warden_line_append(struct warden_line_writer *w, char c)
 
 /*
  * Feed one written byte to the writer.  Returns 0, or the error of a line
- * it ended or made too long.
+ * it ended, or -E2BIG for one it made too long.
  */
 static int warden_line_feed(struct warden_line_writer *w, char c)
 {
@@ -345,18 +348,15 @@ static ssize_t warden_policy_file_write(struct file *file,
 			break;
 		}
 		for (i = 0; i < n && !stop; i++) {
-			bool was_skipping = w->skipping;
-
 			ret = warden_line_feed(w, chunk[i]);
 			if (!ret)
 				continue;
-			err = err ?: ret;
 			/*
 			 * Reading on to an overlong line's newline could
 			 * take as long as the write is large.
 			 */
-			stop = ret == -EPERM ||
-			       (ret == -EINVAL && !was_skipping && w->skipping);
+			stop = ret == -EPERM || ret == -E2BIG;
+			err = err ?: (ret == -E2BIG ? -EINVAL : ret);
 		}
 		done += i;
 		cond_resched();
