@@ -13,10 +13,10 @@
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
-#include <linux/rhashtable-types.h>
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
+#include "index.h"
 #include "value.h"
 
 struct warden_cond;
@@ -64,13 +64,12 @@ enum warden_path_op {
 /**
  * struct warden_acl - one "file" entry of a domain
  * @list: the domain's entries, in the order they were added.
- * @node: the entry in the domain's index.
+ * @ref: files the entry in its set's index.  The key is a hash of the
+ *       kind's key word (the first pathname, a mount's mount point), or
+ *       of its literal directory prefix when it is a pattern.
  * @rcu: defers freeing past readers.
  * @usage: the set's reference, and one for each decision that keeps the
  *         entry after its RCU read-side critical section.
- * @key: the index key: a hash of the kind's key word (the first
- *       pathname, a mount's mount point), or of its literal directory
- *       prefix when it is a pattern.
  * @kind: an &enum warden_acl_kind.
  * @perm: the operations allowed, one bit each.
  * @patterned: the words that hold wildcards, one bit each.
@@ -86,10 +85,9 @@ enum warden_path_op {
  */
 struct warden_acl {
 	struct list_head list;
-	struct rhlist_head node;
+	struct warden_ref ref;
 	struct rcu_head rcu;
 	refcount_t usage;
-	u64 key;
 	u8 kind;
 	u16 perm;
 	u8 patterned;
@@ -102,18 +100,33 @@ struct warden_acl {
 };
 
 /**
- * struct warden_acl_set - the file entries of one domain
- * @entries: every entry, in the order added, for printing.
- * @index: the entries by key, for permission checks.
- * @count: the number of entries.
- * @exec_args: the number of entries whose conditions read exec.argv[]
- *             or exec.envp[].
+ * struct warden_acl_set - the file entries of one domain or ACL group
+ * @entries: every entry of the set, in the order added, for printing.
+ * @index: the entries by key, for permission checks: the set's own, and
+ *         those of the sets it mirrors (the ACL groups a domain uses).
+ * @mirrors: the &struct warden_acl_mirror of the sets that file this
+ *           set's entries in their index too.
+ * @count: the number of entries of the set.
+ * @exec_args: the number of entries in @index whose conditions read
+ *             exec.argv[] or exec.envp[].
  */
 struct warden_acl_set {
 	struct list_head entries;
 	struct rhltable index;
+	struct list_head mirrors;
 	unsigned int count;
 	unsigned int exec_args;
+};
+
+/**
+ * struct warden_acl_mirror - a set that files another set's entries too
+ * @list: links the mirrors of the mirrored set.
+ * @into: the mirroring set, whose index also files the mirrored set's
+ *        entries: a domain's, for an ACL group it uses.
+ */
+struct warden_acl_mirror {
+	struct list_head list;
+	struct warden_acl_set *into;
 };
 
 /**
@@ -154,6 +167,11 @@ struct warden_request {
 
 int warden_acl_set_init(struct warden_acl_set *set);
 void warden_acl_set_destroy(struct warden_acl_set *set);
+int warden_acl_set_mirror(struct warden_acl_set *set,
+			  struct warden_acl_mirror *mirror,
+			  struct warden_acl_set *into);
+void warden_acl_set_unmirror(struct warden_acl_set *set,
+			     struct warden_acl_mirror *mirror, bool unlink);
 int warden_acl_write(struct warden_acl_set *set,
 		     struct warden_exception_policy *exception, char *line,
 		     bool is_delete, const char **reason);

@@ -39,6 +39,7 @@ void warden_acl_group_set_init(struct warden_acl_group_set *set)
 
 static void warden_acl_group_free(struct warden_acl_group *group)
 {
+	/* The domains that used the group went before it. */
 	warden_acl_set_destroy(&group->acls);
 	warden_netacl_set_destroy(&group->netacls);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
@@ -350,30 +351,43 @@ void warden_acl_group_show(struct seq_file *m,
 	}
 }
 
+/* Free a use no reader can see any more. */
+static void warden_acl_group_use_free(struct warden_acl_group_use *use)
+{
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY, sizeof(*use));
+	kfree(use);
+}
+
 /**
  * warden_acl_group_use - have a domain use an ACL group, or stop using it
- * @uses: the domain's uses; the caller holds warden_policy_lock.
+ * @user: the domain's uses and entries; the caller holds
+ *        warden_policy_lock.
  * @group: the group.
  * @is_delete: stop using it.
  * @reason: receives why the change was refused.
  *
- * A group already used is not used twice.
+ * A domain that uses a group files the group's entries in its own
+ * indexes, and keeps them there until it stops using the group.  A group
+ * already used is not used twice.
  *
  * Return: 0; -ENOENT when stopping a use there is not; -ENOMEM when
- * memory or the policy quota runs out.
+ * memory or the policy quota runs out, with nothing changed.
  */
-int warden_acl_group_use(struct list_head *uses,
+int warden_acl_group_use(const struct warden_acl_user *user,
 			 struct warden_acl_group *group, bool is_delete,
 			 const char **reason)
 {
 	struct warden_acl_group_use *use;
 
 	lockdep_assert(warden_policy_write_held());
-	list_for_each_entry(use, uses, list) {
+	list_for_each_entry(use, user->uses, list) {
 		if (use->group != group)
 			continue;
 		if (is_delete) {
 			list_del_rcu(&use->list);
+			warden_acl_set_unmirror(&group->acls, &use->acls, true);
+			warden_netacl_set_unmirror(&group->netacls,
+						   &use->netacls, true);
 			warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 					       sizeof(*use));
 			kfree_rcu(use, rcu);
@@ -392,18 +406,29 @@ int warden_acl_group_use(struct list_head *uses,
 		return -ENOMEM;
 	}
 	use->group = group;
-	list_add_tail_rcu(&use->list, uses);
+	if (warden_acl_set_mirror(&group->acls, &use->acls, user->acls))
+		goto out_free;
+	if (warden_netacl_set_mirror(&group->netacls, &use->netacls,
+				     user->netacls)) {
+		warden_acl_set_unmirror(&group->acls, &use->acls, true);
+		goto out_free;
+	}
+	list_add_tail_rcu(&use->list, user->uses);
 	return 0;
+
+out_free:
+	warden_acl_group_use_free(use);
+	return -ENOMEM;
 }
 
 /**
  * warden_acl_group_uses_copy - have a domain use what another one uses
- * @to: the uses of a new domain; the caller holds warden_policy_lock.
+ * @to: a new domain; the caller holds warden_policy_lock.
  * @from: the uses to copy.
  *
  * Return: 0, or -ENOMEM with the uses copied so far kept.
  */
-int warden_acl_group_uses_copy(struct list_head *to,
+int warden_acl_group_uses_copy(const struct warden_acl_user *to,
 			       const struct list_head *from)
 {
 	const struct warden_acl_group_use *use;
@@ -421,102 +446,20 @@ int warden_acl_group_uses_copy(struct list_head *to,
 
 /**
  * warden_acl_group_uses_clear - free the uses of a domain nobody can reach
- * @uses: the uses.
+ * @uses: the uses; the caller holds warden_policy_lock, and destroys the
+ *        domain's indexes, with the refs they hold to the groups'
+ *        entries.
  */
 void warden_acl_group_uses_clear(struct list_head *uses)
 {
 	struct warden_acl_group_use *use, *next;
 
+	lockdep_assert(warden_policy_write_held());
 	list_for_each_entry_safe(use, next, uses, list) {
 		list_del(&use->list);
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, sizeof(*use));
-		kfree(use);
+		warden_acl_set_unmirror(&use->group->acls, &use->acls, false);
+		warden_netacl_set_unmirror(&use->group->netacls, &use->netacls,
+					   false);
+		warden_acl_group_use_free(use);
 	}
-}
-
-/**
- * warden_acl_groups_allow - whether an ACL group a domain uses grants a request
- * @uses: the domain's uses; the caller is in an RCU read-side critical
- *        section or holds warden_policy_lock.
- * @req: the request, as for warden_acl_allows().
- *
- * Only the groups the domain uses are looked at, in the order it uses
- * them.
- *
- * Return: true if an entry of one of them grants @req.
- */
-bool warden_acl_groups_allow(const struct list_head *uses,
-			     struct warden_request *req)
-{
-	const struct warden_acl_group_use *use;
-
-	lockdep_assert(warden_policy_readable());
-	list_for_each_entry_rcu(use, uses, list)
-		if (warden_acl_allows(&use->group->acls, req))
-			return true;
-	return false;
-}
-
-/**
- * warden_acl_groups_allow_net - whether an ACL group a domain uses grants a
- *				 network or environment request
- * @uses: the domain's uses; the caller is in an RCU read-side critical
- *        section or holds warden_policy_lock.
- * @req: the request, as for warden_netacl_allows().
- * @exception: the exception policy of the domain's namespace.
- *
- * Return: true if an entry of one of them grants @req.
- */
-bool warden_acl_groups_allow_net(const struct list_head *uses,
-				 struct warden_net_request *req,
-				 const struct warden_exception_policy *exception)
-{
-	const struct warden_acl_group_use *use;
-
-	lockdep_assert(warden_policy_readable());
-	list_for_each_entry_rcu(use, uses, list)
-		if (warden_netacl_allows(&use->group->netacls, req, exception))
-			return true;
-	return false;
-}
-
-/**
- * warden_acl_groups_allow_task - whether an ACL group a domain uses lets it
- *				  move to a domain
- * @uses: the domain's uses; the caller is in an RCU read-side critical
- *        section.
- * @domainname: the domain it asks to move to.
- *
- * Return: true if a "task manual_domain_transition" entry of one of them
- * names @domainname and its conditions hold.
- */
-bool warden_acl_groups_allow_task(const struct list_head *uses,
-				  const char *domainname)
-{
-	const struct warden_acl_group_use *use;
-
-	list_for_each_entry_rcu(use, uses, list)
-		if (warden_netacl_task_allowed(&use->group->netacls,
-					       domainname))
-			return true;
-	return false;
-}
-
-/**
- * warden_acl_groups_need_exec_args - whether used groups read exec strings
- * @uses: the domain's uses; the caller is in an RCU read-side critical
- *        section or holds warden_policy_lock.
- *
- * Return: true if an entry of a group the domain uses has an
- * exec.argv[] or exec.envp[] condition.
- */
-bool warden_acl_groups_need_exec_args(const struct list_head *uses)
-{
-	const struct warden_acl_group_use *use;
-
-	lockdep_assert(warden_policy_readable());
-	list_for_each_entry_rcu(use, uses, list)
-		if (warden_acl_set_needs_exec_args(&use->group->acls))
-			return true;
-	return false;
 }

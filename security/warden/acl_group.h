@@ -4,9 +4,11 @@
  * network, misc env and task lines) that domains share with "use_group".
  *
  * An ACL group is numbered 0 to 255, as in TOMOYO, or named by a word, as
- * Warden also allows.  A domain holds pointers to the groups it uses, so
- * a check walks those groups only, however many the namespace defines; a
- * group a domain uses before any "acl_group" line fills it is created
+ * Warden also allows.  A domain that uses a group files the group's
+ * entries in its own indexes, and the group keeps them there as its
+ * entries change, so a check of the domain looks in the domain's indexes
+ * alone, however many groups the domain uses or the namespace defines.
+ * A group a domain uses before any "acl_group" line fills it is created
  * empty, and lives as long as the exception policy that owns it.
  */
 
@@ -55,11 +57,27 @@ struct warden_acl_group {
  * @list: links the uses of a domain, in the order written.
  * @rcu: defers freeing past readers.
  * @group: the group.
+ * @acls: files the group's file entries in the domain's index.
+ * @netacls: files the group's other entries in the domain's index.
  */
 struct warden_acl_group_use {
 	struct list_head list;
 	struct rcu_head rcu;
 	struct warden_acl_group *group;
+	struct warden_acl_mirror acls;
+	struct warden_netacl_mirror netacls;
+};
+
+/**
+ * struct warden_acl_user - what a domain that uses ACL groups holds
+ * @uses: the &struct warden_acl_group_use of the groups it uses.
+ * @acls: its file entries, whose index files the groups' too.
+ * @netacls: its other entries, whose index files the groups' too.
+ */
+struct warden_acl_user {
+	struct list_head *uses;
+	struct warden_acl_set *acls;
+	struct warden_netacl_set *netacls;
 };
 
 /**
@@ -86,20 +104,12 @@ void warden_acl_group_show(struct seq_file *m,
 			   const struct warden_acl_group_set *set,
 			   const char *prefix);
 
-int warden_acl_group_use(struct list_head *uses,
+int warden_acl_group_use(const struct warden_acl_user *user,
 			 struct warden_acl_group *group, bool is_delete,
 			 const char **reason);
-int warden_acl_group_uses_copy(struct list_head *to,
+int warden_acl_group_uses_copy(const struct warden_acl_user *to,
 			       const struct list_head *from);
 void warden_acl_group_uses_clear(struct list_head *uses);
-bool warden_acl_groups_allow(const struct list_head *uses,
-			     struct warden_request *req);
-bool warden_acl_groups_need_exec_args(const struct list_head *uses);
-bool warden_acl_groups_allow_net(const struct list_head *uses,
-				 struct warden_net_request *req,
-				 const struct warden_exception_policy *exception);
-bool warden_acl_groups_allow_task(const struct list_head *uses,
-				  const char *domainname);
 int warden_acl_group_name_check(const char *name, const char **reason);
 
 #endif /* _SECURITY_WARDEN_ACL_GROUP_H */

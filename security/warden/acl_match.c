@@ -68,10 +68,12 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
 				     struct warden_request *req)
 {
 	struct rhlist_head *list, *pos;
+	struct warden_ref *ref;
 	struct warden_acl *acl;
 
 	list = warden_acl_bucket(set, key);
-	rhl_for_each_entry_rcu(acl, pos, list, node) {
+	rhl_for_each_entry_rcu(ref, pos, list, node) {
+		acl = ref->entry;
 		if (acl->kind != req->kind ||
 		    !(READ_ONCE(acl->perm) & BIT(req->op)) ||
 		    !warden_acl_args_match(acl, req))
@@ -107,7 +109,9 @@ static bool warden_acl_bucket_allows(struct warden_acl_set *set, u64 key,
  *
  * Looks up the exact key word (the first pathname, a mount's mount
  * point), then the patterns filed under each of its directory prefixes: a
- * handful of hash lookups, whatever the size of the domain's policy.
+ * handful of hash lookups, whatever the size of the domain's policy.  A
+ * domain's index also files the entries of the ACL groups it uses, so
+ * they cost no more lookups, however many groups there are.
  *
  * Return: true if an entry grants @req.
  */

@@ -92,9 +92,10 @@ static size_t warden_pattern_dir_prefix(const char *pattern)
 int warden_acl_set_init(struct warden_acl_set *set)
 {
 	INIT_LIST_HEAD(&set->entries);
+	INIT_LIST_HEAD(&set->mirrors);
 	set->count = 0;
 	set->exec_args = 0;
-	return rhltable_init(&set->index, &warden_acl_index_params);
+	return rhltable_init(&set->index, &warden_index_params);
 }
 
 static size_t warden_acl_size(const struct warden_acl *acl)
@@ -157,11 +158,13 @@ void warden_acl_set_destroy(struct warden_acl_set *set)
 {
 	struct warden_acl *acl, *next;
 
+	WARN_ON_ONCE(!list_empty(&set->mirrors));
 	/*
 	 * The index first: its deferred resize walks the entries it files,
-	 * so it is cancelled before any entry is freed.
+	 * so it is cancelled before any entry is freed.  The refs it holds
+	 * to the entries of sets it mirrors go with it.
 	 */
-	rhltable_destroy(&set->index);
+	warden_index_destroy(&set->index, offsetof(struct warden_acl, ref));
 	list_for_each_entry_safe(acl, next, &set->entries, list) {
 		warden_acl_release(set, acl);
 		/* A domain may hold 100,000 entries: let others run. */
@@ -209,11 +212,131 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
 	struct rhlist_head *list, *pos;
 	struct warden_acl *acl;
 
-	list = warden_acl_bucket(set, like->key);
-	rhl_for_each_entry_rcu(acl, pos, list, node)
-		if (warden_acl_same_args(acl, like))
+	struct warden_ref *ref;
+
+	list = warden_acl_bucket(set, like->ref.key);
+	rhl_for_each_entry_rcu(ref, pos, list, node) {
+		acl = ref->entry;
+		if (warden_acl_ref_is_own(ref) && warden_acl_same_args(acl, like))
 			return acl;
+	}
 	return NULL;
+}
+
+/* File @acl, an entry of a set @into mirrors, in @into's index too. */
+static int warden_acl_link(struct warden_acl_set *into,
+			   struct warden_acl *acl)
+{
+	int err = warden_index_link(&into->index, &acl->ref);
+
+	if (!err && warden_cond_needs_exec_args(acl->cond))
+		WRITE_ONCE(into->exec_args, into->exec_args + 1);
+	return err;
+}
+
+static void warden_acl_unlink(struct warden_acl_set *into,
+			      struct warden_acl *acl)
+{
+	warden_index_unlink(&into->index, &acl->ref);
+	if (warden_cond_needs_exec_args(acl->cond))
+		WRITE_ONCE(into->exec_args, into->exec_args - 1);
+}
+
+/* Take an entry of @set out of the index of every set that mirrors it. */
+static void warden_acl_unlink_mirrors(struct warden_acl_set *set,
+				      struct warden_acl *acl)
+{
+	struct warden_acl_mirror *mirror;
+
+	list_for_each_entry(mirror, &set->mirrors, list)
+		warden_acl_unlink(mirror->into, acl);
+}
+
+/*
+ * File a new entry of @set in the index of every set that mirrors it;
+ * if one fails, in none.
+ */
+static int warden_acl_link_mirrors(struct warden_acl_set *set,
+				   struct warden_acl *acl)
+{
+	struct warden_acl_mirror *mirror, *done;
+	int err;
+
+	list_for_each_entry(mirror, &set->mirrors, list) {
+		err = warden_acl_link(mirror->into, acl);
+		if (err)
+			goto out_unlink;
+	}
+	return 0;
+
+out_unlink:
+	list_for_each_entry(done, &set->mirrors, list) {
+		if (done == mirror)
+			break;
+		warden_acl_unlink(done->into, acl);
+	}
+	return err;
+}
+
+/**
+ * warden_acl_set_mirror - file a set's entries in another set's index too
+ * @set: the mirrored set, an ACL group's; the caller holds
+ *       warden_policy_lock.
+ * @mirror: the link to keep on @set, owned by the caller until
+ *          warden_acl_set_unmirror().
+ * @into: the mirroring set, the entries of a domain that uses the group.
+ *
+ * From then on, entries added to @set are filed in @into's index as well
+ * and removed from it with them, so that a check of @into looks in one
+ * index.
+ *
+ * Return: 0, or -ENOMEM with @into as it was.
+ */
+int warden_acl_set_mirror(struct warden_acl_set *set,
+			  struct warden_acl_mirror *mirror,
+			  struct warden_acl_set *into)
+{
+	struct warden_acl *acl, *done;
+	int err;
+
+	lockdep_assert(warden_policy_write_held());
+	list_for_each_entry(acl, &set->entries, list) {
+		err = warden_acl_link(into, acl);
+		if (err)
+			goto out_unlink;
+	}
+	mirror->into = into;
+	list_add_tail(&mirror->list, &set->mirrors);
+	return 0;
+
+out_unlink:
+	list_for_each_entry(done, &set->entries, list) {
+		if (done == acl)
+			break;
+		warden_acl_unlink(into, done);
+	}
+	return err;
+}
+
+/**
+ * warden_acl_set_unmirror - stop filing a set's entries in another's index
+ * @set: the mirrored set; the caller holds warden_policy_lock.
+ * @mirror: the link warden_acl_set_mirror() kept.
+ * @unlink: take the entries out of the mirroring index; false when that
+ *          index is being destroyed anyway.
+ *
+ * Context: process context; may sleep.
+ */
+void warden_acl_set_unmirror(struct warden_acl_set *set,
+			     struct warden_acl_mirror *mirror, bool unlink)
+{
+	struct warden_acl *acl;
+
+	lockdep_assert(warden_policy_write_held());
+	if (unlink)
+		list_for_each_entry(acl, &set->entries, list)
+			warden_acl_unlink(mirror->into, acl);
+	list_del(&mirror->list);
 }
 
 /**
@@ -238,12 +361,13 @@ int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 	size_t size;
 	int err = 0;
 
+	acl->ref.entry = acl;
 	if (word[0] == '@')
-		acl->key = warden_acl_key("@", 1);
+		acl->ref.key = warden_acl_key("@", 1);
 	else
-		acl->key = warden_acl_key(word, acl->patterned & BIT(k) ?
-					  warden_pattern_dir_prefix(word) :
-					  strlen(word));
+		acl->ref.key = warden_acl_key(word, acl->patterned & BIT(k) ?
+					      warden_pattern_dir_prefix(word) :
+					      strlen(word));
 	/* The writer lock keeps entries alive; RCU is what the index wants. */
 	rcu_read_lock();
 	found = warden_acl_find(set, acl);
@@ -255,8 +379,9 @@ int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 		} else if (found->perm & ~acl->perm) {
 			WRITE_ONCE(found->perm, found->perm & ~acl->perm);
 		} else {
-			rhltable_remove(&set->index, &found->node,
-					warden_acl_index_params);
+			warden_acl_unlink_mirrors(set, found);
+			rhltable_remove(&set->index, &found->ref.node,
+					warden_index_params);
 			list_del_rcu(&found->list);
 			warden_acl_release(set, found);
 		}
@@ -271,9 +396,11 @@ int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 	size = warden_acl_size(acl);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		goto out_free;
-	if (rhltable_insert(&set->index, &acl->node, warden_acl_index_params)) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		goto out_free;
+	if (warden_acl_link_mirrors(set, acl))
+		goto out_uncharge;
+	if (rhltable_insert(&set->index, &acl->ref.node, warden_index_params)) {
+		warden_acl_unlink_mirrors(set, acl);
+		goto out_uncharge;
 	}
 	list_add_tail_rcu(&acl->list, &set->entries);
 	set->count++;
@@ -281,6 +408,8 @@ int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 		WRITE_ONCE(set->exec_args, set->exec_args + 1);
 	return 0;
 
+out_uncharge:
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
 out_free:
 	warden_acl_free(acl);
 	return -ENOMEM;

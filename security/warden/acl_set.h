@@ -11,11 +11,11 @@
 #define _SECURITY_WARDEN_ACL_SET_H
 
 #include <linux/rhashtable.h>
-#include <linux/stddef.h>
 #include <linux/stringhash.h>
 #include <linux/types.h>
 
 #include "acl.h"
+#include "index.h"
 
 /**
  * struct warden_acl_shape - what a kind of "file" line holds
@@ -37,28 +37,23 @@ struct warden_acl_shape {
 
 extern const struct warden_acl_shape warden_acl_kinds[WARDEN_NR_ACL_KINDS];
 
-/*
- * Constant here rather than shared, so that every lookup is compiled
- * with the parameters known, as the rhashtable API intends.
- */
-static const struct rhashtable_params warden_acl_index_params = {
-	.key_len = sizeof(u64),
-	.key_offset = offsetof(struct warden_acl, key),
-	.head_offset = offsetof(struct warden_acl, node),
-	.automatic_shrinking = true,
-};
-
 /* The index key of the first @len bytes of @s. */
 static inline u64 warden_acl_key(const char *s, size_t len)
 {
 	return (u64)full_name_hash(NULL, s, len) << 32 | (u32)len;
 }
 
-/* The entries filed under @key; the caller is in an RCU read section. */
+/* The refs filed under @key; the caller is in an RCU read section. */
 static inline struct rhlist_head *
 warden_acl_bucket(struct warden_acl_set *set, u64 key)
 {
-	return rhltable_lookup(&set->index, &key, warden_acl_index_params);
+	return warden_index_bucket(&set->index, key);
+}
+
+/* Whether @ref, filed in a set's index, is an entry of that set. */
+static inline bool warden_acl_ref_is_own(const struct warden_ref *ref)
+{
+	return warden_ref_is_own(ref, offsetof(struct warden_acl, ref));
 }
 
 void warden_acl_free(struct warden_acl *acl);

@@ -154,12 +154,14 @@ bool warden_request_begin(struct warden_request_ctx *rctx,
 	return rctx->mode != WARDEN_MODE_DISABLED;
 }
 
-/* Whether the domain's file entries, or a group it uses, grant @req. */
+/*
+ * Whether the domain's file entries grant @req: its own, and those of
+ * the groups it uses, which its index files too.
+ */
 static bool warden_domain_allows(struct warden_domain_policy *dp,
 				 struct warden_request *req)
 {
-	return warden_acl_allows(&dp->acls, req) ||
-	       warden_acl_groups_allow(&dp->uses, req);
+	return warden_acl_allows(&dp->acls, req);
 }
 
 /**
@@ -219,8 +221,7 @@ bool warden_check_needs_exec_args(struct warden_request_ctx *rctx)
 	rcu_read_lock();
 	dp = warden_request_policy(rctx);
 	if (dp)
-		needed = warden_acl_set_needs_exec_args(&dp->acls) ||
-			 warden_acl_groups_need_exec_args(&dp->uses);
+		needed = warden_acl_set_needs_exec_args(&dp->acls);
 	rcu_read_unlock();
 	return needed;
 }
@@ -506,8 +507,7 @@ static bool warden_net_allows(const struct warden_request_ctx *rctx,
 {
 	struct warden_net_request *req = arg;
 
-	if (!warden_netacl_allows(&rctx->dp->netacls, req, rctx->exception) &&
-	    !warden_acl_groups_allow_net(&rctx->dp->uses, req, rctx->exception))
+	if (!warden_netacl_allows(&rctx->dp->netacls, req, rctx->exception))
 		return false;
 	verdict->grant_log = req->grant_log;
 	return true;

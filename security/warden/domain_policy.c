@@ -135,9 +135,9 @@ out_discard_ns:
 /* Free a domain that no reader can reach any more, with all it holds. */
 static void warden_domain_policy_free(struct warden_domain_policy *domain)
 {
+	warden_acl_group_uses_clear(&domain->uses);
 	warden_acl_set_destroy(&domain->acls);
 	warden_netacl_set_destroy(&domain->netacls);
-	warden_acl_group_uses_clear(&domain->uses);
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
@@ -182,6 +182,17 @@ int warden_domain_policy_init(struct warden_policy *policy)
 	return 0;
 }
 
+/* What ACL group uses of @domain change. */
+static struct warden_acl_user
+warden_domain_acl_user(struct warden_domain_policy *domain)
+{
+	return (struct warden_acl_user){
+		.uses = &domain->uses,
+		.acls = &domain->acls,
+		.netacls = &domain->netacls,
+	};
+}
+
 /**
  * warden_domain_policy_assign - the policy of a domain an exec enters
  * @policy: the policy; the caller may write it (warden_policy_write_held()).
@@ -201,6 +212,7 @@ struct warden_domain_policy *
 warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 			    const struct warden_domain_policy *from)
 {
+	struct warden_acl_user user;
 	struct warden_domain_policy *domain;
 
 	lockdep_assert(warden_policy_write_held());
@@ -214,7 +226,8 @@ warden_domain_policy_assign(struct warden_policy *policy, const char *name,
 		return domain;
 	domain->profile = from->profile;
 	bitmap_copy(domain->groups, from->groups, WARDEN_MAX_ACL_GROUPS);
-	if (warden_acl_group_uses_copy(&domain->uses, &from->uses)) {
+	user = warden_domain_acl_user(domain);
+	if (warden_acl_group_uses_copy(&user, &from->uses)) {
 		warden_domain_policy_delete(domain);
 		return ERR_PTR(-ENOMEM);
 	}
@@ -312,6 +325,7 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
 			       const char *name, bool is_delete,
 			       const char **reason)
 {
+	const struct warden_acl_user user = warden_domain_acl_user(domain);
 	struct warden_acl_group_set *set = &exception->acl_groups;
 	struct warden_acl_group_mark mark;
 	struct warden_acl_group *group;
@@ -338,7 +352,7 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
 			/* Numbered groups were always a bit to clear. */
 			clear_bit(number, domain->groups);
 			if (group)
-				warden_acl_group_use(&domain->uses, group, true,
+				warden_acl_group_use(&user, group, true,
 						     reason);
 			return 0;
 		}
@@ -346,11 +360,11 @@ warden_domain_policy_use_group(struct warden_domain_policy *domain,
 			*reason = "no such entry to delete";
 			return -ENOENT;
 		}
-		return warden_acl_group_use(&domain->uses, group, true, reason);
+		return warden_acl_group_use(&user, group, true, reason);
 	}
 	warden_acl_group_mark(set, &mark);
 	group = warden_acl_group_ref(set, name);
-	err = group ? warden_acl_group_use(&domain->uses, group, false, reason) :
+	err = group ? warden_acl_group_use(&user, group, false, reason) :
 		      -ENOMEM;
 	if (err) {
 		warden_acl_group_rollback(set, &mark);

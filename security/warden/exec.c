@@ -413,8 +413,7 @@ int warden_self_transition(const char *name)
 		return err;
 	rcu_read_lock();
 	dp = warden_check_domain(rcu_dereference(warden_policy), from);
-	allowed = dp && (warden_netacl_task_allowed(&dp->netacls, name) ||
-			 warden_acl_groups_allow_task(&dp->uses, name));
+	allowed = dp && warden_netacl_task_allowed(&dp->netacls, name);
 	rcu_read_unlock();
 	if (!allowed)
 		return -EPERM;

@@ -44,11 +44,15 @@ enum warden_net_family {
 struct warden_exception_policy;
 
 /**
- * struct warden_netacl_set - the network, misc and task entries of a domain
- * @entries: every entry, in the order added, for printing.
+ * struct warden_netacl_set - the network, misc and task entries of a
+ *			      domain or ACL group
+ * @entries: every entry of the set, in the order added, for printing.
  * @index: the entries by key (family, and the exact address, port or
- *         name where the entry has one), for checks.
- * @count: the number of entries.
+ *         name where the entry has one), for checks: the set's own, and
+ *         those of the sets it mirrors (the ACL groups a domain uses).
+ * @mirrors: the &struct warden_netacl_mirror of the sets that file this
+ *           set's entries in their index too.
+ * @count: the number of entries of the set.
  *
  * Entries are added and removed under warden_policy_lock and freed after
  * an RCU grace period; a reader in an RCU read-side critical section may
@@ -57,7 +61,18 @@ struct warden_exception_policy;
 struct warden_netacl_set {
 	struct list_head entries;
 	struct rhltable index;
+	struct list_head mirrors;
 	unsigned int count;
+};
+
+/**
+ * struct warden_netacl_mirror - a set that files another set's entries too
+ * @list: links the mirrors of the mirrored set.
+ * @into: the mirroring set: a domain's, for an ACL group it uses.
+ */
+struct warden_netacl_mirror {
+	struct list_head list;
+	struct warden_netacl_set *into;
 };
 
 /**
@@ -83,6 +98,12 @@ struct warden_net_request {
 
 int warden_netacl_set_init(struct warden_netacl_set *set);
 void warden_netacl_set_destroy(struct warden_netacl_set *set);
+int warden_netacl_set_mirror(struct warden_netacl_set *set,
+			     struct warden_netacl_mirror *mirror,
+			     struct warden_netacl_set *into);
+void warden_netacl_set_unmirror(struct warden_netacl_set *set,
+				struct warden_netacl_mirror *mirror,
+				bool unlink);
 int warden_netacl_write(struct warden_netacl_set *set,
 			struct warden_exception_policy *exception,
 			char *line, bool is_delete, const char **reason);

@@ -81,8 +81,9 @@ static bool warden_netacl_covers(const struct warden_netacl *e,
 
 /**
  * warden_netacl_allows - whether a domain's entries grant a request
- * @set: the domain's network, misc and task entries; the caller is in an
- *       RCU read-side critical section.
+ * @set: the domain's network, misc and task entries, with those of the
+ *       ACL groups it uses; the caller is in an RCU read-side critical
+ *       section.
  * @req: the request; its @grant_log is set when an entry grants it.
  * @exception: the namespace's exception policy; unused, since entries
  *             hold their groups, and kept for the callers' sake.
@@ -101,10 +102,12 @@ bool warden_netacl_allows(const struct warden_netacl_set *set,
 	unsigned int i, n = warden_net_request_keys(req, keys);
 	struct rhlist_head *pos, *list;
 	const struct warden_netacl *e;
+	const struct warden_ref *ref;
 
 	for (i = 0; i < n; i++) {
 		list = warden_netacl_bucket(set, keys[i]);
-		rhl_for_each_entry_rcu(e, pos, list, node) {
+		rhl_for_each_entry_rcu(ref, pos, list, node) {
+			e = ref->entry;
 			if (!warden_netacl_covers(e, req) ||
 			    !warden_cond_eval(e->cond, NULL))
 				continue;
@@ -131,13 +134,16 @@ bool warden_netacl_task_allowed(const struct warden_netacl_set *set,
 				       warden_net_name_hash(domainname));
 	struct rhlist_head *pos, *list;
 	const struct warden_netacl *e;
+	const struct warden_ref *ref;
 
 	list = warden_netacl_bucket(set, key);
-	rhl_for_each_entry_rcu(e, pos, list, node)
+	rhl_for_each_entry_rcu(ref, pos, list, node) {
+		e = ref->entry;
 		if (e->family == WARDEN_NET_TASK &&
 		    !strcmp(e->name, domainname) &&
 		    warden_cond_eval(e->cond, NULL))
 			return true;
+	}
 	return false;
 }
 
@@ -158,11 +164,11 @@ warden_test_netacl_candidates(const struct warden_netacl_set *set,
 	u64 keys[WARDEN_NET_MAX_BUCKETS];
 	unsigned int i, n = warden_net_request_keys(req, keys), count = 0;
 	struct rhlist_head *pos, *list;
-	const struct warden_netacl *e;
+	const struct warden_ref *ref;
 
 	for (i = 0; i < n; i++) {
 		list = warden_netacl_bucket(set, keys[i]);
-		rhl_for_each_entry_rcu(e, pos, list, node)
+		rhl_for_each_entry_rcu(ref, pos, list, node)
 			count++;
 	}
 	return count;

@@ -91,8 +91,9 @@ u64 warden_netacl_key(const struct warden_netacl *e)
 int warden_netacl_set_init(struct warden_netacl_set *set)
 {
 	INIT_LIST_HEAD(&set->entries);
+	INIT_LIST_HEAD(&set->mirrors);
 	set->count = 0;
-	return rhltable_init(&set->index, &warden_netacl_index_params);
+	return rhltable_init(&set->index, &warden_index_params);
 }
 
 /* What an entry is charged: itself, its name and its conditions. */
@@ -127,8 +128,12 @@ void warden_netacl_set_destroy(struct warden_netacl_set *set)
 {
 	struct warden_netacl *e, *next;
 
-	/* The index first: its deferred resize walks the entries. */
-	rhltable_destroy(&set->index);
+	WARN_ON_ONCE(!list_empty(&set->mirrors));
+	/*
+	 * The index first: its deferred resize walks the entries.  The refs
+	 * it holds to the entries of sets it mirrors go with it.
+	 */
+	warden_index_destroy(&set->index, offsetof(struct warden_netacl, ref));
 	list_for_each_entry_safe(e, next, &set->entries, list) {
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 				       warden_netacl_size(e));
@@ -174,13 +179,112 @@ static struct warden_netacl *warden_netacl_find(struct warden_netacl_set *set,
 						const struct warden_netacl *like)
 {
 	struct rhlist_head *pos, *list;
+	struct warden_ref *ref;
+
+	list = warden_netacl_bucket(set, like->ref.key);
+	rhl_for_each_entry_rcu(ref, pos, list, node)
+		if (warden_netacl_ref_is_own(ref) &&
+		    warden_netacl_same(ref->entry, like))
+			return ref->entry;
+	return NULL;
+}
+
+/* Take an entry of @set out of the index of every set that mirrors it. */
+static void warden_netacl_unlink_mirrors(struct warden_netacl_set *set,
+					 struct warden_netacl *e)
+{
+	struct warden_netacl_mirror *mirror;
+
+	list_for_each_entry(mirror, &set->mirrors, list)
+		warden_index_unlink(&mirror->into->index, &e->ref);
+}
+
+/*
+ * File a new entry of @set in the index of every set that mirrors it;
+ * if one fails, in none.
+ */
+static int warden_netacl_link_mirrors(struct warden_netacl_set *set,
+				      struct warden_netacl *e)
+{
+	struct warden_netacl_mirror *mirror, *done;
+	int err;
+
+	list_for_each_entry(mirror, &set->mirrors, list) {
+		err = warden_index_link(&mirror->into->index, &e->ref);
+		if (err)
+			goto out_unlink;
+	}
+	return 0;
+
+out_unlink:
+	list_for_each_entry(done, &set->mirrors, list) {
+		if (done == mirror)
+			break;
+		warden_index_unlink(&done->into->index, &e->ref);
+	}
+	return err;
+}
+
+/**
+ * warden_netacl_set_mirror - file a set's entries in another set's index
+ * @set: the mirrored set, an ACL group's; the caller holds
+ *       warden_policy_lock.
+ * @mirror: the link to keep on @set, owned by the caller until
+ *          warden_netacl_set_unmirror().
+ * @into: the mirroring set, the entries of a domain that uses the group.
+ *
+ * From then on, entries added to @set are filed in @into's index as well
+ * and removed from it with them.
+ *
+ * Return: 0, or -ENOMEM with @into as it was.
+ */
+int warden_netacl_set_mirror(struct warden_netacl_set *set,
+			     struct warden_netacl_mirror *mirror,
+			     struct warden_netacl_set *into)
+{
+	struct warden_netacl *e, *done;
+	int err;
+
+	lockdep_assert(warden_policy_write_held());
+	list_for_each_entry(e, &set->entries, list) {
+		err = warden_index_link(&into->index, &e->ref);
+		if (err)
+			goto out_unlink;
+	}
+	mirror->into = into;
+	list_add_tail(&mirror->list, &set->mirrors);
+	return 0;
+
+out_unlink:
+	list_for_each_entry(done, &set->entries, list) {
+		if (done == e)
+			break;
+		warden_index_unlink(&into->index, &done->ref);
+	}
+	return err;
+}
+
+/**
+ * warden_netacl_set_unmirror - stop filing a set's entries in another's
+ *				index
+ * @set: the mirrored set; the caller holds warden_policy_lock.
+ * @mirror: the link warden_netacl_set_mirror() kept.
+ * @unlink: take the entries out of the mirroring index; false when that
+ *          index is being destroyed anyway.
+ *
+ * Context: process context; may sleep.
+ */
+void warden_netacl_set_unmirror(struct warden_netacl_set *set,
+				struct warden_netacl_mirror *mirror,
+				bool unlink)
+{
 	struct warden_netacl *e;
 
-	list = warden_netacl_bucket(set, like->key);
-	rhl_for_each_entry_rcu(e, pos, list, node)
-		if (warden_netacl_same(e, like))
-			return e;
-	return NULL;
+	lockdep_assert(warden_policy_write_held());
+	if (unlink)
+		list_for_each_entry(e, &set->entries, list)
+			warden_index_unlink(&mirror->into->index, &e->ref);
+	list_del(&mirror->list);
 }
 
 /**
@@ -218,8 +322,9 @@ int warden_netacl_apply(struct warden_netacl_set *set,
 			WRITE_ONCE(found->perm, found->perm & ~perm);
 			return 0;
 		}
-		rhltable_remove(&set->index, &found->node,
-				warden_netacl_index_params);
+		warden_netacl_unlink_mirrors(set, found);
+		rhltable_remove(&set->index, &found->ref.node,
+				warden_index_params);
 		list_del_rcu(&found->list);
 		set->count--;
 		warden_memory_uncharge(WARDEN_MEMORY_POLICY,
@@ -235,14 +340,18 @@ int warden_netacl_apply(struct warden_netacl_set *set,
 	size = warden_netacl_size(e);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		goto out_free;
-	if (rhltable_insert(&set->index, &e->node, warden_netacl_index_params)) {
-		warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
-		goto out_free;
+	if (warden_netacl_link_mirrors(set, e))
+		goto out_uncharge;
+	if (rhltable_insert(&set->index, &e->ref.node, warden_index_params)) {
+		warden_netacl_unlink_mirrors(set, e);
+		goto out_uncharge;
 	}
 	list_add_tail_rcu(&e->list, &set->entries);
 	set->count++;
 	return 0;
 
+out_uncharge:
+	warden_memory_uncharge(WARDEN_MEMORY_POLICY, size);
 out_free:
 	warden_netacl_free(e);
 	return -ENOMEM;

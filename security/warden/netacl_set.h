@@ -18,6 +18,7 @@
 #include <linux/stringhash.h>
 #include <linux/types.h>
 
+#include "index.h"
 #include "netacl.h"
 #include "value.h"
 
@@ -58,9 +59,9 @@ enum warden_net_match {
 /**
  * struct warden_netacl - one network, misc or task entry, compiled
  * @list: the set's entries, in the order added.
- * @node: the entry in the set's index.
+ * @ref: files the entry in its set's index, under the key from
+ *       warden_netacl_key().
  * @rcu: defers freeing past readers.
- * @key: the index key, from warden_netacl_key().
  * @family: an &enum warden_net_family.
  * @perm: the operations allowed, one bit each; the only field that
  *        changes while readers see the entry.
@@ -77,9 +78,8 @@ enum warden_net_match {
  */
 struct warden_netacl {
 	struct list_head list;
-	struct rhlist_head node;
+	struct warden_ref ref;
 	struct rcu_head rcu;
-	u64 key;
 	u8 family;
 	u16 perm;
 	u8 address_match;
@@ -91,17 +91,6 @@ struct warden_netacl {
 	const struct warden_group *port_group;
 	struct warden_cond *cond;
 	char name[];
-};
-
-/*
- * Constant here rather than shared, so that every lookup is compiled
- * with the parameters known, as the rhashtable API intends.
- */
-static const struct rhashtable_params warden_netacl_index_params = {
-	.key_len = sizeof(u64),
-	.key_offset = offsetof(struct warden_netacl, key),
-	.head_offset = offsetof(struct warden_netacl, node),
-	.automatic_shrinking = true,
 };
 
 /*
@@ -143,8 +132,13 @@ static inline struct rhlist_head *
 warden_netacl_bucket(const struct warden_netacl_set *set, u64 key)
 {
 	/* A lookup changes nothing; the rhashtable API only lacks const. */
-	return rhltable_lookup((struct rhltable *)&set->index, &key,
-			       warden_netacl_index_params);
+	return warden_index_bucket((struct rhltable *)&set->index, key);
+}
+
+/* Whether @ref, filed in a set's index, is an entry of that set. */
+static inline bool warden_netacl_ref_is_own(const struct warden_ref *ref)
+{
+	return warden_ref_is_own(ref, offsetof(struct warden_netacl, ref));
 }
 
 u64 warden_netacl_key(const struct warden_netacl *e);

@@ -271,7 +271,8 @@ warden_netacl_compile(const struct warden_netacl *parsed,
 		err = -EINVAL;
 		goto out_free;
 	}
-	e->key = warden_netacl_key(e);
+	e->ref.key = warden_netacl_key(e);
+	e->ref.entry = e;
 	return e;
 
 out_free:

@@ -225,8 +225,9 @@ static void warden_policy_clear(struct warden_policy *policy)
 	lockdep_assert(warden_policy_write_held());
 	warden_profile_set_clear(&policy->profiles);
 	warden_manager_clear(policy);
-	warden_exception_clear(&policy->exception);
+	/* Domains first: they file the entries of the groups they use. */
 	warden_domain_policy_clear(policy);
+	warden_exception_clear(&policy->exception);
 	warden_namespace_clear(policy);
 }
 

@@ -57,6 +57,11 @@ static int warden_test_write(struct warden_check_test *t, const char *text,
 static int warden_test_use_group(struct warden_check_test *t,
 				 const char *name)
 {
+	const struct warden_acl_user user = {
+		.uses = &t->dp->uses,
+		.acls = &t->dp->acls,
+		.netacls = &t->dp->netacls,
+	};
 	struct warden_acl_group *group;
 	const char *reason;
 	int err = -ENOMEM;
@@ -64,7 +69,7 @@ static int warden_test_use_group(struct warden_check_test *t,
 	warden_policy_write_lock();
 	group = warden_acl_group_ref(&t->e.acl_groups, name);
 	if (group)
-		err = warden_acl_group_use(&t->dp->uses, group, false, &reason);
+		err = warden_acl_group_use(&user, group, false, &reason);
 	warden_policy_write_unlock();
 	return err;
 }

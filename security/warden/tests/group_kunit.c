@@ -210,14 +210,55 @@ static void test_refused_acl_group_line_leaves_nothing(struct kunit *test)
 	warden_test_exception_free(&e);
 }
 
-/* Free a test domain's uses, then the exception policy of its groups. */
-static void warden_test_uses_free(struct list_head *uses,
+/* What a domain that uses ACL groups holds, for the tests. */
+struct warden_test_user {
+	struct list_head uses;
+	struct warden_acl_set acls;
+	struct warden_netacl_set netacls;
+	struct warden_acl_user user;
+};
+
+static struct warden_test_user *warden_test_user_new(struct kunit *test)
+{
+	struct warden_test_user *u = kunit_kzalloc(test, sizeof(*u), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, u);
+	INIT_LIST_HEAD(&u->uses);
+	KUNIT_ASSERT_EQ(test, warden_acl_set_init(&u->acls), 0);
+	KUNIT_ASSERT_EQ(test, warden_netacl_set_init(&u->netacls), 0);
+	u->user.uses = &u->uses;
+	u->user.acls = &u->acls;
+	u->user.netacls = &u->netacls;
+	return u;
+}
+
+/* Have the test domain use group @name, or stop using it. */
+static int warden_test_user_use(struct warden_test_user *u,
+				struct warden_exception_policy *e,
+				const char *name, bool is_delete)
+{
+	struct warden_acl_group *group;
+	const char *reason;
+	int err = -ENOMEM;
+
+	warden_policy_write_lock();
+	group = warden_acl_group_ref(&e->acl_groups, name);
+	if (group)
+		err = warden_acl_group_use(&u->user, group, is_delete, &reason);
+	warden_policy_write_unlock();
+	return err;
+}
+
+/* Free a test domain, then the exception policy of its groups. */
+static void warden_test_uses_free(struct warden_test_user *u,
 				  struct warden_exception_policy *e)
 {
 	warden_policy_write_lock();
-	warden_acl_group_uses_clear(uses);
+	warden_acl_group_uses_clear(&u->uses);
 	warden_policy_write_unlock();
 	synchronize_rcu();
+	warden_acl_set_destroy(&u->acls);
+	warden_netacl_set_destroy(&u->netacls);
 	warden_test_exception_free(e);
 }
 
@@ -246,33 +287,26 @@ static void test_every_kind_of_line_grants_through_a_group(struct kunit *test)
 		.family = WARDEN_NET_INET_STREAM, .op = WARDEN_NET_CONNECT,
 		.address = { 127, 0, 0, 1 }, .port = 80, .grant_log = -1,
 	};
+	struct warden_test_user *u = warden_test_user_new(test);
 	struct warden_exception_policy e;
-	struct warden_acl_group *group;
-	const char *reason;
-	LIST_HEAD(uses);
 	size_t i;
 
 	warden_exception_init(&e);
 	for (i = 0; i < ARRAY_SIZE(lines); i++)
 		KUNIT_ASSERT_EQ_MSG(test, warden_test_exception_line(&e, lines[i]),
 				    0, "%s", lines[i]);
-	warden_policy_write_lock();
-	group = warden_acl_group_ref(&e.acl_groups, "shared");
-	KUNIT_ASSERT_NOT_NULL(test, group);
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, group, false, &reason),
-			0);
-	warden_policy_write_unlock();
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "shared", false), 0);
 	rcu_read_lock();
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &sock, &e));
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_net(&uses, &env, &e));
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow_task(&uses,
-							     "<kernel> /bin/sh"));
+	KUNIT_EXPECT_TRUE(test, warden_netacl_allows(&u->netacls, &inet, &e));
+	KUNIT_EXPECT_TRUE(test, warden_netacl_allows(&u->netacls, &sock, &e));
+	KUNIT_EXPECT_TRUE(test, warden_netacl_allows(&u->netacls, &env, &e));
+	KUNIT_EXPECT_TRUE(test, warden_netacl_task_allowed(&u->netacls,
+							   "<kernel> /bin/sh"));
 	/* KUnit runs as uid 0. */
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_task(&uses,
-							      "<kernel> /bin/ls"));
+	KUNIT_EXPECT_FALSE(test, warden_netacl_task_allowed(&u->netacls,
+							    "<kernel> /bin/ls"));
 	inet.port = 81;
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
+	KUNIT_EXPECT_FALSE(test, warden_netacl_allows(&u->netacls, &inet, &e));
 	inet.port = 80;
 	rcu_read_unlock();
 	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e),
@@ -289,12 +323,14 @@ static void test_every_kind_of_line_grants_through_a_group(struct kunit *test)
 				    0, "%s", line);
 	}
 	rcu_read_lock();
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &inet, &e));
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_net(&uses, &env, &e));
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow_task(&uses,
-							      "<kernel> /bin/sh"));
+	KUNIT_EXPECT_FALSE(test, warden_netacl_allows(&u->netacls, &inet, &e));
+	KUNIT_EXPECT_FALSE(test, warden_netacl_allows(&u->netacls, &env, &e));
+	KUNIT_EXPECT_FALSE(test, warden_netacl_task_allowed(&u->netacls,
+							    "<kernel> /bin/sh"));
 	rcu_read_unlock();
-	warden_test_uses_free(&uses, &e);
+	/* The domain's index filed the group's entries, and now files none. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&u->netacls.index.ht.nelems), 0);
+	warden_test_uses_free(u, &e);
 }
 
 /*
@@ -314,7 +350,6 @@ static void test_emptied_groups_give_their_memory_back(struct kunit *test)
 	struct warden_exception_policy e;
 	struct warden_acl_group *seven;
 	unsigned int before;
-	LIST_HEAD(uses);
 	size_t i;
 
 	warden_exception_init(&e);
@@ -374,30 +409,21 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 	struct warden_request req = {
 		.kind = WARDEN_ACL_PATH, .op = WARDEN_PATH_READ,
 	};
+	struct warden_test_user *u = warden_test_user_new(test);
 	struct warden_exception_policy e;
-	struct warden_acl_group *web, *seven;
-	const char *reason;
-	LIST_HEAD(uses);
 	char line[64];
 	unsigned int i;
 	u64 start, ns;
 
 	warden_exception_init(&e);
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "web", false), 0);
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "web", false), 0);
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "7", false), 0);
 	warden_policy_write_lock();
-	web = warden_acl_group_ref(&e.acl_groups, "web");
-	seven = warden_acl_group_ref(&e.acl_groups, "7");
-	KUNIT_ASSERT_NOT_NULL(test, web);
-	KUNIT_ASSERT_NOT_NULL(test, seven);
 	KUNIT_EXPECT_PTR_EQ(test, warden_acl_group_ref(&e.acl_groups, "007"),
-			    seven);
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, false, &reason),
-			0);
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, false, &reason),
-			0);
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, seven, false,
-						   &reason), 0);
+			    warden_acl_group_ref(&e.acl_groups, "7"));
 	warden_policy_write_unlock();
-	KUNIT_EXPECT_EQ(test, list_count_nodes(&uses), 2);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&u->uses), 2);
 	/* Used but empty: they print nothing and grant nothing. */
 	KUNIT_EXPECT_STREQ(test, warden_test_exception_print(test, &e), "");
 	for (i = 0; i < 500; i++) {
@@ -412,31 +438,33 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 			0);
 	rcu_read_lock();
 	req.word[0] = "/www";
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow(&uses, &req));
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&u->acls, &req));
 	req.word[0] = "/seven";
-	KUNIT_EXPECT_TRUE(test, warden_acl_groups_allow(&uses, &req));
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&u->acls, &req));
 	/* Defined in the namespace, but not used by the domain. */
 	req.word[0] = "/g/42";
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&u->acls, &req));
 	start = ktime_get_ns();
 	for (i = 0; i < 10000; i++)
-		warden_acl_groups_allow(&uses, &req);
+		warden_acl_allows(&u->acls, &req);
 	ns = ktime_get_ns() - start;
 	rcu_read_unlock();
 	kunit_info(test, "a miss in 2 used groups of 502: %llu ns\n",
 		   div_u64(ns, 10000));
+	/* The domain's index files the used groups' entries only. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&u->acls.index.ht.nelems), 2);
 	/* Stopping a use of a used group, and of one not used. */
-	warden_policy_write_lock();
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
-			0);
-	KUNIT_EXPECT_EQ(test, warden_acl_group_use(&uses, web, true, &reason),
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "web", true), 0);
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(u, &e, "web", true),
 			-ENOENT);
-	warden_policy_write_unlock();
 	rcu_read_lock();
 	req.word[0] = "/www";
-	KUNIT_EXPECT_FALSE(test, warden_acl_groups_allow(&uses, &req));
+	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&u->acls, &req));
+	req.word[0] = "/seven";
+	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&u->acls, &req));
 	rcu_read_unlock();
-	warden_test_uses_free(&uses, &e);
+	KUNIT_EXPECT_EQ(test, atomic_read(&u->acls.index.ht.nelems), 1);
+	warden_test_uses_free(u, &e);
 }
 
 /* An entry a decision holds outlives its deletion, until released. */
