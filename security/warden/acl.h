@@ -104,8 +104,8 @@ struct warden_acl {
  * @entries: every entry of the set, in the order added, for printing.
  * @index: the entries by key, for permission checks: the set's own, and
  *         those of the sets it mirrors (the ACL groups a domain uses).
- * @mirrors: the &struct warden_acl_mirror of the sets that file this
- *           set's entries in their index too.
+ * @mirrors: the &struct warden_mirror of the sets that file this set's
+ *           entries in their index too.
  * @count: the number of entries of the set.
  * @exec_args: the number of entries in @index whose conditions read
  *             exec.argv[] or exec.envp[].
@@ -118,16 +118,6 @@ struct warden_acl_set {
 	unsigned int exec_args;
 };
 
-/**
- * struct warden_acl_mirror - a set that files another set's entries too
- * @list: links the mirrors of the mirrored set.
- * @into: the mirroring set, whose index also files the mirrored set's
- *        entries: a domain's, for an ACL group it uses.
- */
-struct warden_acl_mirror {
-	struct list_head list;
-	struct warden_acl_set *into;
-};
 
 /**
  * struct warden_request - a file operation asked for, as entries name it
@@ -168,10 +158,10 @@ struct warden_request {
 int warden_acl_set_init(struct warden_acl_set *set);
 void warden_acl_set_destroy(struct warden_acl_set *set);
 int warden_acl_set_mirror(struct warden_acl_set *set,
-			  struct warden_acl_mirror *mirror,
+			  struct warden_mirror *mirror,
 			  struct warden_acl_set *into);
 void warden_acl_set_unmirror(struct warden_acl_set *set,
-			     struct warden_acl_mirror *mirror, bool unlink);
+			     struct warden_mirror *mirror, bool unlink);
 int warden_acl_write(struct warden_acl_set *set,
 		     struct warden_exception_policy *exception, char *line,
 		     bool is_delete, const char **reason);

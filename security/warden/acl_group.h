@@ -64,8 +64,8 @@ struct warden_acl_group_use {
 	struct list_head list;
 	struct rcu_head rcu;
 	struct warden_acl_group *group;
-	struct warden_acl_mirror acls;
-	struct warden_netacl_mirror netacls;
+	struct warden_mirror acls;
+	struct warden_mirror netacls;
 };
 
 /**

@@ -223,59 +223,35 @@ static struct warden_acl *warden_acl_find(struct warden_acl_set *set,
 	return NULL;
 }
 
-/* File @acl, an entry of a set @into mirrors, in @into's index too. */
-static int warden_acl_link(struct warden_acl_set *into,
-			   struct warden_acl *acl)
-{
-	int err = warden_index_link(&into->index, &acl->ref);
+/* Where an entry's ref is, from the list_head that links it in its set. */
+#define WARDEN_ACL_REF_OFFSET \
+	(offsetof(struct warden_acl, ref) - offsetof(struct warden_acl, list))
 
-	if (!err && warden_cond_needs_exec_args(acl->cond))
-		WRITE_ONCE(into->exec_args, into->exec_args + 1);
-	return err;
+/*
+ * Count an entry of @set that reads exec strings in every set mirroring
+ * it, as it comes (@delta 1) or goes (-1).
+ */
+static void warden_acl_mirrors_exec_args(struct warden_acl_set *set,
+					 const struct warden_acl *acl,
+					 int delta)
+{
+	struct warden_acl_set *into;
+	struct warden_mirror *mirror;
+
+	if (!warden_cond_needs_exec_args(acl->cond))
+		return;
+	list_for_each_entry(mirror, &set->mirrors, list) {
+		into = container_of(mirror->into, struct warden_acl_set, index);
+		WRITE_ONCE(into->exec_args, into->exec_args + delta);
+	}
 }
 
-static void warden_acl_unlink(struct warden_acl_set *into,
-			      struct warden_acl *acl)
-{
-	warden_index_unlink(&into->index, &acl->ref);
-	if (warden_cond_needs_exec_args(acl->cond))
-		WRITE_ONCE(into->exec_args, into->exec_args - 1);
-}
-
-/* Take an entry of @set out of the index of every set that mirrors it. */
+/* Take an entry of @set out of the index of every set mirroring it. */
 static void warden_acl_unlink_mirrors(struct warden_acl_set *set,
 				      struct warden_acl *acl)
 {
-	struct warden_acl_mirror *mirror;
-
-	list_for_each_entry(mirror, &set->mirrors, list)
-		warden_acl_unlink(mirror->into, acl);
-}
-
-/*
- * File a new entry of @set in the index of every set that mirrors it;
- * if one fails, in none.
- */
-static int warden_acl_link_mirrors(struct warden_acl_set *set,
-				   struct warden_acl *acl)
-{
-	struct warden_acl_mirror *mirror, *done;
-	int err;
-
-	list_for_each_entry(mirror, &set->mirrors, list) {
-		err = warden_acl_link(mirror->into, acl);
-		if (err)
-			goto out_unlink;
-	}
-	return 0;
-
-out_unlink:
-	list_for_each_entry(done, &set->mirrors, list) {
-		if (done == mirror)
-			break;
-		warden_acl_unlink(done->into, acl);
-	}
-	return err;
+	warden_acl_mirrors_exec_args(set, acl, -1);
+	warden_index_unlink_mirrors(&set->mirrors, &acl->ref);
 }
 
 /**
@@ -293,28 +269,14 @@ out_unlink:
  * Return: 0, or -ENOMEM with @into as it was.
  */
 int warden_acl_set_mirror(struct warden_acl_set *set,
-			  struct warden_acl_mirror *mirror,
+			  struct warden_mirror *mirror,
 			  struct warden_acl_set *into)
 {
-	struct warden_acl *acl, *done;
-	int err;
+	int err = warden_index_mirror(&set->mirrors, mirror, &into->index,
+				      &set->entries, WARDEN_ACL_REF_OFFSET);
 
-	lockdep_assert(warden_policy_write_held());
-	list_for_each_entry(acl, &set->entries, list) {
-		err = warden_acl_link(into, acl);
-		if (err)
-			goto out_unlink;
-	}
-	mirror->into = into;
-	list_add_tail(&mirror->list, &set->mirrors);
-	return 0;
-
-out_unlink:
-	list_for_each_entry(done, &set->entries, list) {
-		if (done == acl)
-			break;
-		warden_acl_unlink(into, done);
-	}
+	if (!err)
+		WRITE_ONCE(into->exec_args, into->exec_args + set->exec_args);
 	return err;
 }
 
@@ -328,15 +290,15 @@ out_unlink:
  * Context: process context; may sleep.
  */
 void warden_acl_set_unmirror(struct warden_acl_set *set,
-			     struct warden_acl_mirror *mirror, bool unlink)
+			     struct warden_mirror *mirror, bool unlink)
 {
-	struct warden_acl *acl;
+	struct warden_acl_set *into =
+		container_of(mirror->into, struct warden_acl_set, index);
 
-	lockdep_assert(warden_policy_write_held());
 	if (unlink)
-		list_for_each_entry(acl, &set->entries, list)
-			warden_acl_unlink(mirror->into, acl);
-	list_del(&mirror->list);
+		WRITE_ONCE(into->exec_args, into->exec_args - set->exec_args);
+	warden_index_unmirror(mirror, &set->entries, WARDEN_ACL_REF_OFFSET,
+			      unlink);
 }
 
 /**
@@ -396,12 +358,13 @@ int warden_acl_apply(struct warden_acl_set *set, struct warden_acl *acl,
 	size = warden_acl_size(acl);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		goto out_free;
-	if (warden_acl_link_mirrors(set, acl))
+	if (warden_index_link_mirrors(&set->mirrors, &acl->ref))
 		goto out_uncharge;
 	if (rhltable_insert(&set->index, &acl->ref.node, warden_index_params)) {
-		warden_acl_unlink_mirrors(set, acl);
+		warden_index_unlink_mirrors(&set->mirrors, &acl->ref);
 		goto out_uncharge;
 	}
+	warden_acl_mirrors_exec_args(set, acl, 1);
 	list_add_tail_rcu(&acl->list, &set->entries);
 	set->count++;
 	if (warden_cond_needs_exec_args(acl->cond))

@@ -79,6 +79,129 @@ void warden_index_unlink(struct rhltable *index, const struct warden_ref *own)
 	kfree_rcu_mightsleep(found);
 }
 
+/**
+ * warden_index_link_mirrors - file a new entry in every index mirroring its set
+ * @mirrors: the set's &struct warden_mirror list; the caller holds
+ *           warden_policy_lock.
+ * @own: the ref the entry embeds.
+ *
+ * Return: 0, or -ENOMEM with the entry filed in none of them.
+ */
+int warden_index_link_mirrors(const struct list_head *mirrors,
+			      const struct warden_ref *own)
+{
+	struct warden_mirror *mirror, *done;
+	int err;
+
+	list_for_each_entry(mirror, mirrors, list) {
+		err = warden_index_link(mirror->into, own);
+		if (err)
+			goto out_unlink;
+	}
+	return 0;
+
+out_unlink:
+	list_for_each_entry(done, mirrors, list) {
+		if (done == mirror)
+			break;
+		warden_index_unlink(done->into, own);
+	}
+	return err;
+}
+
+/**
+ * warden_index_unlink_mirrors - take an entry out of every index mirroring
+ *				 its set
+ * @mirrors: the set's &struct warden_mirror list; the caller holds
+ *           warden_policy_lock.
+ * @own: the ref the entry embeds.
+ *
+ * Context: process context; may sleep.
+ */
+void warden_index_unlink_mirrors(const struct list_head *mirrors,
+				 const struct warden_ref *own)
+{
+	struct warden_mirror *mirror;
+
+	list_for_each_entry(mirror, mirrors, list)
+		warden_index_unlink(mirror->into, own);
+}
+
+/* The ref of an entry of a set, linked in the set's list by @node. */
+static const struct warden_ref *warden_entry_ref(const struct list_head *node,
+						 size_t offset)
+{
+	return (const void *)node + offset;
+}
+
+/**
+ * warden_index_mirror - file a set's entries in another index too
+ * @mirrors: the mirrored set's &struct warden_mirror list, an ACL
+ *           group's; the caller holds warden_policy_lock.
+ * @mirror: the link to keep on @mirrors, owned by the caller until
+ *          warden_index_unmirror().
+ * @into: the mirroring index, of a domain that uses the group.
+ * @entries: the mirrored set's entries.
+ * @offset: how far an entry's ref is from the list_head that links it in
+ *          @entries.
+ *
+ * From then on, the set's new entries are filed in @into as well, and
+ * leave it with the set (warden_index_link_mirrors() and
+ * warden_index_unlink_mirrors()).
+ *
+ * Return: 0, or -ENOMEM with @into as it was.
+ */
+int warden_index_mirror(struct list_head *mirrors,
+			struct warden_mirror *mirror, struct rhltable *into,
+			const struct list_head *entries, size_t offset)
+{
+	const struct list_head *node, *done;
+	int err;
+
+	lockdep_assert(warden_policy_write_held());
+	list_for_each(node, entries) {
+		err = warden_index_link(into, warden_entry_ref(node, offset));
+		if (err)
+			goto out_unlink;
+	}
+	mirror->into = into;
+	list_add_tail(&mirror->list, mirrors);
+	return 0;
+
+out_unlink:
+	list_for_each(done, entries) {
+		if (done == node)
+			break;
+		warden_index_unlink(into, warden_entry_ref(done, offset));
+	}
+	return err;
+}
+
+/**
+ * warden_index_unmirror - stop filing a set's entries in another index
+ * @mirror: the link warden_index_mirror() kept; the caller holds
+ *          warden_policy_lock.
+ * @entries: the mirrored set's entries.
+ * @offset: as for warden_index_mirror().
+ * @unlink: take the entries out of the mirroring index; false when that
+ *          index is being destroyed anyway.
+ *
+ * Context: process context; may sleep.
+ */
+void warden_index_unmirror(struct warden_mirror *mirror,
+			   const struct list_head *entries, size_t offset,
+			   bool unlink)
+{
+	const struct list_head *node;
+
+	lockdep_assert(warden_policy_write_held());
+	if (unlink)
+		list_for_each(node, entries)
+			warden_index_unlink(mirror->into,
+					    warden_entry_ref(node, offset));
+	list_del(&mirror->list);
+}
+
 /* Free a ref a mirroring index holds; an entry's own ref stays. */
 static void warden_index_free_ref(void *ptr, void *arg)
 {

@@ -13,6 +13,7 @@
 #ifndef _SECURITY_WARDEN_INDEX_H
 #define _SECURITY_WARDEN_INDEX_H
 
+#include <linux/list.h>
 #include <linux/rhashtable.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
@@ -28,6 +29,16 @@ struct warden_ref {
 	struct rhlist_head node;
 	u64 key;
 	void *entry;
+};
+
+/**
+ * struct warden_mirror - an index that files another set's entries too
+ * @list: links the mirrors of the mirrored set.
+ * @into: the mirroring index: a domain's, for an ACL group it uses.
+ */
+struct warden_mirror {
+	struct list_head list;
+	struct rhltable *into;
 };
 
 /*
@@ -60,6 +71,16 @@ static inline bool warden_ref_is_own(const struct warden_ref *ref,
 
 int warden_index_link(struct rhltable *index, const struct warden_ref *own);
 void warden_index_unlink(struct rhltable *index, const struct warden_ref *own);
+int warden_index_link_mirrors(const struct list_head *mirrors,
+			      const struct warden_ref *own);
+void warden_index_unlink_mirrors(const struct list_head *mirrors,
+				 const struct warden_ref *own);
+int warden_index_mirror(struct list_head *mirrors,
+			struct warden_mirror *mirror, struct rhltable *into,
+			const struct list_head *entries, size_t offset);
+void warden_index_unmirror(struct warden_mirror *mirror,
+			   const struct list_head *entries, size_t offset,
+			   bool unlink);
 void warden_index_destroy(struct rhltable *index, size_t offset);
 
 #endif /* _SECURITY_WARDEN_INDEX_H */

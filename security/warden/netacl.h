@@ -17,6 +17,8 @@
 #include <linux/seq_file.h>
 #include <linux/types.h>
 
+#include "index.h"
+
 /*
  * The keywords and protocols of network, misc and task lines, in the
  * order of struct warden_net_request's @family.
@@ -50,8 +52,8 @@ struct warden_exception_policy;
  * @index: the entries by key (family, and the exact address, port or
  *         name where the entry has one), for checks: the set's own, and
  *         those of the sets it mirrors (the ACL groups a domain uses).
- * @mirrors: the &struct warden_netacl_mirror of the sets that file this
- *           set's entries in their index too.
+ * @mirrors: the &struct warden_mirror of the sets that file this set's
+ *           entries in their index too.
  * @count: the number of entries of the set.
  *
  * Entries are added and removed under warden_policy_lock and freed after
@@ -65,15 +67,6 @@ struct warden_netacl_set {
 	unsigned int count;
 };
 
-/**
- * struct warden_netacl_mirror - a set that files another set's entries too
- * @list: links the mirrors of the mirrored set.
- * @into: the mirroring set: a domain's, for an ACL group it uses.
- */
-struct warden_netacl_mirror {
-	struct list_head list;
-	struct warden_netacl_set *into;
-};
 
 /**
  * struct warden_net_request - a network or environment request
@@ -99,11 +92,10 @@ struct warden_net_request {
 int warden_netacl_set_init(struct warden_netacl_set *set);
 void warden_netacl_set_destroy(struct warden_netacl_set *set);
 int warden_netacl_set_mirror(struct warden_netacl_set *set,
-			     struct warden_netacl_mirror *mirror,
+			     struct warden_mirror *mirror,
 			     struct warden_netacl_set *into);
 void warden_netacl_set_unmirror(struct warden_netacl_set *set,
-				struct warden_netacl_mirror *mirror,
-				bool unlink);
+				struct warden_mirror *mirror, bool unlink);
 int warden_netacl_write(struct warden_netacl_set *set,
 			struct warden_exception_policy *exception,
 			char *line, bool is_delete, const char **reason);

@@ -189,41 +189,10 @@ static struct warden_netacl *warden_netacl_find(struct warden_netacl_set *set,
 	return NULL;
 }
 
-/* Take an entry of @set out of the index of every set that mirrors it. */
-static void warden_netacl_unlink_mirrors(struct warden_netacl_set *set,
-					 struct warden_netacl *e)
-{
-	struct warden_netacl_mirror *mirror;
-
-	list_for_each_entry(mirror, &set->mirrors, list)
-		warden_index_unlink(&mirror->into->index, &e->ref);
-}
-
-/*
- * File a new entry of @set in the index of every set that mirrors it;
- * if one fails, in none.
- */
-static int warden_netacl_link_mirrors(struct warden_netacl_set *set,
-				      struct warden_netacl *e)
-{
-	struct warden_netacl_mirror *mirror, *done;
-	int err;
-
-	list_for_each_entry(mirror, &set->mirrors, list) {
-		err = warden_index_link(&mirror->into->index, &e->ref);
-		if (err)
-			goto out_unlink;
-	}
-	return 0;
-
-out_unlink:
-	list_for_each_entry(done, &set->mirrors, list) {
-		if (done == mirror)
-			break;
-		warden_index_unlink(&done->into->index, &e->ref);
-	}
-	return err;
-}
+/* Where an entry's ref is, from the list_head that links it in its set. */
+#define WARDEN_NETACL_REF_OFFSET					\
+	(offsetof(struct warden_netacl, ref) -				\
+	 offsetof(struct warden_netacl, list))
 
 /**
  * warden_netacl_set_mirror - file a set's entries in another set's index
@@ -239,29 +208,11 @@ out_unlink:
  * Return: 0, or -ENOMEM with @into as it was.
  */
 int warden_netacl_set_mirror(struct warden_netacl_set *set,
-			     struct warden_netacl_mirror *mirror,
+			     struct warden_mirror *mirror,
 			     struct warden_netacl_set *into)
 {
-	struct warden_netacl *e, *done;
-	int err;
-
-	lockdep_assert(warden_policy_write_held());
-	list_for_each_entry(e, &set->entries, list) {
-		err = warden_index_link(&into->index, &e->ref);
-		if (err)
-			goto out_unlink;
-	}
-	mirror->into = into;
-	list_add_tail(&mirror->list, &set->mirrors);
-	return 0;
-
-out_unlink:
-	list_for_each_entry(done, &set->entries, list) {
-		if (done == e)
-			break;
-		warden_index_unlink(&into->index, &done->ref);
-	}
-	return err;
+	return warden_index_mirror(&set->mirrors, mirror, &into->index,
+				   &set->entries, WARDEN_NETACL_REF_OFFSET);
 }
 
 /**
@@ -275,16 +226,10 @@ out_unlink:
  * Context: process context; may sleep.
  */
 void warden_netacl_set_unmirror(struct warden_netacl_set *set,
-				struct warden_netacl_mirror *mirror,
-				bool unlink)
+				struct warden_mirror *mirror, bool unlink)
 {
-	struct warden_netacl *e;
-
-	lockdep_assert(warden_policy_write_held());
-	if (unlink)
-		list_for_each_entry(e, &set->entries, list)
-			warden_index_unlink(&mirror->into->index, &e->ref);
-	list_del(&mirror->list);
+	warden_index_unmirror(mirror, &set->entries, WARDEN_NETACL_REF_OFFSET,
+			      unlink);
 }
 
 /**
@@ -322,7 +267,7 @@ int warden_netacl_apply(struct warden_netacl_set *set,
 			WRITE_ONCE(found->perm, found->perm & ~perm);
 			return 0;
 		}
-		warden_netacl_unlink_mirrors(set, found);
+		warden_index_unlink_mirrors(&set->mirrors, &found->ref);
 		rhltable_remove(&set->index, &found->ref.node,
 				warden_index_params);
 		list_del_rcu(&found->list);
@@ -340,10 +285,10 @@ int warden_netacl_apply(struct warden_netacl_set *set,
 	size = warden_netacl_size(e);
 	if (!warden_memory_charge(WARDEN_MEMORY_POLICY, size))
 		goto out_free;
-	if (warden_netacl_link_mirrors(set, e))
+	if (warden_index_link_mirrors(&set->mirrors, &e->ref))
 		goto out_uncharge;
 	if (rhltable_insert(&set->index, &e->ref.node, warden_index_params)) {
-		warden_netacl_unlink_mirrors(set, e);
+		warden_index_unlink_mirrors(&set->mirrors, &e->ref);
 		goto out_uncharge;
 	}
 	list_add_tail_rcu(&e->list, &set->entries);

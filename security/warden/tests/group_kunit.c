@@ -468,6 +468,15 @@ static void test_acl_groups_are_used_by_pointer(struct kunit *test)
 	warden_test_uses_free(u, &e);
 }
 
+/* Apply an exception policy line that must be accepted. */
+static void warden_test_line_ok(struct kunit *test,
+				struct warden_exception_policy *e,
+				const char *line)
+{
+	KUNIT_ASSERT_EQ_MSG(test, warden_test_exception_line(e, line), 0,
+			    "%s", line);
+}
+
 /*
  * A group's entries reach every domain that uses it as they are added,
  * leave as they are deleted, and a line that cannot reach all of them
@@ -489,20 +498,16 @@ static void test_group_entries_follow_into_every_user(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, warden_test_user_use(a, &e, "console", false), 0);
 	KUNIT_ASSERT_EQ(test, warden_test_user_use(b, &e, "console", false), 0);
 	/* What an entry alone costs, in a group nobody uses. */
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "acl_group other file read /x"),
-			0);
+	warden_test_line_ok(test, &e, "acl_group other file read /x");
 	entry = warden_memory_in_use(WARDEN_MEMORY_POLICY);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "acl_group other file read /dev/console"),
-			0);
+	warden_test_line_ok(test, &e, "acl_group other file read /dev/console");
 	entry = warden_memory_in_use(WARDEN_MEMORY_POLICY) - entry;
 	/* Room for the entry and one ref: the second domain gets none. */
 	warden_stat_set_quota(WARDEN_MEMORY_POLICY,
 			      warden_memory_in_use(WARDEN_MEMORY_POLICY) + entry +
 			      sizeof(struct warden_ref) + 8);
-	KUNIT_EXPECT_EQ(test, warden_test_exception_line(&e,
-							 "acl_group console file read /dev/console"),
+	KUNIT_EXPECT_EQ(test,
+			warden_test_exception_line(&e, "acl_group console file read /dev/console"),
 			-ENOMEM);
 	warden_stat_set_quota(WARDEN_MEMORY_POLICY, 0);
 	rcu_read_lock();
@@ -510,12 +515,8 @@ static void test_group_entries_follow_into_every_user(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&b->acls, &req));
 	rcu_read_unlock();
 	KUNIT_EXPECT_EQ(test, atomic_read(&a->acls.index.ht.nelems), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "acl_group console file read /dev/console"),
-			0);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "acl_group console file write /dev/console"),
-			0);
+	warden_test_line_ok(test, &e, "acl_group console file read /dev/console");
+	warden_test_line_ok(test, &e, "acl_group console file write /dev/console");
 	rcu_read_lock();
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&a->acls, &req));
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&b->acls, &req));
@@ -530,27 +531,32 @@ static void test_group_entries_follow_into_every_user(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&a->acls, &req));
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&b->acls, &req));
 	rcu_read_unlock();
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "delete acl_group console file write /dev/console"),
-			0);
+	warden_test_line_ok(test, &e, "delete acl_group console file write /dev/console");
 	rcu_read_lock();
 	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&b->acls, &req));
 	req.op = WARDEN_PATH_READ;
 	KUNIT_EXPECT_TRUE(test, warden_acl_allows(&b->acls, &req));
 	rcu_read_unlock();
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "delete acl_group console file read /dev/console"),
-			0);
+	warden_test_line_ok(test, &e, "delete acl_group console file read /dev/console");
 	rcu_read_lock();
 	KUNIT_EXPECT_FALSE(test, warden_acl_allows(&b->acls, &req));
 	rcu_read_unlock();
 	KUNIT_EXPECT_EQ(test, atomic_read(&b->acls.index.ht.nelems), 0);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "delete acl_group other file read /dev/console"),
-			0);
-	KUNIT_ASSERT_EQ(test, warden_test_exception_line(&e,
-							 "delete acl_group other file read /x"),
-			0);
+	warden_test_line_ok(test, &e, "delete acl_group other file read /dev/console");
+	warden_test_line_ok(test, &e, "delete acl_group other file read /x");
+	/* An exec condition of the group's is the domain's to evaluate. */
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(&b->acls));
+	warden_test_line_ok(test, &e,
+			    "acl_group console file execute /bin/sh exec.argv[1]=\"-c\"");
+	KUNIT_EXPECT_TRUE(test, warden_acl_set_needs_exec_args(&b->acls));
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(&a->acls));
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(b, &e, "console", true), 0);
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(&b->acls));
+	KUNIT_EXPECT_EQ(test, warden_test_user_use(b, &e, "console", false), 0);
+	KUNIT_EXPECT_TRUE(test, warden_acl_set_needs_exec_args(&b->acls));
+	warden_test_line_ok(test, &e,
+			    "delete acl_group console file execute /bin/sh exec.argv[1]=\"-c\"");
+	KUNIT_EXPECT_FALSE(test, warden_acl_set_needs_exec_args(&b->acls));
 	warden_test_uses_free(b, &e);
 	/* The refs went with the domains' uses: every byte is back. */
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY),
