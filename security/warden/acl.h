@@ -118,7 +118,6 @@ struct warden_acl_set {
 	unsigned int exec_args;
 };
 
-
 /**
  * struct warden_request - a file operation asked for, as entries name it
  * @kind: the &enum warden_acl_kind of the entries that can grant it.

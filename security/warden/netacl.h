@@ -67,7 +67,6 @@ struct warden_netacl_set {
 	unsigned int count;
 };
 
-
 /**
  * struct warden_net_request - a network or environment request
  * @family: an &enum warden_net_family.
