@@ -87,6 +87,15 @@ def main():
                      key=lambda x: int(x[1:]))
     ilabels = sorted({k[1] for k in ops if re.match(r"i\d+$", k[1])},
                      key=lambda x: int(x[1:]))
+    # A domain using U of G named acl groups: "g<U>", beside N=100.
+    glabels = sorted({k[1] for k in ops if re.match(r"g\d+$", k[1])},
+                     key=lambda x: int(x[1:]))
+    defined = re.search(r"groups=\d+,(\d+)", settings)
+    defined = "{:,}".format(int(defined.group(1))) if defined else "?"
+
+    def gtext(label):
+        return "uses %s of %s named acl groups (2 entries each)" % (
+            label[1:], defined)
     sizes = [int(x[1:]) for x in labels]
     md = []
     md.append("Nanoseconds are shown as µs per operation: median over the "
@@ -101,7 +110,10 @@ def main():
     for name in OPS:
         floor = op("floor", "floor", name)
         rows = [("none", "no policy loaded"), ("p0", "profile 0, N=100")]
-        rows += [(x, "N=%s" % x[1:]) for x in labels]
+        for x in labels:
+            rows.append((x, "N=%s" % x[1:]))
+            if x == "n100":
+                rows += [(g, gtext(g)) for g in glabels]
         if name == "exec":
             rows += [(x, "%s domains" % x[1:]) for x in xlabels]
         if name == "inet":
@@ -223,6 +235,16 @@ def main():
                            rtext(ratio(op("warden", "none", name), floor)),
                            rtext(ratio(op("tomoyo", "none", name), floor)),
                            rtext(ratio(op("tomoyo", "p0", name), floor))))
+    for g in glabels:
+        for name in ("open", "stat"):
+            w = op("warden", g, name)
+            r = ratio(w, op("warden", "n100", name))
+            f = ratio(w, op("floor", "floor", name))
+            target("%s, Warden, a domain that %s, against the plain "
+                   "100-entry domain (%s the floor)" % (
+                       OP_TEXT[name], gtext(g),
+                       "-" if f is None else "%.2fx" % f),
+                   r, "within 1.1x", lambda v: v <= 1.1)
     if len(xlabels) >= 2:
         lo, hi = xlabels[0], xlabels[-1]
         target("exec, Warden, %s domains against %s" % (hi[1:], lo[1:]),

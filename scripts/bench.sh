@@ -14,7 +14,9 @@
 # Environment: BENCH_BOOTS, BENCH_ROUNDS (31), BENCH_ROUND_MS (2),
 # BENCH_SIZES ("1 100 1000 10000 100000"), BENCH_TOMOYO_MAX (10000),
 # BENCH_DOMAINS ("10 10000"), BENCH_NET_SIZES ("100 10000": network
-# inet entries before the one an inet bind matches), BENCH_KUNIT (1: also print the KUnit
+# inet entries before the one an inet bind matches), BENCH_GROUPS ("50 5000":
+# Warden only, a domain using 50 of 5,000 named acl groups of 2 entries,
+# the matching entries in the last), BENCH_KUNIT (1: also print the KUnit
 # lookup figures, the ACL lookup without the hook), TIMEOUT (per boot,
 # 900 s).
 
@@ -28,6 +30,7 @@ sizes=${BENCH_SIZES:-1 100 1000 10000 100000}
 tomoyo_max=${BENCH_TOMOYO_MAX:-10000}
 domains=${BENCH_DOMAINS:-10 10000}
 net_sizes=${BENCH_NET_SIZES:-100 10000}
+acl_groups=${BENCH_GROUPS:-50 5000}
 out=$repo/out/bench
 bin=$cache/vm/bin
 
@@ -54,11 +57,13 @@ settings="BENCH_ROUNDS=$rounds BENCH_ROUND_MS=$round_ms"
 settings+=" BENCH_SIZES=${sizes// /,} BENCH_TOMOYO_MAX=$tomoyo_max"
 settings+=" BENCH_DOMAINS=${domains// /,}"
 settings+=" BENCH_NET_SIZES=${net_sizes// /,}"
+settings+=" BENCH_GROUPS=${acl_groups// /,}"
 
 echo "bench: $boots boots each of floor, tomoyo and warden, alternating;"
 echo "bench: per operation: calibrated rounds of ${round_ms} ms (exec: $((round_ms * 5)) ms), best of $rounds rounds"
 echo "bench: N = $sizes (TOMOYO up to $tomoyo_max); exec with $domains domains"
 echo "bench: inet bind with $net_sizes network entries"
+echo "bench: Warden: a domain using ${acl_groups% *} of ${acl_groups#* } named acl groups"
 echo "bench: clock: ${tsc:-no TSC rate measured, the guest may fall back to jiffies}"
 start=$(date +%s)
 for i in $(seq 1 "$boots"); do

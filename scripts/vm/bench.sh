@@ -16,6 +16,13 @@
 #          10.A.B.C 80" (distinct addresses) before the entries the
 #          benchmark needs, so the inet bind is checked against N network
 #          entries; N from BENCH_NET_SIZES
+#   gU     Warden only (TOMOYO has no named groups): enforcing, the
+#          domain has no entries of its own and uses U of G named acl
+#          groups (BENCH_GROUPS "U G", "50 5000"), each holding 2 filler
+#          entries "file read /data/gU/gI/a" and ".../b"; the entries the
+#          benchmark needs are in the last group it uses, which is the
+#          last defined, so they come after the 2 * U filler entries of
+#          the groups it uses: the row beside n100
 #   none   the LSM enabled, no policy loaded yet (TOMOYO not activated)
 #   p0     profile 0, 100 filler entries; the first stage after activation
 #   xD     the exec transition with D domains in the policy (BENCH_DOMAINS),
@@ -30,6 +37,8 @@ SIZES=$(echo "${BENCH_SIZES:-1 100 1000 10000 100000}" | tr , " ")
 TOMOYO_MAX=${BENCH_TOMOYO_MAX:-10000}
 DOMAINS=$(echo "${BENCH_DOMAINS:-10 10000}" | tr , " ")
 NET_SIZES=$(echo "${BENCH_NET_SIZES:-100 10000}" | tr , " ")
+GROUPS_USED=$(echo "${BENCH_GROUPS:-50 5000}" | tr , " " | cut -d " " -f 1)
+GROUPS_DEFINED=$(echo "${BENCH_GROUPS:-50 5000}" | tr , " " | cut -d " " -f 2)
 PORT=${BENCH_PORT:-4321}
 ROUNDS=${BENCH_ROUNDS:-31}
 ROUND_MS=${BENCH_ROUND_MS:-2}
@@ -40,7 +49,7 @@ case ",$(cat /sys/kernel/security/lsm)," in
 *) lsm=floor ;;
 esac
 echo "BENCH lsm $lsm $(cat /sys/kernel/security/lsm)"
-echo "BENCH settings rounds=$ROUNDS round_ms=$ROUND_MS"
+echo "BENCH settings rounds=$ROUNDS round_ms=$ROUND_MS groups=$GROUPS_USED,$GROUPS_DEFINED"
 
 labels=p0
 for n in $SIZES; do
@@ -52,6 +61,7 @@ done
 for n in $NET_SIZES; do
 	labels="$labels i$n"
 done
+labels="$labels g$GROUPS_USED"
 
 mkdir -p $B
 echo data >$B/target
@@ -113,6 +123,16 @@ domains() {
 			printf "network inet stream bind/connect 10.%d.%d.%d 80\n",
 				int(i / 65536), int(i / 256) % 256, i % 256
 	}'
+	needed
+	cat <<EOF
+
+<kernel> $B/$1/warden-bench $B/true
+use_profile $2
+EOF
+}
+
+# The entries the benchmark matches.
+needed() {
 	cat <<EOF
 file read $B/target
 file getattr $B/target
@@ -122,6 +142,35 @@ network unix stream bind $B/sock
 network unix stream listen $B/sock
 network unix stream connect $B/sock
 network inet stream bind 127.0.0.1 $PORT
+EOF
+}
+
+# acl_groups LABEL DEFINED: DEFINED named groups of 2 file entries each,
+# the entries the benchmark needs added to the last one.
+acl_groups() {
+	awk -v label="$1" -v defined="$2" 'BEGIN {
+		for (i = 0; i < defined; i++) {
+			printf "acl_group bench_%s_%d file read /data/%s/g%d/a\n",
+				label, i, label, i
+			printf "acl_group bench_%s_%d file read /data/%s/g%d/b\n",
+				label, i, label, i
+		}
+	}'
+	needed | sed "s|^|acl_group bench_$1_$(($2 - 1)) |"
+}
+
+# group_domains LABEL PROFILE USED DEFINED: the domain of the gU stage
+# uses every (DEFINED / USED)th group, the last one defined last.
+group_domains() {
+	echo "<kernel> $B/$1/warden-bench"
+	echo "use_profile $2"
+	awk -v label="$1" -v used="$3" -v defined="$4" 'BEGIN {
+		step = int(defined / used)
+		for (i = 1; i <= used; i++)
+			printf "use_group bench_%s_%d\n", label,
+				defined - 1 - (used - i) * step
+	}'
+	cat <<EOF
 
 <kernel> $B/$1/warden-bench $B/true
 use_profile $2
@@ -174,6 +223,23 @@ stage() {
 	run "$1" "$5"
 }
 
+# stage_groups LABEL USED DEFINED: the gU stage, Warden only.
+stage_groups() {
+	{
+		echo "[profile]"
+		profile
+		echo "[exception_policy]"
+		exceptions
+		acl_groups "$1" "$3"
+		echo "[domain_policy]"
+		group_domains "$1" 3 "$2" "$3"
+	} >$B/policy.txt
+	before=$(memory $T)
+	$BIN/warden-bench load "$1" $B/policy.txt $dest || exit 1
+	echo "BENCH mem $1 $before $(memory $T)"
+	run "$1" enforcing
+}
+
 # Profile 0 first, while the kernel is as fresh as the floor's; the
 # 10-domain exec stage next: TOMOYO keeps every domain ever loaded.
 stage p0 0 100 0 open
@@ -190,4 +256,7 @@ done
 for n in $NET_SIZES; do
 	stage i$n 3 1 0 enforcing "$n"
 done
+if [ $lsm = warden ]; then
+	stage_groups g$GROUPS_USED "$GROUPS_USED" "$GROUPS_DEFINED"
+fi
 exit 0

@@ -53,6 +53,37 @@ struct warden_doc_test {
 
 static const struct warden_doc_test warden_doc_tests[] = {
 	{
+		.name = "acl groups of every kind, and uses numbered first",
+		.writes = { "[exception_policy]\n"
+			    "acl_group web file read /srv/\\*\n"
+			    "acl_group 7 network inet stream bind 127.0.0.1 80\n",
+			    "acl_group web misc env LANG\n"
+			    "acl_group web task manual_domain_transition <kernel> /bin/sh\n"
+			    "acl_group 7 network unix stream connect /run/x.sock\n"
+			    "acl_group web file ioctl /dev/tty 0x5401 task.uid=0\n",
+			    "[domain_policy]\n<kernel> /bin/sh\nuse_group web\n"
+			    "use_group 7\nuse_group not_yet\nuse_group 0\n" },
+		.failed_write = -1,
+		.printed = EMPTY_HEAD "[exception_policy]\n"
+			   "acl_group web file read /srv/\\*\n"
+			   "acl_group web file ioctl /dev/tty 0x5401 task.uid=0\n"
+			   "acl_group web misc env LANG\n"
+			   "acl_group web task manual_domain_transition <kernel> /bin/sh\n"
+			   "acl_group 7 network inet stream bind 127.0.0.1 80\n"
+			   "acl_group 7 network unix stream connect /run/x.sock\n"
+			   "[domain_policy]\n" ROOT_DOMAIN
+			   "<kernel> /bin/sh\nuse_profile 0\nuse_group 0\n"
+			   "use_group 7\nuse_group web\nuse_group not_yet\n\n\n",
+	},
+	{
+		.name = "a use_group with a malformed name is refused",
+		.writes = { "[domain_policy]\n<kernel> /bin/sh\n",
+			    "use_group web-server\n" },
+		.failed_write = 1,
+		.err = -EINVAL,
+		.lineno = 3,
+	},
+	{
 		.name = "a line split across writes is parsed whole",
 		.writes = { "[mana", "ger]\n/sbin/lo", "adpolicy\n" },
 		.failed_write = -1,

@@ -67,7 +67,8 @@ static unsigned int rng_below(struct rng *r, unsigned int n)
 static const char *const domain_seeds[] = {
 	"<kernel> /fuzz/a", "<kernel> /fuzz/b /bin/sh", "<fuzz> /usr/sbin/x",
 	"delete <kernel> /fuzz/a", "use_profile 0", "use_profile 1",
-	"use_group 0", "use_group web", "quota_exceeded", "transition_failed",
+	"use_group 0", "use_group web", "use_group term", "delete use_group web",
+	"quota_exceeded", "transition_failed",
 	"file read /etc/passwd", "file read/write /tmp/\\*",
 	"file create /tmp/x 0600", "file ioctl /dev/tty 0x5401-0x5402",
 	"file mkchar /dev/null 0666 1 3", "file rename /a /b",
@@ -90,6 +91,12 @@ static const char *const exception_seeds[] = {
 	"address_group LOCAL 127.0.0.1", "address_group LOCAL ::1-::ff",
 	"acl_group 0 file read /etc/ld.so.cache",
 	"acl_group term file read/write /dev/console",
+	"acl_group 1 network inet stream bind/listen 127.0.0.1 80",
+	"acl_group web file ioctl /dev/tty @PORTS task.uid=0",
+	"acl_group web network unix stream connect /tmp/s",
+	"acl_group web misc env LC_\\*",
+	"acl_group web task manual_domain_transition <kernel> /fuzz/a",
+	"delete acl_group term file read/write /dev/console",
 	"delete path_group WEB /var/www/\\*",
 };
 

@@ -702,6 +702,143 @@ TEST(warden_tools_queryd_answers_a_violation)
 }
 
 /*
+ * acl_group lines of every kind, numbered and named, with conditions and
+ * @group references, and a domain using them (numbered first, as
+ * domain_policy prints them, and one group not defined at all).  Group
+ * 201 and the named groups are new in this boot, so their lines print
+ * together after every group init_policy defined.
+ */
+#define COMPAT_GROUPS \
+	"path_group COMPAT_G_PATHS /tmp/compat-g/\\*\n" \
+	"number_group COMPAT_G_MODES 0-0777\n" \
+	"address_group COMPAT_G_ADDRS 10.0.0.0-10.0.0.255\n"
+#define COMPAT_ACL_GROUPS \
+	"acl_group 201 file read/write /dev/null task.uid=0\n" \
+	"acl_group 201 file ioctl /dev/tty 0x5401-0x5402\n" \
+	"acl_group 201 network inet stream bind/listen 127.0.0.1 80\n" \
+	"acl_group compat_term file read/write /dev/console\n" \
+	"acl_group compat_term misc env TERM\n" \
+	"acl_group compat_web file create @COMPAT_G_PATHS @COMPAT_G_MODES\n" \
+	"acl_group compat_web file mkchar /dev/compat-g 0600 1 3\n" \
+	"acl_group compat_web file rename /tmp/compat-g/a /tmp/compat-g/b\n" \
+	"acl_group compat_web file mount /dev/sda1 /mnt/ ext4 0\n" \
+	"acl_group compat_web network inet dgram send @COMPAT_G_ADDRS 53 task.uid=0\n" \
+	"acl_group compat_web network unix stream connect /run/compat-g.sock\n" \
+	"acl_group compat_web task manual_domain_transition <kernel> /compat/g\n"
+#define COMPAT_GROUPS_DOMAIN \
+	"<kernel> /compat/g\n" \
+	"use_profile 0\n" \
+	"use_group 201\n" \
+	"use_group compat_term\n" \
+	"use_group compat_web\n" \
+	"use_group compat_undefined\n" \
+	"\n" \
+	"file read /etc/compat-g.conf\n" \
+	"\n"
+
+static int compare_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Whether @a and @b hold the same lines, in any order, and the same
+ * "acl_group " lines in the same order.
+ */
+static bool same_lines_and_acl_groups(const char *a, const char *b)
+{
+	static char copy[2][BIG], *lines[2][4096], acl[2][BIG];
+	size_t n[2] = { 0, 0 }, i, k;
+
+	for (k = 0; k < 2; k++) {
+		char *cursor = copy[k], *line;
+
+		snprintf(copy[k], BIG, "%s", k ? b : a);
+		acl[k][0] = '\0';
+		while ((line = strsep(&cursor, "\n")) && n[k] < 4096) {
+			if (!strncmp(line, "acl_group ", strlen("acl_group "))) {
+				strncat(acl[k], line, BIG - strlen(acl[k]) - 2);
+				strcat(acl[k], "\n");
+			}
+			lines[k][n[k]++] = line;
+		}
+		qsort(lines[k], n[k], sizeof(lines[k][0]), compare_lines);
+	}
+	if (n[0] != n[1] || strcmp(acl[0], acl[1]))
+		return false;
+	for (i = 0; i < n[0]; i++)
+		if (strcmp(lines[0][i], lines[1][i]))
+			return false;
+	return true;
+}
+
+/*
+ * What tomoyo-savepolicy -@part prints, loaded back with tomoyo-loadpolicy
+ * -@partf, prints the same lines, its acl_group lines in the same order;
+ * @saved receives it.  tomoyo-loadpolicy -f deletes every line before it
+ * adds the new ones, so that a path_group no line refers to any more is
+ * made again after the groups still referred to: the order of the groups
+ * may change once, and the second load prints exactly what it loaded.
+ */
+static void tomoyo_tools_reload(struct __test_metadata *_metadata, char part,
+				char *saved, size_t size)
+{
+	static char again[BIG];
+
+	ASSERT_LT(0, capture(saved, size, "tomoyo-savepolicy -%c", part));
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in", saved, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -%cf </tmp/compat-g.in", part));
+	ASSERT_LT(0, capture(again, sizeof(again), "tomoyo-savepolicy -%c",
+			     part));
+	EXPECT_TRUE(same_lines_and_acl_groups(saved, again))
+		TH_LOG("saved:\n%s\nloaded back:\n%s", saved, again);
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in", again, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -%cf </tmp/compat-g.in", part));
+	ASSERT_LT(0, capture(saved, size, "tomoyo-savepolicy -%c", part));
+	EXPECT_STREQ(again, saved);
+}
+
+TEST(tomoyo_tools_round_trip_acl_groups_of_every_kind)
+{
+	static char before_e[BIG], before_d[BIG], saved[BIG];
+	static const char *const lines[] = {
+		"path_group COMPAT_G_PATHS /tmp/compat-g/\\*",
+		"number_group COMPAT_G_MODES 0-0777",
+		"address_group COMPAT_G_ADDRS 10.0.0.0-10.0.0.255",
+	};
+	size_t i;
+
+	if (!warden_is_enabled() || !have_tools())
+		SKIP(return, "Warden or tomoyo-tools are missing");
+	ASSERT_LT(0, capture(before_e, sizeof(before_e), "tomoyo-savepolicy -e"));
+	ASSERT_LT(0, capture(before_d, sizeof(before_d), "tomoyo-savepolicy -d"));
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in",
+				COMPAT_GROUPS COMPAT_ACL_GROUPS, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -e </tmp/compat-g.in"));
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in", COMPAT_GROUPS_DOMAIN, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -d </tmp/compat-g.in"));
+
+	tomoyo_tools_reload(_metadata, 'e', saved, sizeof(saved));
+	EXPECT_NE(NULL, strstr(saved, COMPAT_ACL_GROUPS)) TH_LOG("%s", saved);
+	for (i = 0; i < ARRAY_SIZE(lines); i++)
+		EXPECT_TRUE(has_line(saved, lines[i])) TH_LOG("line %zu", i);
+	EXPECT_TRUE(same_as_output(WARDEN_DIR "/exception_policy",
+				   "tomoyo-savepolicy -e"));
+	tomoyo_tools_reload(_metadata, 'd', saved, sizeof(saved));
+	EXPECT_NE(NULL, strstr(saved, "\n" COMPAT_GROUPS_DOMAIN))
+		TH_LOG("%s", saved);
+
+	/* Leave the policy as the earlier cases left it. */
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in", before_e, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -ef </tmp/compat-g.in"));
+	ASSERT_EQ(0, write_text("/tmp/compat-g.in", before_d, 0600));
+	ASSERT_EQ(0, run("tomoyo-loadpolicy -df </tmp/compat-g.in"));
+	unlink("/tmp/compat-g.in");
+	ASSERT_LT(0, capture(saved, sizeof(saved), "tomoyo-savepolicy -e"));
+	EXPECT_STREQ(before_e, saved);
+}
+
+/*
  * With lsm=warden,tomoyo both run: the tomoyo directory is TOMOYO's own
  * (it has no "policy" file), and Warden did not try to make one.
  */
