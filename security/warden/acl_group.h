@@ -20,6 +20,7 @@
 #include "acl.h"
 #include "group.h"
 #include "netacl.h"
+#include "quiet.h"
 
 /* The longest acl_group name, so that its lines print in full. */
 #define WARDEN_ACL_GROUP_NAME_MAX 64
@@ -38,6 +39,7 @@
  *        goes with its last entry.
  * @acls: the file entries.
  * @netacls: the network, misc env and task entries.
+ * @quiet: the quiet rules, %NULL until the group has one.
  * @name: the group's number or name.
  */
 struct warden_acl_group {
@@ -47,6 +49,7 @@ struct warden_acl_group {
 	bool used;
 	struct warden_acl_set acls;
 	struct warden_netacl_set netacls;
+	struct warden_quiet __rcu *quiet;
 	char name[];
 };
 
@@ -100,6 +103,11 @@ bool warden_acl_groups_allow_net(const struct list_head *uses,
 				 const struct warden_exception_policy *exception);
 bool warden_acl_groups_allow_task(const struct list_head *uses,
 				  const char *domainname);
+bool warden_acl_groups_quiet(const struct list_head *uses,
+			     const struct warden_request *req);
+bool warden_acl_groups_quiet_net(const struct list_head *uses,
+				 const struct warden_net_request *req,
+				 const struct warden_exception_policy *exception);
 int warden_acl_group_name_check(const char *name, const char **reason);
 
 #endif /* _SECURITY_WARDEN_ACL_GROUP_H */

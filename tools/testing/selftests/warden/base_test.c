@@ -175,6 +175,7 @@ static const char *const stat_labels[] = {
 	"Policy violation in learning mode:",
 	"Policy violation in permissive mode:",
 	"Policy violation in enforcing mode:",
+	"Policy violation quieted:",
 	"Memory used by policy:",
 	"Memory used by audit log:",
 	"Memory used by query message:",
