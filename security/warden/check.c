@@ -512,7 +512,9 @@ static const struct warden_check_ops warden_file_ops = {
  *
  * A request no entry grants is, by the domain's mode: learned (its line is
  * added to the domain), allowed and counted (permissive), or rejected and
- * counted (enforcing).
+ * counted (enforcing).  One a quiet rule covers is allowed or rejected
+ * alike, but counted as quieted, and neither learned, nor logged or
+ * queried unless the profile's quiet_log says so.
  *
  * Return: 0 to allow the request, -EPERM to reject it, -ENOMEM.
  */
