@@ -103,6 +103,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, domain_policy) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, domain_stat) {
+	/* clang-format on */
+	.name = "domain_stat",
+	.mode = 0400,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, exception_policy) {
 	/* clang-format on */
 	.name = "exception_policy",
