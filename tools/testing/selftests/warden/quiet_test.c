@@ -474,8 +474,13 @@ TEST_F(quiet, quiet_lines_and_quiet_log_round_trip)
 TEST_F(quiet, malformed_quiet_lines_are_refused)
 {
 	static const char *const bad[] = {
-		"quiet\n", "quiet quiet file read /x\n", "quiet use_group 1\n",
-		"quiet use_profile 1\n", "quiet file reed /x\n",
+		"quiet\n",
+		/* A quiet rule does not quiet a quiet rule. */
+		"quiet "
+		"quiet file read /x\n",
+		"quiet use_group 1\n",
+		"quiet use_profile 1\n",
+		"quiet file reed /x\n",
 		"quiet network inet stream connekt 127.0.0.1 1\n",
 	};
 	static char before[POLICY_DOC_SIZE], after[POLICY_DOC_SIZE];
