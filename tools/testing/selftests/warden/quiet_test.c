@@ -468,6 +468,21 @@ TEST_F(quiet, quiet_lines_and_quiet_log_round_trip)
 	ASSERT_EQ(0, write_in_chunks(POLICY_FILE, doc, len, 4096));
 	ASSERT_EQ(len, read_whole_file(POLICY_FILE, again, sizeof(again)));
 	EXPECT_STREQ(doc, again);
+
+	/* What domain_policy and exception_policy print, they take back. */
+	len = read_whole_file(DOMAIN_POLICY_FILE, doc, sizeof(doc));
+	ASSERT_LT(0, len);
+	ASSERT_EQ(0, write_in_chunks(DOMAIN_POLICY_FILE, doc, len, 7));
+	ASSERT_EQ(len, read_whole_file(DOMAIN_POLICY_FILE, again,
+				       sizeof(again)));
+	EXPECT_STREQ(doc, again);
+	len = read_whole_file(WARDEN_DIR "/exception_policy", doc, sizeof(doc));
+	ASSERT_LT(0, len);
+	ASSERT_EQ(0, write_in_chunks(WARDEN_DIR "/exception_policy", doc, len,
+				     4096));
+	ASSERT_EQ(len, read_whole_file(WARDEN_DIR "/exception_policy", again,
+				       sizeof(again)));
+	EXPECT_STREQ(doc, again);
 }
 
 /* Bad quiet lines are refused whole, with the policy as it was. */
