@@ -295,13 +295,15 @@ static void test_deleted_quiet_lines_leave_nothing(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, warden_quiet_print(test, policy), before);
 }
 
+/* "quiet ", where the table says it twice. */
+#define QUIET "quiet "
+
 /* Malformed quiet lines: "domain:" lines for the domain, others groups'. */
 static const char *const warden_quiet_refused[] = {
 	"domain:quiet",
 	"domain:quiet ",
 	/* A quiet rule does not quiet a quiet rule. */
-	"domain:quiet "
-	"quiet file read /etc/shadow",
+	"domain:quiet quiet file read /etc/shadow",
 	"domain:quiet use_group 7",
 	"domain:quiet use_profile 1",
 	"domain:quiet file reed /etc/shadow",
@@ -313,8 +315,7 @@ static const char *const warden_quiet_refused[] = {
 	"domain:delete quiet file reed /etc/shadow",
 	"domain:delete quiet",
 	"acl_group 7 quiet",
-	"acl_group 7 quiet "
-	"quiet file read /etc/shadow",
+	"acl_group 7 " QUIET "quiet file read /etc/shadow",
 	"acl_group web quiet use_group 7",
 	"acl_group web quiet file read /etc/shadow bogus",
 	"acl_group web quiet task manual_domain_transition nowhere",

@@ -485,14 +485,16 @@ TEST_F(quiet, quiet_lines_and_quiet_log_round_trip)
 	EXPECT_STREQ(doc, again);
 }
 
+/* "quiet ", where a line says it twice. */
+#define QUIET "quiet "
+
 /* Bad quiet lines are refused whole, with the policy as it was. */
 TEST_F(quiet, malformed_quiet_lines_are_refused)
 {
 	static const char *const bad[] = {
 		"quiet\n",
 		/* A quiet rule does not quiet a quiet rule. */
-		"quiet "
-		"quiet file read /x\n",
+		QUIET "quiet file read /x\n",
 		"quiet use_group 1\n",
 		"quiet use_profile 1\n",
 		"quiet file reed /x\n",
