@@ -405,7 +405,7 @@ TEST_F(quiet, quiet_log_yes_records_and_queries_marked_and_counts)
 	struct counters before;
 	unsigned int serial, retry;
 	struct record rec;
-	int marked, skip = 0;
+	int marked, fields, skip = 0;
 	char text[64];
 
 	ASSERT_EQ(0, load_quiet_policy(PROFILE_ENFORCING_QUIET_LOG));
@@ -415,7 +415,8 @@ TEST_F(quiet, quiet_log_yes_records_and_queries_marked_and_counts)
 	start_request(_metadata, self, "read", SECRET, NULL);
 	/* As for any denial, the supervisor is asked; the query is marked. */
 	ASSERT_LT(0, read_record(self->query, &rec, WAIT_MS)) TH_LOG("no query");
-	ASSERT_EQ(2, sscanf(rec.buf, "Q%u-%u\n%n", &serial, &retry, &skip));
+	fields = sscanf(rec.buf, "Q%u-%u\n%n", &serial, &retry, &skip);
+	ASSERT_EQ(2, fields);
 	ASSERT_EQ(0, split_record(&rec, skip));
 	EXPECT_NE(NULL, strstr(rec.header,
 			       " mode=enforcing granted=no quiet=yes (global-pid="))
@@ -440,6 +441,9 @@ TEST_F(quiet, quiet_log_yes_records_and_queries_marked_and_counts)
 	expect_counted(_metadata, &before, 1, 0, "learning");
 }
 
+/* How a PREFERENCE line with the default numbers starts. */
+#define PREFERENCE_HEAD "-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 "
+
 /*
  * Quiet lines and quiet_log print as written, in domain_policy,
  * exception_policy, profile and the policy document, which loads back
@@ -453,9 +457,9 @@ TEST_F(quiet, quiet_lines_and_quiet_log_round_trip)
 
 	ASSERT_EQ(0, load_quiet_policy(PROFILE_ENFORCING));
 	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/profile", buf, sizeof(buf)));
-	EXPECT_NE(NULL, strstr(buf, "7-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 quiet_log=yes }\n"))
+	EXPECT_NE(NULL, strstr(buf, "7" PREFERENCE_HEAD "quiet_log=yes }\n"))
 		TH_LOG("%s", buf);
-	EXPECT_NE(NULL, strstr(buf, "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n"));
+	EXPECT_NE(NULL, strstr(buf, "6" PREFERENCE_HEAD "}\n"));
 	ASSERT_LT(0, read_whole_file(WARDEN_DIR "/exception_policy", buf,
 				     sizeof(buf)));
 	EXPECT_NE(NULL, strstr(buf, "acl_group noisy_net quiet " ACL_QUIET_PORT "\n"));
