@@ -19,6 +19,7 @@
 
 #include "acl_group.h"
 #include "pattern.h"
+#include "quiet.h"
 #include "stat.h"
 #include "value.h"
 
@@ -42,6 +43,7 @@ static void warden_acl_group_free(struct warden_acl_group *group)
 	/* The domains that used the group went before it. */
 	warden_acl_set_destroy(&group->acls);
 	warden_netacl_set_destroy(&group->netacls);
+	warden_quiet_free(rcu_dereference_protected(group->quiet, true));
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_acl_group_size(group->name));
 	kfree(group);
@@ -158,7 +160,8 @@ warden_acl_group_ref(struct warden_acl_group_set *set, const char *name)
  */
 static void warden_acl_group_drop_if_unused(struct warden_acl_group *group)
 {
-	if (group->used || group->acls.count || group->netacls.count)
+	if (group->used || group->acls.count || group->netacls.count ||
+	    rcu_access_pointer(group->quiet))
 		return;
 	list_del(&group->list);
 	if (group->listed)
@@ -197,7 +200,8 @@ void warden_acl_group_rollback(struct warden_acl_group_set *set,
 			list_last_entry(&set->all, struct warden_acl_group, list);
 
 		WARN_ON_ONCE(group->listed || group->acls.count ||
-			     group->netacls.count);
+			     group->netacls.count ||
+			     rcu_access_pointer(group->quiet));
 		list_del(&group->list);
 		warden_acl_group_free(group);
 	}
@@ -243,12 +247,20 @@ int warden_acl_group_name_check(const char *name, const char **reason)
 	return 0;
 }
 
-/* Add or delete one line of a group: file lines, or the others. */
+/* Add or delete one line of a group: file, quiet, or the others. */
 static int warden_acl_group_line(struct warden_acl_group *group,
 				 struct warden_exception_policy *exception,
 				 char *line, bool is_delete,
 				 const char **reason)
 {
+	if (!strcmp(line, "quiet")) {
+		*reason = "a quiet rule needs the line it quiets";
+		return -EINVAL;
+	}
+	if (str_has_prefix(line, "quiet "))
+		return warden_quiet_write(&group->quiet, exception,
+					  line + strlen("quiet "), is_delete,
+					  reason);
 	if (str_has_prefix(line, "file "))
 		return warden_acl_write(&group->acls, exception,
 					line + strlen("file "), is_delete,
@@ -257,7 +269,7 @@ static int warden_acl_group_line(struct warden_acl_group *group,
 	    str_has_prefix(line, "task "))
 		return warden_netacl_write(&group->netacls, exception, line,
 					   is_delete, reason);
-	*reason = "an acl_group holds file, network, misc and task lines";
+	*reason = "an acl_group holds file, network, misc, task and quiet lines";
 	return -EINVAL;
 }
 
@@ -348,6 +360,9 @@ void warden_acl_group_show(struct seq_file *m,
 			 prefix, group->name);
 		warden_acl_show_prefixed(m, &group->acls, line_prefix, false);
 		warden_netacl_show(m, &group->netacls, line_prefix, false);
+		warden_quiet_show(m, rcu_dereference_check(group->quiet,
+							   warden_policy_write_held()),
+				  line_prefix);
 	}
 }
 
@@ -462,4 +477,77 @@ void warden_acl_group_uses_clear(struct list_head *uses)
 					   false);
 		warden_acl_group_use_free(use);
 	}
+}
+
+/**
+ * warden_acl_groups_quiet - whether a quiet rule of a used ACL group
+ *			     covers a file request
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section.
+ * @req: the request, which nothing granted; it is not changed.
+ *
+ * Only a denial asks, so walking every used group is no cost to grants.
+ *
+ * Return: true if a quiet entry of one of them covers @req.
+ */
+bool warden_acl_groups_quiet(const struct list_head *uses,
+			     const struct warden_request *req)
+{
+	const struct warden_acl_group_use *use;
+
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_quiet_covers(rcu_dereference(use->group->quiet),
+					req))
+			return true;
+	return false;
+}
+
+/**
+ * warden_acl_groups_quiet_net - whether a quiet rule of a used ACL group
+ *				 covers a network or environment request
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section.
+ * @req: the request, which nothing granted; it is not changed.
+ * @exception: the exception policy of the domain's namespace.
+ *
+ * Return: true if a quiet entry of one of them covers @req.
+ */
+bool warden_acl_groups_quiet_net(const struct list_head *uses,
+				 const struct warden_net_request *req,
+				 const struct warden_exception_policy *exception)
+{
+	const struct warden_acl_group_use *use;
+
+	list_for_each_entry_rcu(use, uses, list)
+		if (warden_quiet_covers_net(rcu_dereference(use->group->quiet),
+					    req, exception))
+			return true;
+	return false;
+}
+
+/**
+ * warden_acl_groups_need_exec_args - whether used groups' quiet rules read
+ *				      exec strings
+ * @uses: the domain's uses; the caller is in an RCU read-side critical
+ *        section or holds warden_policy_lock.
+ *
+ * The groups' other entries are filed in the domain's own set, which
+ * counts them; their quiet rules are looked up group by group.
+ *
+ * Return: true if a quiet entry of a group the domain uses has an
+ * exec.argv[] or exec.envp[] condition.
+ */
+bool warden_acl_groups_need_exec_args(const struct list_head *uses)
+{
+	const struct warden_acl_group_use *use;
+	const struct warden_quiet *quiet;
+
+	lockdep_assert(warden_policy_readable());
+	list_for_each_entry_rcu(use, uses, list) {
+		quiet = rcu_dereference_check(use->group->quiet,
+					      warden_policy_write_held());
+		if (warden_quiet_needs_exec_args(quiet))
+			return true;
+	}
+	return false;
 }

@@ -22,6 +22,7 @@
 #include "acl.h"
 #include "group.h"
 #include "netacl.h"
+#include "quiet.h"
 
 /* The longest acl_group name, so that its lines print in full. */
 #define WARDEN_ACL_GROUP_NAME_MAX 64
@@ -40,6 +41,7 @@
  *        goes with its last entry.
  * @acls: the file entries.
  * @netacls: the network, misc env and task entries.
+ * @quiet: the quiet rules, %NULL until the group has one.
  * @name: the group's number or name.
  */
 struct warden_acl_group {
@@ -49,6 +51,7 @@ struct warden_acl_group {
 	bool used;
 	struct warden_acl_set acls;
 	struct warden_netacl_set netacls;
+	struct warden_quiet __rcu *quiet;
 	char name[];
 };
 
@@ -110,6 +113,12 @@ int warden_acl_group_use(const struct warden_acl_user *user,
 int warden_acl_group_uses_copy(const struct warden_acl_user *to,
 			       const struct list_head *from);
 void warden_acl_group_uses_clear(struct list_head *uses);
+bool warden_acl_groups_need_exec_args(const struct list_head *uses);
+bool warden_acl_groups_quiet(const struct list_head *uses,
+			     const struct warden_request *req);
+bool warden_acl_groups_quiet_net(const struct list_head *uses,
+				 const struct warden_net_request *req,
+				 const struct warden_exception_policy *exception);
 int warden_acl_group_name_check(const char *name, const char **reason);
 
 #endif /* _SECURITY_WARDEN_ACL_GROUP_H */

@@ -197,9 +197,10 @@ char *warden_audit_format(const struct warden_audit_event *event)
 	rcu_read_lock();
 	ppid = task_tgid_vnr(rcu_dereference(current->real_parent));
 	rcu_read_unlock();
-	seq_buf_printf(&s, "#%s# profile=%u mode=%s granted=%s (global-pid=%d)",
+	seq_buf_printf(&s, "#%s# profile=%u mode=%s granted=%s%s (global-pid=%d)",
 		       stamp, event->profile, warden_mode_names[event->mode],
-		       event->granted ? "yes" : "no", task_pid_nr(current));
+		       event->granted ? "yes" : "no",
+		       event->quiet ? " quiet=yes" : "", task_pid_nr(current));
 	seq_buf_printf(&s, " task={ pid=%d ppid=%d uid=%u gid=%u euid=%u egid=%u",
 		       task_tgid_vnr(current), ppid,
 		       from_kuid(&init_user_ns, cred->uid),

@@ -23,6 +23,8 @@ struct warden_domain;
  * @profile: the number of the domain's profile.
  * @mode: the &enum warden_mode it was decided in.
  * @granted: whether it was granted.
+ * @quiet: a quiet rule covered it and the profile's quiet_log had it
+ *         logged all the same: the header says "quiet=yes".
  * @ctx: the files, program and symlink target of the request, or %NULL.
  * @line: the policy line that names the request, without a newline.
  */
@@ -31,6 +33,7 @@ struct warden_audit_event {
 	u8 profile;
 	u8 mode;
 	bool granted;
+	bool quiet;
 	const struct warden_cond_ctx *ctx;
 	const char *line;
 };

@@ -22,6 +22,7 @@
 #include "pattern.h"
 #include "policy.h"
 #include "query.h"
+#include "quiet.h"
 #include "stat.h"
 
 /**
@@ -221,7 +222,9 @@ bool warden_check_needs_exec_args(struct warden_request_ctx *rctx)
 	rcu_read_lock();
 	dp = warden_request_policy(rctx);
 	if (dp)
-		needed = warden_acl_set_needs_exec_args(&dp->acls);
+		needed = warden_acl_set_needs_exec_args(&dp->acls) ||
+			 warden_quiet_needs_exec_args(rcu_dereference(dp->quiet)) ||
+			 warden_acl_groups_need_exec_args(&dp->uses);
 	rcu_read_unlock();
 	return needed;
 }
@@ -238,12 +241,15 @@ static_assert(ARRAY_SIZE(warden_mode_events) == WARDEN_MODE_ENFORCING + 1);
  * struct warden_check_ops - what differs between kinds of request
  * @allows: whether the domain's policy grants the request; called in an
  *          RCU read-side critical section, fills @verdict.
+ * @quiet: whether a quiet rule of the domain's policy covers a request
+ *         @allows refused; called in the same critical section.
  * @line: the policy line that names the request, allocated, or %NULL.
  * @ctx: what the request offers conditions and audit records, or %NULL.
  */
 struct warden_check_ops {
 	bool (*allows)(const struct warden_request_ctx *rctx, void *req,
 		       struct warden_verdict *verdict);
+	bool (*quiet)(const struct warden_request_ctx *rctx, const void *req);
 	char *(*line)(const void *req);
 	const struct warden_cond_ctx *(*ctx)(const void *req);
 };
@@ -312,10 +318,18 @@ static void warden_lookup(struct warden_request_ctx *rctx,
 	rcu_read_lock();
 	warden_request_policy(rctx);
 	/* A domain deleted since its modes were read mediates nothing. */
-	if (rctx->dp)
-		verdict->granted = ops->allows(rctx, req, verdict);
-	else
+	if (!rctx->dp) {
 		verdict->mode = WARDEN_MODE_DISABLED;
+		rcu_read_unlock();
+		return;
+	}
+	verdict->granted = ops->allows(rctx, req, verdict);
+	/* Quiet rules are looked at on denials only; they never grant. */
+	if (!verdict->granted) {
+		verdict->quiet = ops->quiet(rctx, req);
+		warden_domain_policy_count(rctx->dp, verdict->mode,
+					   verdict->quiet);
+	}
 	rcu_read_unlock();
 }
 
@@ -330,6 +344,7 @@ static char *warden_record(const struct warden_request_ctx *rctx,
 		.profile = rctx->profile,
 		.mode = verdict->mode,
 		.granted = verdict->granted,
+		.quiet = verdict->quiet,
 		.ctx = ops->ctx ? ops->ctx(req) : NULL,
 		.line = line,
 	};
@@ -360,7 +375,7 @@ static int warden_decide(struct warden_request_ctx *rctx,
 {
 	struct warden_query_state query = {};
 	enum warden_answer answer;
-	bool ask, log, learn;
+	bool ask, log, learn, hush;
 	char *line, *record;
 
 	memset(verdict, 0, sizeof(*verdict));
@@ -372,13 +387,22 @@ again:
 		return 0;
 	if (verdict->error)
 		return verdict->error;
-	if (!verdict->granted)
+	if (verdict->quiet)
+		warden_stat_record(WARDEN_STAT_VIOLATION_QUIETED);
+	else if (!verdict->granted)
 		warden_stat_record(warden_mode_events[verdict->mode]);
 
-	log = warden_audited(verdict, rctx->config);
-	learn = !verdict->granted && verdict->mode == WARDEN_MODE_LEARNING;
-	ask = !verdict->granted && verdict->mode == WARDEN_MODE_ENFORCING &&
-	      warden_query_wanted();
+	/*
+	 * A known denial is neither logged nor queried, unless quiet_log
+	 * asks for its records, marked; it is never learned: the policy
+	 * says what to do with it already.
+	 */
+	hush = verdict->quiet && !rctx->pref[WARDEN_PREF_QUIET_LOG];
+	log = !hush && warden_audited(verdict, rctx->config);
+	learn = !verdict->granted && !verdict->quiet &&
+		verdict->mode == WARDEN_MODE_LEARNING;
+	ask = !hush && !verdict->granted &&
+	      verdict->mode == WARDEN_MODE_ENFORCING && warden_query_wanted();
 	if (log || learn || ask) {
 		line = ops->line(req);
 		record = log || ask ?
@@ -464,8 +488,19 @@ static const struct warden_cond_ctx *warden_file_ctx(const void *arg)
 	return req->cond;
 }
 
+static bool warden_file_quiet(const struct warden_request_ctx *rctx,
+			      const void *arg)
+{
+	const struct warden_request *req = arg;
+	struct warden_domain_policy *dp = rctx->dp;
+
+	return warden_quiet_covers(rcu_dereference(dp->quiet), req) ||
+	       warden_acl_groups_quiet(&dp->uses, req);
+}
+
 static const struct warden_check_ops warden_file_ops = {
 	.allows = warden_file_allows,
+	.quiet = warden_file_quiet,
 	.line = warden_file_line,
 	.ctx = warden_file_ctx,
 };
@@ -479,7 +514,9 @@ static const struct warden_check_ops warden_file_ops = {
  *
  * A request no entry grants is, by the domain's mode: learned (its line is
  * added to the domain), allowed and counted (permissive), or rejected and
- * counted (enforcing).
+ * counted (enforcing).  One a quiet rule covers is allowed or rejected
+ * alike, but counted as quieted, and neither learned, nor logged or
+ * queried unless the profile's quiet_log says so.
  *
  * Return: 0 to allow the request, -EPERM to reject it, -ENOMEM.
  */
@@ -518,8 +555,20 @@ static char *warden_net_line(const void *req)
 	return warden_netacl_format(req);
 }
 
+static bool warden_net_quiet(const struct warden_request_ctx *rctx,
+			     const void *arg)
+{
+	const struct warden_net_request *req = arg;
+	struct warden_domain_policy *dp = rctx->dp;
+
+	return warden_quiet_covers_net(rcu_dereference(dp->quiet), req,
+				       rctx->exception) ||
+	       warden_acl_groups_quiet_net(&dp->uses, req, rctx->exception);
+}
+
 static const struct warden_check_ops warden_net_ops = {
 	.allows = warden_net_allows,
+	.quiet = warden_net_quiet,
 	.line = warden_net_line,
 };
 

@@ -68,6 +68,10 @@ struct warden_request_ctx {
  * struct warden_verdict - how a request was decided
  * @mode: the &enum warden_mode it was decided in.
  * @granted: an entry granted it.
+ * @quiet: nothing granted it and a quiet rule of the domain, or of an ACL
+ *         group it uses, covers it: a known denial, counted but neither
+ *         logged, queried nor learned unless the profile's quiet_log
+ *         says to log it.
  * @entry: the granting entry, held, when the request asked for it with
  *         &warden_request.hold; else %NULL.  Release it with
  *         warden_verdict_release().
@@ -87,6 +91,7 @@ struct warden_request_ctx {
 struct warden_verdict {
 	u8 mode;
 	bool granted;
+	bool quiet;
 	struct warden_acl *entry;
 	const char *matched;
 	const char *transit;

@@ -30,6 +30,7 @@
 #include "netacl.h"
 #include "pattern.h"
 #include "policy_types.h"
+#include "quiet.h"
 #include "stat.h"
 #include "value.h"
 
@@ -138,6 +139,7 @@ static void warden_domain_policy_free(struct warden_domain_policy *domain)
 	warden_acl_group_uses_clear(&domain->uses);
 	warden_acl_set_destroy(&domain->acls);
 	warden_netacl_set_destroy(&domain->netacls);
+	warden_quiet_free(rcu_dereference_protected(domain->quiet, true));
 	warden_memory_uncharge(WARDEN_MEMORY_POLICY,
 			       warden_domain_policy_size(domain->name));
 	kfree(domain);
@@ -418,6 +420,15 @@ int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 		return warden_acl_write(&domain->acls, exception,
 					line + strlen("file "), is_delete,
 					reason);
+	if (!strcmp(line, "quiet") || str_has_prefix(line, "quiet ")) {
+		if (!line[strlen("quiet")]) {
+			*reason = "a quiet rule needs the line it quiets";
+			return -EINVAL;
+		}
+		return warden_quiet_write(&domain->quiet, exception,
+					  line + strlen("quiet "), is_delete,
+					  reason);
+	}
 	if (str_has_prefix(line, "use_profile ") && !is_delete) {
 		if (warden_parse_u8(line + strlen("use_profile "), &number)) {
 			*reason = "use_profile takes a number from 0 to 255";
@@ -489,5 +500,54 @@ void warden_domain_policy_show_domain(struct seq_file *m,
 	seq_putc(m, '\n');
 	warden_acl_show_prefixed(m, &domain->acls, "", transition_only);
 	warden_netacl_show(m, &domain->netacls, "", transition_only);
+	/* Quiet rules grant nothing, so they decide no transition. */
+	if (!transition_only)
+		warden_quiet_show(m, rcu_dereference_check(domain->quiet,
+							   warden_policy_write_held()),
+				  "");
 	seq_putc(m, '\n');
+}
+
+/**
+ * warden_domain_policy_count - count a request no entry of a domain granted
+ * @dp: the domain; the caller is in an RCU read-side critical section.
+ * @mode: the &enum warden_mode the request was decided in.
+ * @quiet: a quiet rule covered the request.
+ *
+ * Lock-free, and allocates nothing: decisions call it.
+ */
+void warden_domain_policy_count(struct warden_domain_policy *dp,
+				enum warden_mode mode, bool quiet)
+{
+	if (quiet)
+		atomic_long_inc(&dp->quieted);
+	else if (!WARN_ON_ONCE(mode >= WARDEN_NR_MODES))
+		atomic_long_inc(&dp->violations[mode]);
+}
+
+/**
+ * warden_domain_policy_show_stat - print the domain_stat file
+ * @m: the seq_file.
+ * @policy: the policy; the caller is in an RCU read-side critical section.
+ *
+ * One line per domain with a nonzero count, in the order of the domain
+ * policy: "quieted=N enforcing=N permissive=N learning=N <domainname>".
+ * The domainname goes last, since it holds spaces.
+ */
+void warden_domain_policy_show_stat(struct seq_file *m,
+				    const struct warden_policy *policy)
+{
+	const struct warden_domain_policy *dp;
+
+	list_for_each_entry_rcu(dp, &policy->domains, list) {
+		long quieted = atomic_long_read(&dp->quieted);
+		long enforcing = atomic_long_read(&dp->violations[WARDEN_MODE_ENFORCING]);
+		long permissive = atomic_long_read(&dp->violations[WARDEN_MODE_PERMISSIVE]);
+		long learning = atomic_long_read(&dp->violations[WARDEN_MODE_LEARNING]);
+
+		if (!quieted && !enforcing && !permissive && !learning)
+			continue;
+		seq_printf(m, "quieted=%ld enforcing=%ld permissive=%ld learning=%ld %s\n",
+			   quieted, enforcing, permissive, learning, dp->name);
+	}
 }

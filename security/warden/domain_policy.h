@@ -15,9 +15,13 @@
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 
+#include <linux/atomic.h>
+
 #include "acl.h"
 #include "acl_group.h"
 #include "netacl.h"
+#include "profile.h"
+#include "quiet.h"
 
 struct warden_namespace;
 struct warden_policy;
@@ -35,6 +39,12 @@ struct warden_policy;
  *        walks.
  * @acls: the domain's file entries.
  * @netacls: the domain's network, misc and task entries.
+ * @quiet: the domain's quiet rules, %NULL until it has one.
+ * @violations: requests no entry granted, by the &enum warden_mode they
+ *              were decided in, quiet ones aside; what domain_stat
+ *              prints.  Lock-free; they start at zero with the domain's
+ *              policy object, so a whole-policy load resets them.
+ * @quieted: requests no entry granted that a quiet rule covered.
  * @ns: the namespace the domain is in; %NULL for "<kernel>".
  * @name: the domainname.
  */
@@ -48,6 +58,9 @@ struct warden_domain_policy {
 	struct list_head uses;
 	struct warden_acl_set acls;
 	struct warden_netacl_set netacls;
+	struct warden_quiet __rcu *quiet;
+	atomic_long_t violations[WARDEN_NR_MODES];
+	atomic_long_t quieted;
 	struct warden_namespace *ns;
 	char name[];
 };
@@ -67,6 +80,10 @@ unsigned int warden_domain_policy_entries(struct warden_domain_policy *dp);
 int warden_domain_policy_learn(struct warden_domain_policy *dp, char *line);
 int warden_domain_policy_write(struct warden_policy *policy, char **selected,
 			       char *line, bool live, const char **reason);
+void warden_domain_policy_count(struct warden_domain_policy *dp,
+				enum warden_mode mode, bool quiet);
+void warden_domain_policy_show_stat(struct seq_file *m,
+				    const struct warden_policy *policy);
 void warden_domain_policy_show_domain(struct seq_file *m,
 				      const struct warden_domain_policy *domain,
 				      bool transition_only);

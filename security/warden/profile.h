@@ -107,12 +107,17 @@ enum warden_category {
  * @WARDEN_PREF_MAX_LEARNING_ENTRY: ACL entries learning may add to a domain.
  * @WARDEN_PREF_QUERY_TIMEOUT: seconds a rejected request waits for a
  *                             supervisor's answer; Warden's addition.
+ * @WARDEN_PREF_QUIET_LOG: 1 to log, mark and query the denials quiet rules
+ *                         cover, for debugging; 0, the default, to keep
+ *                         them quiet.  Written "quiet_log=yes" or "no";
+ *                         Warden's addition.
  * @WARDEN_NR_PREFS: number of preferences.
  */
 enum warden_pref {
 	WARDEN_PREF_MAX_AUDIT_LOG,
 	WARDEN_PREF_MAX_LEARNING_ENTRY,
 	WARDEN_PREF_QUERY_TIMEOUT,
+	WARDEN_PREF_QUIET_LOG,
 	WARDEN_NR_PREFS,
 };
 

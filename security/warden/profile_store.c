@@ -89,6 +89,7 @@ const char *const warden_pref_names[] = {
 	[WARDEN_PREF_MAX_AUDIT_LOG] = "max_audit_log",
 	[WARDEN_PREF_MAX_LEARNING_ENTRY] = "max_learning_entry",
 	[WARDEN_PREF_QUERY_TIMEOUT] = "query_timeout",
+	[WARDEN_PREF_QUIET_LOG] = "quiet_log",
 };
 
 static_assert(ARRAY_SIZE(warden_pref_names) == WARDEN_NR_PREFS);

@@ -115,6 +115,15 @@ static int warden_pref_edit_apply(void *ctx, const char *key,
 
 	if (i < 0 || !value)
 		return -EINVAL;
+	/* A switch, not a number: "yes" or "no". */
+	if (i == WARDEN_PREF_QUIET_LOG) {
+		int yes = warden_parse_yes_no(value);
+
+		if (yes < 0)
+			return -EINVAL;
+		pref[i] = yes;
+		return 0;
+	}
 	return kstrtouint(value, 10, &pref[i]);
 }
 
@@ -341,6 +350,11 @@ void warden_profile_show(struct seq_file *m,
 			if (slot == WARDEN_PREF_QUERY_TIMEOUT &&
 			    profile->pref[slot] == WARDEN_DEFAULT_QUERY_TIMEOUT)
 				continue;
+			if (slot == WARDEN_PREF_QUIET_LOG) {
+				if (profile->pref[slot])
+					seq_puts(m, "quiet_log=yes ");
+				continue;
+			}
 			seq_printf(m, "%s=%u ", warden_pref_names[slot],
 				   profile->pref[slot]);
 		}

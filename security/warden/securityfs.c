@@ -2,7 +2,7 @@
 /*
  * Warden LSM - the securityfs interface, /sys/kernel/security/warden/:
  * the directory, and the files that are not the policy's (version, stat,
- * self_domain, .process_status).
+ * domain_stat, self_domain, .process_status).
  *
  * This file only checks privileges, copies data from and to user space and
  * hands it to the engine; what the data means is decided elsewhere.  The
@@ -128,6 +128,27 @@ static const struct file_operations warden_stat_fops = {
 	.open = warden_stat_open,
 	.read = seq_read,
 	.write = warden_stat_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* domain_stat: the counts of each domain of the policy in force. */
+static int warden_domain_stat_seq_show(struct seq_file *m, void *unused)
+{
+	rcu_read_lock();
+	warden_domain_policy_show_stat(m, rcu_dereference(warden_policy));
+	rcu_read_unlock();
+	return 0;
+}
+
+static int warden_domain_stat_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, warden_domain_stat_seq_show, NULL);
+}
+
+static const struct file_operations warden_domain_stat_fops = {
+	.open = warden_domain_stat_open,
+	.read = seq_read,
 	.llseek = seq_lseek,
 	.release = single_release,
 };
@@ -274,6 +295,7 @@ static const struct warden_fs_file {
 	{ "query", 0600, &warden_query_fops, NULL },
 	{ "domain_policy", 0600, &warden_policy_file_fops,
 	  &warden_domain_policy_file },
+	{ "domain_stat", 0400, &warden_domain_stat_fops, NULL },
 	{ "exception_policy", 0600, &warden_policy_file_fops,
 	  &warden_exception_file },
 	{ "manager", 0600, &warden_policy_file_fops, &warden_manager_file },

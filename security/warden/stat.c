@@ -34,6 +34,7 @@ static const char *const warden_stat_labels[] = {
 		"Policy violation in permissive mode:",
 	[WARDEN_STAT_VIOLATION_ENFORCING] =
 		"Policy violation in enforcing mode:",
+	[WARDEN_STAT_VIOLATION_QUIETED] = "Policy violation quieted:",
 };
 
 static_assert(ARRAY_SIZE(warden_stat_labels) == WARDEN_STAT_NR_EVENTS);

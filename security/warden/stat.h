@@ -23,6 +23,9 @@ struct task_struct;
  * @WARDEN_STAT_VIOLATION_LEARNING: a request was learned.
  * @WARDEN_STAT_VIOLATION_PERMISSIVE: a request was allowed, not granted.
  * @WARDEN_STAT_VIOLATION_ENFORCING: a request was rejected.
+ * @WARDEN_STAT_VIOLATION_QUIETED: a request nothing granted was covered by
+ *                                 a quiet rule, in any mode; it is not
+ *                                 counted on the mode's line.
  * @WARDEN_STAT_NR_EVENTS: number of counters.
  */
 enum warden_stat_event {
@@ -30,6 +33,7 @@ enum warden_stat_event {
 	WARDEN_STAT_VIOLATION_LEARNING,
 	WARDEN_STAT_VIOLATION_PERMISSIVE,
 	WARDEN_STAT_VIOLATION_ENFORCING,
+	WARDEN_STAT_VIOLATION_QUIETED,
 	WARDEN_STAT_NR_EVENTS,
 };
 

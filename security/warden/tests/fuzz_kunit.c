@@ -128,6 +128,12 @@ static const char *const warden_fuzz_domain_lines[] = {
 	"transition_failed",
 	"delete quota_exceeded",
 	"delete transition_failed",
+	"quiet file read /etc/selinux/config",
+	"quiet file ioctl /dev/console 0x5401-0x54FF",
+	"quiet network inet stream connect 127.0.0.1 80",
+	"quiet misc env LD_\\*",
+	"quiet task manual_domain_transition <kernel> /bin/sh",
+	"delete quiet file read /etc/selinux/config",
 };
 
 /* Pieces the mutator inserts: escapes, keywords and edges of numbers. */
@@ -146,6 +152,7 @@ static const char *const warden_fuzz_tokens[] = {
 	"task manual_domain_transition ", "path_group G ", "number_group N ",
 	"127.0.0.1", "::1",
 	"1-2", "any", "from ", "keep", "grant_log=", "{ ", " }",
+	"quiet ", "quiet file ", "acl_group web quiet ", " quiet_log=yes",
 };
 
 /* Copy a valid line of @section, from the tables, into the input. */
@@ -184,6 +191,10 @@ static void warden_fuzz_pick(struct warden_fuzz *fz, int section)
 			prefix = "file ";
 			break;
 		}
+		/* Any line a domain holds may be quieted. */
+		if (table && warden_fuzz_one_in(fz, 6))
+			prefix = table == warden_test_acl_corpus ?
+				 "quiet file " : "quiet ";
 		break;
 	}
 	for (n = 0; table(n); n++)

@@ -118,6 +118,10 @@ static const struct warden_profile_case warden_profile_valid[] = {
 	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
 	{ "6-PREFERENCE={ }",
 	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
+	{ "6-PREFERENCE={ quiet_log=yes }",
+	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 quiet_log=yes }\n" },
+	{ "6-PREFERENCE={ quiet_log=no }",
+	  "6-PREFERENCE={ max_audit_log=1024 max_learning_entry=2048 }\n" },
 	{ "7-CONFIG={ grant_log=no mode=learning reject_log=no }",
 	  "7-CONFIG={ mode=learning grant_log=no reject_log=no }\n" },
 	{ "8-CONFIG::file::open=use_default",
@@ -217,6 +221,9 @@ static const char *const warden_profile_invalid[] = {
 	"1-PREFERENCE={ max_audit_log }",
 	"1-PREFERENCE={ max_learning=5 }",
 	"1-PREFERENCE={ max_audit_log=1 bogus=2 }",
+	"1-PREFERENCE={ quiet_log=1 }",
+	"1-PREFERENCE={ quiet_log=maybe }",
+	"1-PREFERENCE={ quiet_log }",
 };
 
 static void warden_profile_invalid_desc(const char *const *line, char *desc)

@@ -86,6 +86,7 @@ static void test_stat_layout_is_tomoyo_layout(struct kunit *const test)
 		"Policy violation in learning mode:             ",
 		"Policy violation in permissive mode:           ",
 		"Policy violation in enforcing mode:            ",
+		"Policy violation quieted:                      ",
 		"Memory used by policy:                         ",
 		"Memory used by audit log:                      ",
 		"Memory used by query message:                  ",

@@ -121,6 +121,8 @@ static bool wd_record_parse_header(const char *line, struct wd_record *rec)
 		rec->granted = true;
 	else if (!wd_record_skip(&p, "no "))
 		return false;
+	/* A denial a quiet rule covered, logged under quiet_log=yes. */
+	rec->quiet = !rec->granted && wd_record_skip(&p, "quiet=yes ");
 	if (!wd_record_skip(&p, "(global-pid=") ||
 	    !wd_record_number(&p, ")", &rec->global_pid) ||
 	    !wd_record_skip(&p, ") "))

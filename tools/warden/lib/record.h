@@ -23,6 +23,8 @@
  * @profile: profile number, 0..255.
  * @mode: "learning", "permissive" or "enforcing".
  * @granted: granted=yes.
+ * @quiet: "quiet=yes" followed "granted=no": a quiet rule covered the
+ *         request, and the profile's quiet_log had it logged.
  * @global_pid: the task's pid in the initial pid namespace.
  * @pid..@fsgid: the task={ ... } values.
  * @has_exec: the header carries exec={ ... } (a "file execute" request).
@@ -40,6 +42,7 @@ struct wd_record {
 	unsigned int profile;
 	char mode[12];
 	bool granted;
+	bool quiet;
 	unsigned int global_pid;
 	unsigned int pid, ppid, uid, gid, euid, egid, suid, sgid, fsuid, fsgid;
 	bool has_exec;

@@ -48,8 +48,14 @@ TEST(records_from_the_guide_parse_field_by_field)
 		TH_LOG("text is the record as read");
 	wd_record_free(&rec);
 
-	EXPECT_TRUE(!parse(REC_READ_CAT, &rec, &why) && !rec.has_exec)
+	EXPECT_TRUE(!parse(REC_READ_CAT, &rec, &why) && !rec.has_exec &&
+		    !rec.quiet)
 		TH_LOG("read record parses, without exec");
+	wd_record_free(&rec);
+
+	EXPECT_TRUE(!parse("#2026/12/03 10:00:00# profile=3 mode=enforcing granted=no quiet=yes (global-pid=1) task={ pid=1 ppid=0 uid=0 gid=0 euid=0 egid=0 suid=0 sgid=0 fsuid=0 fsgid=0 }\n<kernel> /usr/sbin/tor\nfile read /etc/selinux/config\n",
+			   &rec, &why) && rec.quiet && !rec.granted)
+		TH_LOG("a record quiet_log=yes wrote parses, marked quiet");
 	wd_record_free(&rec);
 
 	EXPECT_TRUE(!parse(REC_GRANTED_1, &rec, &why) && rec.granted &&

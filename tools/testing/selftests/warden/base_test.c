@@ -103,6 +103,13 @@ FIXTURE_VARIANT_ADD(securityfs_file, domain_policy) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(securityfs_file, domain_stat) {
+	/* clang-format on */
+	.name = "domain_stat",
+	.mode = 0400,
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(securityfs_file, exception_policy) {
 	/* clang-format on */
 	.name = "exception_policy",
@@ -175,6 +182,7 @@ static const char *const stat_labels[] = {
 	"Policy violation in learning mode:",
 	"Policy violation in permissive mode:",
 	"Policy violation in enforcing mode:",
+	"Policy violation quieted:",
 	"Memory used by policy:",
 	"Memory used by audit log:",
 	"Memory used by query message:",

@@ -519,7 +519,7 @@ static void *reader(void *arg)
 	static const char *const files[] = {
 		"audit", "query", "domain_policy", "exception_policy",
 		"manager", "policy", "profile", "self_domain", "stat",
-		"version", ".process_status",
+		"version", ".process_status", "domain_stat",
 	};
 	struct fuzz_run *run = ((struct writer *)arg)->run;
 	int index = ((struct writer *)arg)->index;
