@@ -8,6 +8,7 @@
 
 #include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/hashtable.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/overflow.h>
@@ -16,6 +17,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringhash.h>
 
 #include "acl_group.h"
 #include "pattern.h"
@@ -36,6 +38,7 @@ void warden_acl_group_set_init(struct warden_acl_group_set *set)
 {
 	INIT_LIST_HEAD(&set->all);
 	INIT_LIST_HEAD(&set->defined);
+	hash_init(set->names);
 }
 
 static void warden_acl_group_free(struct warden_acl_group *group)
@@ -62,20 +65,42 @@ void warden_acl_group_set_clear(struct warden_acl_group_set *set)
 		warden_acl_group_free(group);
 	}
 	INIT_LIST_HEAD(&set->defined);
+	hash_init(set->names);
 }
 
-/*
- * Whether @name is @wanted: numbered groups are the same group however
- * the number is written, as use_group has always matched them.
- */
-static bool warden_acl_group_is(const char *name, const char *wanted)
-{
-	unsigned int a, b;
+/* Room for a group number as a group is named by it. */
+#define WARDEN_ACL_GROUP_NUMBER_MAX 11
 
-	if (isdigit(*name) && isdigit(*wanted))
-		return !kstrtouint(name, 10, &a) &&
-		       !kstrtouint(wanted, 10, &b) && a == b;
-	return !strcmp(name, wanted);
+/*
+ * The name a group is filed under: a number is the same group however it
+ * is written, and is named as TOMOYO prints it ("007" is group 7).
+ */
+static const char *warden_acl_group_canonical(const char *name, char *buf)
+{
+	unsigned int number;
+
+	if (!isdigit(*name) || kstrtouint(name, 10, &number))
+		return name;
+	snprintf(buf, WARDEN_ACL_GROUP_NUMBER_MAX, "%u", number);
+	return buf;
+}
+
+static u32 warden_acl_group_hash(const char *name)
+{
+	return full_name_hash(NULL, name, strlen(name));
+}
+
+/* The group filed under the canonical @name, or NULL. */
+static struct warden_acl_group *
+warden_acl_group_find(struct warden_acl_group_set *set, const char *name)
+{
+	struct warden_acl_group *group;
+
+	hash_for_each_possible(set->names, group, hash,
+			       warden_acl_group_hash(name))
+		if (!strcmp(group->name, name))
+			return group;
+	return NULL;
 }
 
 /**
@@ -88,22 +113,23 @@ static bool warden_acl_group_is(const char *name, const char *wanted)
 struct warden_acl_group *
 warden_acl_group_lookup(struct warden_acl_group_set *set, const char *name)
 {
-	struct warden_acl_group *group;
+	char buf[WARDEN_ACL_GROUP_NUMBER_MAX];
 
 	lockdep_assert(warden_policy_write_held());
-	list_for_each_entry(group, &set->all, list)
-		if (warden_acl_group_is(group->name, name))
-			return group;
-	return NULL;
+	return warden_acl_group_find(set,
+				     warden_acl_group_canonical(name, buf));
 }
 
 /* The ACL group of a number or name, created empty if need be; or NULL. */
 static struct warden_acl_group *
 warden_acl_group_get(struct warden_acl_group_set *set, const char *name)
 {
-	struct warden_acl_group *group = warden_acl_group_lookup(set, name);
+	char buf[WARDEN_ACL_GROUP_NUMBER_MAX];
+	struct warden_acl_group *group;
 	size_t size;
 
+	name = warden_acl_group_canonical(name, buf);
+	group = warden_acl_group_find(set, name);
 	if (group)
 		return group;
 	size = warden_acl_group_size(name);
@@ -124,6 +150,7 @@ warden_acl_group_get(struct warden_acl_group_set *set, const char *name)
 	INIT_LIST_HEAD(&group->defined);
 	memcpy(group->name, name, strlen(name) + 1);
 	list_add_tail(&group->list, &set->all);
+	hash_add(set->names, &group->hash, warden_acl_group_hash(name));
 	return group;
 }
 
@@ -164,6 +191,7 @@ static void warden_acl_group_drop_if_unused(struct warden_acl_group *group)
 	    rcu_access_pointer(group->quiet))
 		return;
 	list_del(&group->list);
+	hash_del(&group->hash);
 	if (group->listed)
 		list_del_rcu(&group->defined);
 	synchronize_rcu();
@@ -203,6 +231,7 @@ void warden_acl_group_rollback(struct warden_acl_group_set *set,
 			     group->netacls.count ||
 			     rcu_access_pointer(group->quiet));
 		list_del(&group->list);
+		hash_del(&group->hash);
 		warden_acl_group_free(group);
 	}
 }
@@ -292,8 +321,6 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 	char *name = strsep(&args, " ");
 	struct warden_acl_group_mark mark;
 	struct warden_acl_group *group;
-	unsigned int value;
-	char number[4];
 	int err;
 
 	lockdep_assert(warden_policy_write_held());
@@ -304,11 +331,7 @@ int warden_acl_group_write(struct warden_exception_policy *exception,
 	err = warden_acl_group_name_check(name, reason);
 	if (err)
 		return err;
-	/* A number is named as TOMOYO prints it: "007" is group 7. */
-	if (isdigit(*name) && !kstrtouint(name, 10, &value)) {
-		snprintf(number, sizeof(number), "%u", value);
-		name = number;
-	}
+	/* A number is filed as TOMOYO prints it: "007" is group 7. */
 	if (is_delete) {
 		group = warden_acl_group_lookup(set, name);
 		if (!group) {

@@ -33,6 +33,7 @@
 /**
  * struct warden_acl_group - ACL entries that domains use with use_group
  * @list: links the groups of &warden_acl_group_set.all.
+ * @hash: links the group in &warden_acl_group_set.names.
  * @defined: links the groups of &warden_acl_group_set.defined, once
  *           listed.
  * @listed: the group is on &warden_acl_group_set.defined.
@@ -46,6 +47,7 @@
  */
 struct warden_acl_group {
 	struct list_head list;
+	struct hlist_node hash;
 	struct list_head defined;
 	bool listed;
 	bool used;

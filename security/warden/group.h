@@ -13,6 +13,7 @@
 #ifndef _SECURITY_WARDEN_GROUP_H
 #define _SECURITY_WARDEN_GROUP_H
 
+#include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/seq_file.h>
 #include <linux/types.h>
@@ -76,10 +77,13 @@ struct warden_group {
  *       relies on.
  * @defined: the groups that ever had an entry, in the order they got
  *           their first one: the order they print in.
+ * @names: every group, by a hash of its name, so that a line finds its
+ *         group without a walk of @all however many there are.
  */
 struct warden_acl_group_set {
 	struct list_head all;
 	struct list_head defined;
+	DECLARE_HASHTABLE(names, 5);
 };
 
 /**
