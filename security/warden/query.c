@@ -204,6 +204,26 @@ struct warden_query_reader {
 	size_t pos;
 };
 
+/*
+ * The first query waiting that @reader was not handed, or NULL; when
+ * there is none, @reader is moved past every query asked so far, so that
+ * answered ones are not looked for again.  The caller holds
+ * warden_query_lock.
+ */
+static struct warden_query *
+warden_query_first(struct warden_query_reader *reader)
+{
+	struct warden_query *query;
+
+	lockdep_assert_held(&warden_query_lock);
+	list_for_each_entry(query, &warden_queries, list)
+		if (query->seq >= reader->next_seq &&
+		    query->answer == WARDEN_ANSWER_NONE)
+			return query;
+	WRITE_ONCE(reader->next_seq, atomic64_read(&warden_query_asked));
+	return NULL;
+}
+
 /* The next query for @reader, copied; NULL if none. */
 static char *warden_query_next(struct warden_query_reader *reader,
 			       bool *none)
@@ -211,33 +231,43 @@ static char *warden_query_next(struct warden_query_reader *reader,
 	struct warden_query *query;
 	char *text = NULL;
 
-	*none = true;
 	mutex_lock(&warden_query_lock);
-	list_for_each_entry(query, &warden_queries, list) {
-		if (query->seq < reader->next_seq ||
-		    query->answer != WARDEN_ANSWER_NONE)
-			continue;
-		*none = false;
+	query = warden_query_first(reader);
+	*none = !query;
+	if (query) {
 		text = kstrdup(query->text, GFP_KERNEL);
 		if (text)
 			WRITE_ONCE(reader->next_seq, query->seq + 1);
-		break;
 	}
-	/* Every query asked so far was handed to this reader or answered. */
-	if (*none)
-		WRITE_ONCE(reader->next_seq, atomic64_read(&warden_query_asked));
 	mutex_unlock(&warden_query_lock);
 	return text;
 }
 
 /*
  * Whether a query may be waiting that @reader was not handed.  Lockless,
- * for wait and poll; warden_query_next() skips the queries answered
- * meanwhile and moves @reader past them.
+ * for wait; warden_query_next() skips the queries answered meanwhile and
+ * moves @reader past them.
  */
 static bool warden_query_available(struct warden_query_reader *reader)
 {
 	return atomic64_read(&warden_query_asked) > READ_ONCE(reader->next_seq);
+}
+
+/*
+ * Whether a query is waiting that @reader was not handed, for poll: a
+ * reader that opened the file after queries were asked and answered is
+ * not woken for them, since a read would block.
+ */
+static bool warden_query_pending(struct warden_query_reader *reader)
+{
+	bool pending;
+
+	if (!warden_query_available(reader))
+		return false;
+	mutex_lock(&warden_query_lock);
+	pending = warden_query_first(reader);
+	mutex_unlock(&warden_query_lock);
+	return pending;
 }
 
 static ssize_t warden_query_read(struct file *file, char __user *buf,
@@ -338,7 +368,7 @@ static __poll_t warden_query_poll(struct file *file, poll_table *wait)
 	struct warden_query_reader *reader = file->private_data;
 
 	poll_wait(file, &warden_query_wait, wait);
-	if (READ_ONCE(reader->text) || warden_query_available(reader))
+	if (READ_ONCE(reader->text) || warden_query_pending(reader))
 		return EPOLLIN | EPOLLRDNORM;
 	return 0;
 }

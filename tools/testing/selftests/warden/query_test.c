@@ -168,6 +168,34 @@ TEST_F(query, answer_1_grants_the_request)
 	EXPECT_FALSE(domain_allows(HELPER_DOMAIN, ACL_F));
 }
 
+/*
+ * A reader that opens the file after every query asked so far was
+ * answered has nothing to read: poll says so, rather than waking it for
+ * a read that would block.
+ */
+TEST_F(query, a_new_reader_is_not_woken_for_answered_queries)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	struct helper_result res;
+	unsigned int serial, retry;
+	struct record rec;
+
+	self->q1 = open_query();
+	ASSERT_LE(0, self->q1);
+	start_request(_metadata, self);
+	read_query(_metadata, self, self->q1, &rec, &serial, &retry);
+	ASSERT_EQ(0, answer(self->q1, serial, 2));
+	end_request(_metadata, self, WAIT_MS, &res);
+	EXPECT_EQ(EPERM, res.err);
+	self->q2 = open_query();
+	ASSERT_LE(0, self->q2);
+	pfd.fd = self->q2;
+	EXPECT_EQ(0, poll(&pfd, 1, 200));
+	/* Nor is the reader that had the query. */
+	pfd.fd = self->q1;
+	EXPECT_EQ(0, poll(&pfd, 1, 200));
+}
+
 TEST_F(query, answer_2_rejects_the_request_with_eperm)
 {
 	struct helper_result res;
