@@ -16,6 +16,7 @@ struct seq_file;
 struct warden_acl_set;
 struct warden_exception_policy;
 struct warden_netacl_set;
+struct warden_policy;
 
 void warden_test_seq_buf(struct kunit *test, struct seq_file *m,
 			 size_t size);
@@ -30,5 +31,8 @@ int warden_test_netacl_line(struct warden_netacl_set *set,
 char *warden_test_exception_print(struct kunit *test,
 				  struct warden_exception_policy *e);
 void warden_test_exception_free(struct warden_exception_policy *e);
+/* In policy_kunit.c, with the policy document it prints. */
+char *warden_test_policy_print(struct kunit *test,
+			       struct warden_policy *policy);
 
 #endif /* _SECURITY_WARDEN_TESTS_KUNIT_UTIL_H */

@@ -19,6 +19,7 @@
 #include "../document.h"
 #include "../policy.h"
 #include "../stat.h"
+#include "kunit_util.h"
 
 /* Pieces of a document, as successive write() calls send them. */
 #define WARDEN_DOC_TEST_WRITES 5
@@ -260,19 +261,24 @@ static void warden_doc_test_desc(const struct warden_doc_test *t, char *desc)
 
 KUNIT_ARRAY_PARAM(warden_doc, warden_doc_tests, warden_doc_test_desc);
 
-/* Print the policy of a finished document as the policy file would. */
-static char *warden_doc_test_print(struct kunit *test,
-				   struct warden_policy *policy)
+/**
+ * warden_test_policy_print - print a policy as the policy file prints it
+ * @test: the test, which owns the buffer.
+ * @policy: a finished document's policy, or any other.
+ *
+ * Return: the text, in a 16 KiB test buffer.
+ */
+char *warden_test_policy_print(struct kunit *test,
+			       struct warden_policy *policy)
 {
 	struct warden_policy_cursor cursor = {
 		.policy = policy,
 		.view = WARDEN_VIEW_DOCUMENT,
 	};
-	struct seq_file m = { .size = 4096 };
+	struct seq_file m = {};
 	bool more;
 
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
+	warden_test_seq_buf(test, &m, 16384);
 	rcu_read_lock();
 	for (more = warden_policy_cursor_seek(&cursor, 0); more;
 	     more = warden_policy_cursor_next(&cursor))
@@ -304,7 +310,7 @@ static void test_document_written_in_pieces(struct kunit *test)
 		err = warden_document_finish(doc);
 	KUNIT_EXPECT_EQ(test, err, t->err);
 	if (!err) {
-		const char *printed = warden_doc_test_print(test, doc->policy);
+		const char *printed = warden_test_policy_print(test, doc->policy);
 
 		if (t->printed)
 			KUNIT_EXPECT_STREQ(test, printed, t->printed);
@@ -421,7 +427,7 @@ static void test_document_limit_refuses_the_write_whole(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, doc->err, 0);
 	KUNIT_EXPECT_EQ(test, warden_document_write(doc, "/sbin/b\n", 8), 0);
 	KUNIT_EXPECT_EQ(test, warden_document_finish(doc), 0);
-	KUNIT_EXPECT_STREQ(test, warden_doc_test_print(test, doc->policy),
+	KUNIT_EXPECT_STREQ(test, warden_test_policy_print(test, doc->policy),
 			   EMPTY_HEAD "/sbin/a\n/sbin/b\n[exception_policy]\n"
 			   "[domain_policy]\n" ROOT_DOMAIN);
 	warden_document_free(doc);

@@ -26,6 +26,7 @@
 #include "../policy.h"
 #include "../profile.h"
 #include "../stat.h"
+#include "kunit_util.h"
 
 #define QUIET_DOMAIN "<kernel> /usr/sbin/test"
 
@@ -49,28 +50,6 @@ static struct warden_policy *warden_quiet_parse(struct kunit *test,
 		doc->policy = NULL;
 	warden_document_free(doc);
 	return err ? ERR_PTR(err) : policy;
-}
-
-/* Print @policy as the policy file prints it, into a test buffer. */
-static char *warden_quiet_print(struct kunit *test,
-				struct warden_policy *policy)
-{
-	struct warden_policy_cursor cursor = {
-		.policy = policy,
-		.view = WARDEN_VIEW_DOCUMENT,
-	};
-	struct seq_file m = { .size = 16384 };
-	bool more;
-
-	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, m.buf);
-	rcu_read_lock();
-	for (more = warden_policy_cursor_seek(&cursor, 0); more;
-	     more = warden_policy_cursor_next(&cursor))
-		warden_policy_cursor_show(&m, &cursor);
-	rcu_read_unlock();
-	KUNIT_ASSERT_FALSE(test, seq_has_overflowed(&m));
-	return m.buf;
 }
 
 static void warden_quiet_policy_free(void *policy)
@@ -215,7 +194,7 @@ static void test_quiet_lines_print_and_load_back(struct kunit *test)
 	const char *at;
 	size_t i;
 
-	printed = warden_quiet_print(test, policy);
+	printed = warden_test_policy_print(test, policy);
 	at = printed;
 	for (i = 0; i < ARRAY_SIZE(holds); i++) {
 		const char *found = strstr(at, holds[i]);
@@ -226,7 +205,7 @@ static void test_quiet_lines_print_and_load_back(struct kunit *test)
 			at = found + strlen(holds[i]);
 	}
 	again = warden_quiet_load(test, printed);
-	reprinted = warden_quiet_print(test, again);
+	reprinted = warden_test_policy_print(test, again);
 	KUNIT_EXPECT_STREQ(test, reprinted, printed);
 }
 
@@ -251,7 +230,7 @@ static void test_deleted_quiet_lines_leave_nothing(struct kunit *test)
 	size_t i;
 	int pass;
 
-	before = warden_quiet_print(test, policy);
+	before = warden_test_policy_print(test, policy);
 	used = warden_memory_in_use(WARDEN_MEMORY_POLICY);
 	warden_policy_write_lock();
 	strscpy(line, QUIET_DOMAIN, sizeof(line));
@@ -292,7 +271,7 @@ static void test_deleted_quiet_lines_leave_nothing(struct kunit *test)
 	warden_policy_write_unlock();
 	kfree(selected);
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY), used);
-	KUNIT_EXPECT_STREQ(test, warden_quiet_print(test, policy), before);
+	KUNIT_EXPECT_STREQ(test, warden_test_policy_print(test, policy), before);
 }
 
 /* "quiet ", where the table says it twice. */
@@ -346,7 +325,7 @@ static void test_malformed_quiet_line_is_refused(struct kunit *test)
 	unsigned int used;
 	int err;
 
-	before = warden_quiet_print(test, policy);
+	before = warden_test_policy_print(test, policy);
 	used = warden_memory_in_use(WARDEN_MEMORY_POLICY);
 	warden_policy_write_lock();
 	strscpy(line, QUIET_DOMAIN, sizeof(line));
@@ -364,7 +343,7 @@ static void test_malformed_quiet_line_is_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, err, -EINVAL);
 	KUNIT_EXPECT_NOT_NULL(test, reason);
 	KUNIT_EXPECT_EQ(test, warden_memory_in_use(WARDEN_MEMORY_POLICY), used);
-	KUNIT_EXPECT_STREQ(test, warden_quiet_print(test, policy), before);
+	KUNIT_EXPECT_STREQ(test, warden_test_policy_print(test, policy), before);
 }
 
 /* The policy the decisions are made in. */
