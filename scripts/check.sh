@@ -61,6 +61,13 @@ for f in "$results"/*.counts; do
 	skipped=$((skipped + s))
 done
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+# Name what failed just above the last line, where a log's tail shows it.
+if [ "$failed" -gt 0 ]; then
+	echo "failures:"
+	grep -H -E '^(not ok|#[[:space:]]+FAIL[[:space:]])|^[[:space:]]+# .*FAIL|^# [a-z_]+\.c:[0-9]+:|^tools: .*[1-9][0-9]* failed' \
+		"$repo"/out/tools-check.log "$repo"/out/*.tap "$repo"/out/kunit.log \
+		2>/dev/null | sed "s|^$repo/||" | head -n 40
+fi
 # Skips are Warden's tests on the boot where Warden is not enabled.
 [ "$skipped" -eq 0 ] || echo "($skipped skipped)"
 echo "$passed passed, $failed failed"
