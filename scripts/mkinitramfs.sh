@@ -28,6 +28,13 @@ for dir in selftests bin; do
 	[ -d "$src" ] && cp -a "$src/." "$root/opt/warden/$dir/"
 done
 
+# Warden's reference library of policy modules, where the tools' install
+# puts it.
+if [ -d "$repo/tools/warden/modules" ]; then
+	mkdir -p "$root/usr/share/warden/modules"
+	cp -a "$repo/tools/warden/modules/." "$root/usr/share/warden/modules/"
+fi
+
 # Debian's tomoyo-tools, dynamically linked, only for the scripts that
 # ask for them.
 if [ "$script" != --interactive ] &&

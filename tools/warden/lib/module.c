@@ -713,7 +713,7 @@ int wd_mset_add_path(struct wd_mset *set, const char *path)
 {
 	struct dirent **names;
 	struct stat st;
-	char *dir, *name;
+	char *dir, *name, *last = NULL;
 	const char *slash;
 	int n, i;
 
@@ -741,19 +741,20 @@ int wd_mset_add_path(struct wd_mset *set, const char *path)
 		wd_mset_error(set, path, 0, "%s", strerror(errno));
 		return -1;
 	}
+	/* Sorted, a module's files are next to each other: read it once. */
 	for (i = 0; i < n; i++) {
 		name = module_of(names[i]->d_name);
-		if (name && names[i]->d_name[0] != '.') {
-			bool seen = false;
-
-			for (unsigned int j = 0; j < set->nr_modules; j++)
-				seen |= !strcmp(set->modules[j]->name, name);
-			if (!seen)
-				add_module(set, path, name);
+		if (name && names[i]->d_name[0] != '.' &&
+		    (!last || strcmp(last, name))) {
+			add_module(set, path, name);
+			free(last);
+			last = name;
+		} else {
+			free(name);
 		}
-		free(name);
 		free(names[i]);
 	}
+	free(last);
 	free(names);
 	return 0;
 }

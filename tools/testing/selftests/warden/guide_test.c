@@ -34,43 +34,18 @@
 #include "../kselftest_harness.h"
 #include "enforce_common.h"
 
-#define HTTPD "/usr/sbin/httpd"
-#define HTTPD_DOMAIN "<kernel> " HTTPD
+#include "httpd_common.h"
+
 #define WWW "/tmp/www"
 #define CGI WWW "/cgi-bin/x"
 #define CGI_DOMAIN HTTPD_DOMAIN " " CGI
 #define CAT_DOMAIN CGI_DOMAIN " /bin/cat"
-#define PORT 18080
 
-static const char cgi_script[] =
-	"#!/bin/sh\n"
-	"echo \"Content-Type: text/plain\"\n"
-	"echo\n"
-	"case \"$QUERY_STRING\" in\n"
-	"uname) /bin/uname -s ;;\n"
-	"*) /bin/cat \"" WWW "/data/$QUERY_STRING\" ;;\n"
-	"esac\n";
+static const char cgi_script[] = CGI_SCRIPT(WWW);
 
 FIXTURE(guide) {
 	pid_t httpd;
 };
-
-/* The test VM starts with the loopback interface down. */
-static int loopback_up(void)
-{
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr))
-		err = -errno;
-	ifr.ifr_flags |= IFF_UP;
-	if (!err && ioctl(fd, SIOCSIFFLAGS, &ifr))
-		err = -errno;
-	close(fd);
-	return err;
-}
 
 FIXTURE_SETUP(guide)
 {
@@ -102,84 +77,6 @@ FIXTURE_TEARDOWN(guide)
 	remove_tree(WWW);
 }
 
-static pid_t start_httpd(void)
-{
-	static char *const argv[] = {
-		"httpd", "-f", "-p", "127.0.0.1:18080", "-h", WWW, NULL,
-	};
-	static char *const env[] = { "PATH=/sbin:/usr/sbin:/bin:/usr/bin", NULL };
-	pid_t pid = fork();
-
-	if (!pid) {
-		execve(HTTPD, argv, env);
-		_exit(127);
-	}
-	return pid;
-}
-
-static int connect_httpd(void)
-{
-	struct sockaddr_in addr = {
-		.sin_family = AF_INET,
-		.sin_port = htons(PORT),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-	struct timeval timeout = { .tv_sec = 20 };
-	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -1;
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
-	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-static bool wait_for_httpd(void)
-{
-	int i, fd;
-
-	for (i = 0; i < 200; i++) {
-		fd = connect_httpd();
-		if (fd >= 0) {
-			close(fd);
-			return true;
-		}
-		usleep(50000);
-	}
-	return false;
-}
-
-/*
- * GET @uri over HTTP/1.0; the whole response in @buf.  Returns the status
- * code, or -1.
- */
-static int http_get(const char *uri, char *buf, size_t size)
-{
-	char request[256];
-	size_t done = 0;
-	int fd, len, status = -1;
-	ssize_t n;
-
-	fd = connect_httpd();
-	if (fd < 0)
-		return -1;
-	len = snprintf(request, sizeof(request),
-		       "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n", uri);
-	if (write(fd, request, len) != len) {
-		close(fd);
-		return -1;
-	}
-	while (done + 1 < size && (n = read(fd, buf + done, size - 1 - done)) > 0)
-		done += n;
-	buf[done] = '\0';
-	close(fd);
-	if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
-		return -1;
-	return status;
-}
 
 /* Put every domain whose name starts with @prefix in @profile. */
 static int set_profile_below(const char *prefix, int profile)
@@ -230,7 +127,7 @@ TEST_F_TIMEOUT(guide, learn_in_profile_1_then_enforce_in_profile_3, 120)
 	ASSERT_EQ(0, load_test_policy(NULL,
 				      "initialize_domain " HTTPD " from any\n",
 				      HTTPD_DOMAIN "\nuse_profile 1\n\n"));
-	self->httpd = start_httpd();
+	self->httpd = start_httpd(WWW);
 	ASSERT_LT(0, self->httpd);
 	ASSERT_TRUE(wait_for_httpd());
 	for (i = 0; i < 2; i++) {
