@@ -602,7 +602,10 @@ static void html_index(struct wd_buf *b, const struct wd_mset *set)
 		wd_buf_puts(b, "<tr><td>");
 		html_link(b, m->name, NULL, m->name);
 		wd_buf_puts(b, "</td><td>");
-		html_doc(b, m->doc.summary);
+		if (m->doc.summary)
+			html_doc(b, m->doc.summary);
+		else
+			wd_buf_puts(b, "<span class=\"none\">no summary</span>");
 		wd_buf_printf(b, "</td><td class=\"n\">%u</td></tr>\n",
 			      m->nr_ifaces);
 	}
