@@ -26,12 +26,6 @@ FIXTURE(poldoc) {
 	char mods[PATH_MAX];	/* the modules */
 };
 
-/* What one run of the tool did. */
-struct run {
-	int status;		/* exit status, or -1 if it did not exit */
-	char *out, *err;
-};
-
 /*
  * A set in which every interface is documented: a module summary and a
  * description in paragraphs, parameters, an information flow, a call
@@ -130,58 +124,17 @@ static int contains(const char *text, const char *part)
 	return text && strstr(text, part);
 }
 
-/*
- * Run warden-poldoc with args (NULL-terminated) in the tree's root;
- * stdout and stderr go through files so that nothing can block.
- */
+/* Run warden-poldoc with args (NULL-terminated) in the tree's root. */
 static struct run run_args(const FIXTURE_DATA(poldoc) *self,
 			   const char *const *args)
 {
-	char *files[2], *envp[] = { "LC_ALL=C", NULL };
-	const char *argv[16];
-	struct run r = { -1, NULL, NULL };
-	int i, status;
-	pid_t pid;
+	char *envp[] = { "LC_ALL=C", NULL };
 
-	files[0] = wd_path(self->root, "stdout");
-	files[1] = wd_path(self->root, "stderr");
-	argv[0] = wd_path(self->tools, "warden-poldoc");
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = args[i];
-	argv[i + 1] = NULL;
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		int fd = open("/dev/null", O_RDONLY);
-
-		if (fd < 0 || dup2(fd, 0) < 0 || chdir(self->root))
-			_exit(126);
-		for (i = 0; i < 2; i++) {
-			fd = open(files[i], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-			if (fd < 0 || dup2(fd, i + 1) < 0)
-				_exit(126);
-			close(fd);
-		}
-		execve(argv[0], (char **)argv, envp);
-		_exit(127);
-	}
-	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		r.status = WEXITSTATUS(status);
-	r.out = wd_read_file(files[0], 0, NULL);
-	r.err = wd_read_file(files[1], 0, NULL);
-	free(files[0]);
-	free(files[1]);
-	free((char *)argv[0]);
-	return r;
+	return wd_test_run(self->root, self->tools, envp, "warden-poldoc",
+			   NULL, args);
 }
 
 #define RUN(...) run_args(self, (const char *const[]){ __VA_ARGS__, NULL })
-
-static void run_free(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
 
 FIXTURE_SETUP(poldoc)
 {

@@ -45,9 +45,9 @@ struct run {
 };
 
 /*
- * Run @tools/@tool with @args (NULL-terminated, at most 30) in the
- * environment @envp, feeding it @input on stdin; stdout and stderr go
- * through files in @dir, so a chatty tool cannot block on a full pipe.
+ * Run @tools/@tool with @args (NULL-terminated, at most 30) in @dir and
+ * the environment @envp, feeding it @input on stdin; stdout and stderr
+ * go through files in @dir, so a chatty tool cannot block on a full pipe.
  */
 static inline struct run wd_test_run(const char *dir, const char *tools,
 				     char *const envp[], const char *tool,
@@ -79,6 +79,8 @@ static inline struct run wd_test_run(const char *dir, const char *tools,
 				_exit(126);
 			close(fd);
 		}
+		if (chdir(dir))
+			_exit(126);
 		execve(argv[0], (char **)argv, envp);
 		_exit(127);
 	}
