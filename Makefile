@@ -17,7 +17,7 @@ export KSRC APPEND TIMEOUT ACCEL
 S := scripts
 
 .PHONY: help deps ksrc kernel kunit tools selftests vm-run shell demo lint check \
-	check-debug bench patch patch-test layers clean
+	check-debug bench patch patch-test layers html clean
 
 help:
 	@echo "Warden - a pathname-based MAC LSM for Linux 6.12"
@@ -39,6 +39,7 @@ help:
 	@echo "  make patch       write the git format-patch series to out/patches/"
 	@echo "  make patch-test  git am the series on a pristine tree and build after each patch"
 	@echo "  make layers      the series' file table and object/include graphs (after make lint)"
+	@echo "  make html        the reference library's interfaces as HTML in out/html/"
 	@echo "  make clean       remove out/ (the cache stays)"
 	@echo
 	@echo "Cache: $(CACHE)"
@@ -94,6 +95,11 @@ patch: ksrc
 
 patch-test: patch
 	@$(S)/patch-test.sh
+
+html:
+	@$(MAKE) -s -C tools/warden O=$(CURDIR)/out/tools all
+	@out/tools/warden-poldoc -o out/html tools/warden/modules
+	@echo "html: out/html/index.html"
 
 layers:
 	@$(S)/layers.py report

@@ -493,4 +493,48 @@ TEST_F(mod, usage_errors_exit_2)
 	run_free(&r);
 }
 
+/*
+ * The reference library of tools/warden/modules: clean, the same bytes
+ * twice, and every interface documented well enough for warden-poldoc.
+ * The test runs in tools/warden/tests, as the Makefile runs it.
+ */
+TEST_F(mod, the_reference_library_checks_builds_and_renders)
+{
+	char lib[PATH_MAX], html[200], *first;
+	struct run r;
+
+	ASSERT_NE(NULL, realpath("../modules", lib))
+		TH_LOG("no ../modules from %s", getcwd(html, sizeof(html)));
+	r = MOD("check", lib);
+	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+	TH_LOG("reference library: %s", wd_test_text(r.out));
+	run_free(&r);
+	r = MOD("build", lib);
+	EXPECT_EQ(0, r.status);
+	first = r.out;
+	r.out = NULL;
+	run_free(&r);
+	r = MOD("build", lib);
+	EXPECT_TEXT(r.out, first) TH_LOG("build twice: the same bytes");
+	free(first);
+	run_free(&r);
+
+	snprintf(html, sizeof(html), "%s/html", self->root);
+	r = wd_test_run(self->root, self->tools, (char *[]){ "LC_ALL=C", NULL },
+			"warden-poldoc", NULL,
+			(const char *const[]){ "-o", html, lib, NULL });
+	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+	run_free(&r);
+	first = get(html, "index.html");
+	EXPECT_TRUE(contains(first, "term_") || contains(first, ">term<"))
+		TH_LOG("%s", wd_test_text(first));
+	free(first);
+	first = get(html, "wardenutil.html");
+	EXPECT_TRUE(contains(first, "wardenutil_dontaudit_read_config"));
+	free(first);
+	first = get(html, "term.html");
+	EXPECT_TRUE(contains(first, "term_use_console"));
+	free(first);
+}
+
 TEST_HARNESS_MAIN
