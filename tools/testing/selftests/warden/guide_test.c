@@ -77,7 +77,6 @@ FIXTURE_TEARDOWN(guide)
 	remove_tree(WWW);
 }
 
-
 /* Put every domain whose name starts with @prefix in @profile. */
 static int set_profile_below(const char *prefix, int profile)
 {

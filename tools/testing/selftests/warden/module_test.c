@@ -40,7 +40,7 @@
 #define IFTEST TMP "/iftest"
 #define IFTEST_DOMAIN "<kernel> /tmp/warden-modules/iftest"
 #define EXCEPTION_FILE WARDEN_DIR "/exception_policy"
-#define OUT_SIZE (1 << 20)
+#define OUT_SIZE (1024 * 1024)
 #define WWW "/var/www"
 
 /* The child's stderr goes where its stdout goes: both are collected. */
@@ -53,11 +53,11 @@ static int stderr_to_stdout(void *arg)
 static int module_tool(char *out, size_t size, const char *a1, const char *a2,
 		       const char *a3, const char *a4, const char *a5)
 {
-	char *argv[] = { "warden-module", "--store", STORE, (char *)a1,
-			 (char *)a2, (char *)a3, (char *)a4, (char *)a5, NULL };
+	const char *argv[9] = { "warden-module", "--store", STORE, a1, a2, a3,
+				a4, a5, NULL };
 
-	return run_program(MODULE_TOOL, argv, stderr_to_stdout, NULL, out,
-			   size);
+	return run_program(MODULE_TOOL, (char *const *)argv, stderr_to_stdout,
+			   NULL, out, size);
 }
 
 /* A sample argument of each parameter type. */
@@ -76,7 +76,7 @@ static const char *sample(const char *type)
 	};
 	unsigned int i;
 
-	for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(samples); i++)
 		if (!strcmp(type, samples[i].type))
 			return samples[i].value;
 	return NULL;
@@ -110,10 +110,11 @@ static int write_iftest_module(void)
 		snprintf(path, sizeof(path), LIBRARY "/%s", names[i]->d_name);
 		f = fopen(path, "r");
 		while (f && fgets(line, sizeof(line), f)) {
-			char *p = strstr(line, "<param "), *t, *name, *args;
+			char *p = strstr(line, "<param "), *name, *args;
+			char *t = p ? strstr(p, "type=\"") : NULL;
 			int k;
 
-			if (p && (t = strstr(p, "type=\"")) && nr_types < 9) {
+			if (t && nr_types < 9) {
 				t += 6;
 				*strchrnul(t, '"') = '\0';
 				snprintf(types[nr_types++], sizeof(types[0]), "%s", t);
@@ -211,7 +212,7 @@ static bool text_grants(const char *text, const char *prefix, const char *line)
 			    !strncmp(l, line, end - l))
 				return true;
 			ops = l + (want_ops - line);
-			args = ops + strcspn(ops, " \n");
+			args = ops + strcspn(ops, "\n ");
 			if (kw && want_args && ops < end &&
 			    !strncmp(l, line, want_ops - line) &&
 			    (size_t)(end - args) == strlen(want_args) &&
@@ -356,7 +357,7 @@ TEST_F_TIMEOUT(modules, every_interface_is_called_and_loaded, 300)
 			TH_LOG("no '%s' in %s:\n%s", line, IFTEST_DOMAIN, domains);
 		checked++;
 	}
-	TH_LOG("%d interface calls; %d lines of the test domain and the acl groups found in the kernel",
+	TH_LOG("%d interface calls; %d lines of the test domain and the groups in the kernel",
 	       calls, checked);
 	EXPECT_LT(calls, checked);
 	free(out);
