@@ -194,3 +194,14 @@ void wd_acl_free(struct wd_acl *acl)
 	free(acl->args);
 	acl->args = NULL;
 }
+
+const char *wd_acl_op_name(enum wd_acl_kind kind, unsigned int bit)
+{
+	const char *const *ops = wd_acl_shapes[kind].ops;
+	unsigned int i;
+
+	for (i = 0; i < bit; i++)
+		if (!ops[i])
+			return NULL;
+	return bit <= WD_MAX_OPS ? ops[bit] : NULL;
+}

@@ -76,5 +76,7 @@ char *wd_acl_join(const struct wd_acl *acl);
  */
 bool wd_acl_merge(struct wd_acl *into, const struct wd_acl *from);
 void wd_acl_free(struct wd_acl *acl);
+/* The name of the kind's @bit-th operation ("read"), or NULL past the last. */
+const char *wd_acl_op_name(enum wd_acl_kind kind, unsigned int bit);
 
 #endif /* WARDEN_TOOLS_GRAMMAR_H */

@@ -138,6 +138,32 @@ void wd_buf_puts(struct wd_buf *b, const char *text)
 	wd_buf_add(b, text, strlen(text));
 }
 
+char *wd_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	return wd_or_die(n < 0 ? NULL : text);
+}
+
+void wd_buf_printf(struct wd_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	wd_or_die(n < 0 ? NULL : text);
+	wd_buf_add(b, text, n);
+	free(text);
+}
+
 const char *wd_scan_uint(const char *s, unsigned int max, unsigned int *out)
 {
 	unsigned long long v = 0;

@@ -63,6 +63,11 @@ struct wd_buf {
 
 void wd_buf_add(struct wd_buf *b, const char *text, size_t len);
 void wd_buf_puts(struct wd_buf *b, const char *text);
+/* A formatted string; malloc'd, or the program ends. */
+char *wd_xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), malloc, returns_nonnull));
+void wd_buf_printf(struct wd_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /*
  * A plain decimal number no bigger than @max: no sign, no blanks, no

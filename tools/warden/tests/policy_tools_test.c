@@ -39,12 +39,6 @@ FIXTURE(iface) {
 	char cmdline[PATH_MAX];	/* WARDEN_CMDLINE */
 };
 
-/* What one run of a tool did. */
-struct run {
-	int status;		/* exit status, or -1 if it did not exit */
-	char *out, *err;
-};
-
 static const char doc[] =
 	"[profile]\n"
 	"PROFILE_VERSION=20150505\n"
@@ -116,67 +110,24 @@ static void rm(const char *dir, const char *name)
 	free(path);
 }
 
-/*
- * Run tools/<tool> with args (NULL-terminated) and the fake environment,
- * feeding it `input` on stdin; stdout and stderr go through files so a
- * chatty tool cannot block on a full pipe.
- */
+/* Run tools/<tool> with args and input in the fake environment. */
 static struct run run_in(const FIXTURE_DATA(iface) *self, const char *tool,
 			 const char *input, const char *const *args)
 {
-	char *files[3], env_w[PATH_MAX + 16], env_p[PATH_MAX + 32],
+	char env_w[PATH_MAX + 16], env_p[PATH_MAX + 32],
 	     env_proc[PATH_MAX + 16], env_c[PATH_MAX + 32];
 	char *envp[] = { env_w, env_p, env_proc, env_c, "TZ=UTC",
 			 "LC_ALL=C", NULL };
-	const char *argv[16];
-	struct run r = { -1, NULL, NULL };
-	int i, status;
-	pid_t pid;
 
 	snprintf(env_w, sizeof(env_w), "WARDEN_DIR=%s", self->wdir);
 	snprintf(env_p, sizeof(env_p), "WARDEN_POLICY_DIR=%s", self->pdir);
 	snprintf(env_proc, sizeof(env_proc), "PROC_DIR=%s", self->procdir);
 	snprintf(env_c, sizeof(env_c), "WARDEN_CMDLINE=%s", self->cmdline);
-	put(self->root, "stdin", input ? input : "");
-	files[0] = wd_path(self->root, "stdin");
-	files[1] = wd_path(self->root, "stdout");
-	files[2] = wd_path(self->root, "stderr");
-	argv[0] = wd_path(self->tools, tool);
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = args[i];
-	argv[i + 1] = NULL;
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		for (i = 0; i < 3; i++) {
-			int fd = open(files[i], i ? O_WRONLY | O_CREAT | O_TRUNC
-					       : O_RDONLY, 0600);
-
-			if (fd < 0 || dup2(fd, i) < 0)
-				_exit(126);
-			close(fd);
-		}
-		execve(argv[0], (char **)argv, envp);
-		_exit(127);
-	}
-	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		r.status = WEXITSTATUS(status);
-	r.out = wd_read_file(files[1], 0, NULL);
-	r.err = wd_read_file(files[2], 0, NULL);
-	for (i = 0; i < 3; i++)
-		free(files[i]);
-	free((char *)argv[0]);
-	return r;
+	return wd_test_run(self->root, self->tools, envp, tool, input, args);
 }
 
 #define RUN(tool, input, ...) \
 	run_in(self, tool, input, (const char *const[]){ __VA_ARGS__, NULL })
-
-static void run_free(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
 
 /*
  * What an ordinary file holding @old holds after one write of @text at
