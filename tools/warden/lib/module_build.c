@@ -473,6 +473,12 @@ static void check_owner(const struct tables *t, const struct wd_module *m,
 		}
 		if (!(wd_pathnames[acl->kind] & (1u << n)))
 			continue;
+		if (wd_word_check(word, true)) {
+			wd_mset_error(t->set, l->file, l->line,
+				      "%s is not a pathname the kernel takes",
+				      word);
+			continue;
+		}
 		o = owner_of(t, word);
 		g = o ? &t->groups[o->group] : NULL;
 		if (g && g->module != m)
@@ -569,9 +575,15 @@ static void check_line(const struct tables *t, struct wd_module *m,
 	if (!strncmp(text, "quiet ", 6))
 		text += 6;
 	if (wd_acl_split(text, &acl)) {
-		wd_mset_error(t->set, l->file, l->line, "%s: %s", l->text, f ?
-			      "not an ACL line, a quiet line or an interface call" :
-			      "not a line a domain may hold");
+		if (lookup(t, text))
+			wd_mset_error(t->set, l->file, l->line,
+				      "%s: a call has parentheses: %s()", text,
+				      text);
+		else
+			wd_mset_error(t->set, l->file, l->line, "%s: %s",
+				      l->text, f ?
+				      "not an ACL line, a quiet line or an interface call" :
+				      "not a line a domain may hold");
 		return;
 	}
 	check_owner(t, m, l, &acl);
