@@ -406,7 +406,8 @@ TEST_F(modules, bad_modules_change_nothing)
 	load_bad(_metadata,
 		 "[domain_policy]\n<kernel> /bin/bad\nuse_profile 3\n"
 		 "network inet stream bind 1.2.3.999 80\n",
-		 STORE "/400/bad.pol:4: the kernel refused 'network inet stream bind 1.2.3.999 80'");
+		 STORE "/400/bad.pol:4: the kernel refused "
+		 "'network inet stream bind 1.2.3.999 80'");
 	/* The kernel refuses the whole: no profile 9. */
 	load_bad(_metadata,
 		 "[domain_policy]\n<kernel> /bin/bad\nuse_profile 9\n",
