@@ -42,6 +42,8 @@
 #define EXCEPTION_FILE WARDEN_DIR "/exception_policy"
 #define OUT_SIZE (1024 * 1024)
 #define WWW "/var/www"
+/* A line the lint takes and the kernel refuses: no such address. */
+#define BAD_NET "network inet stream bind 1.2.3.999 80"
 
 /* The child's stderr goes where its stdout goes: both are collected. */
 static int stderr_to_stdout(void *arg)
@@ -404,10 +406,8 @@ TEST_F(modules, bad_modules_change_nothing)
 		 STORE "/400/bad.pol:4: unknown interface term_use_consol");
 	/* The lint takes this line; the kernel refuses it. */
 	load_bad(_metadata,
-		 "[domain_policy]\n<kernel> /bin/bad\nuse_profile 3\n"
-		 "network inet stream bind 1.2.3.999 80\n",
-		 STORE "/400/bad.pol:4: the kernel refused "
-		 "'network inet stream bind 1.2.3.999 80'");
+		 "[domain_policy]\n<kernel> /bin/bad\nuse_profile 3\n" BAD_NET "\n",
+		 STORE "/400/bad.pol:4: the kernel refused '" BAD_NET "'");
 	/* The kernel refuses the whole: no profile 9. */
 	load_bad(_metadata,
 		 "[domain_policy]\n<kernel> /bin/bad\nuse_profile 9\n",
