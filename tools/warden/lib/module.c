@@ -815,6 +815,7 @@ void wd_mset_free(struct wd_mset *set)
 		free(m->paths);
 		free(m);
 	}
+	wd_mset_free_tables(set);
 	free(set->modules);
 	free(set->errors.text);
 	memset(set, 0, sizeof(*set));

@@ -156,12 +156,15 @@ struct wd_module {
  * @nr_modules: how many.
  * @errors: the errors found, one "FILE:LINE: reason" line each.
  * @nr_errors: how many.
+ * @tables: the set's interfaces and groups by name, built when first
+ *          needed (module_build.c's).
  */
 struct wd_mset {
 	struct wd_module **modules;
 	unsigned int nr_modules;
 	struct wd_buf errors;
 	unsigned int nr_errors;
+	struct wd_tables *tables;
 };
 
 /*
@@ -207,6 +210,30 @@ struct wd_build {
 unsigned int wd_mset_build(struct wd_mset *set, struct wd_build *out);
 void wd_build_free(struct wd_build *out);
 void wd_mset_free(struct wd_mset *set);
+
+/*
+ * What interface @f grants when called with @args (NULL: as written, the
+ * $N left in): @fn gets each line, every call expanded in place, with the
+ * module line it was written on.  Returns the number of errors found on
+ * the way (recursion, an argument not of its type), added to the set's.
+ */
+unsigned int wd_iface_expand(struct wd_mset *set, struct wd_iface *f,
+			     char **args, unsigned int nr_args,
+			     void (*fn)(void *ctx, const char *line,
+					const struct wd_mline *origin),
+			     void *ctx);
+
+/*
+ * The module that owns the pathname @name (encoded as the kernel prints
+ * it): the one whose path_group pattern in a .paths matches it most
+ * specifically.  NULL if no module owns it; else *@group (if @group) is
+ * the name of the group of that pattern.
+ */
+const struct wd_module *wd_mset_owner(struct wd_mset *set, const char *name,
+				      const char **group);
+
+/* NULL when @arg may stand for a parameter of @type, else why not. */
+const char *wd_param_type_error(const char *arg, enum wd_param_type type);
 
 /* Print the set's errors to @out, each line once, in the order found. */
 void wd_mset_print_errors(const struct wd_mset *set, FILE *out);

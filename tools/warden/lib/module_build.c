@@ -258,7 +258,7 @@ struct owned {
 	bool wildcard;
 };
 
-struct tables {
+struct wd_tables {
 	struct wd_mset *set;
 	struct wd_iface **ifaces;	/* sorted by name */
 	unsigned int nr_ifaces;
@@ -285,7 +285,7 @@ struct wd_iface *wd_mset_iface(const struct wd_mset *set, const char *name)
 	return NULL;
 }
 
-static struct wd_iface *lookup(const struct tables *t, const char *name)
+static struct wd_iface *lookup(const struct wd_tables *t, const char *name)
 {
 	struct wd_iface key = { .name = (char *)name }, *kp = &key, **found;
 
@@ -294,7 +294,7 @@ static struct wd_iface *lookup(const struct tables *t, const char *name)
 	return found ? *found : NULL;
 }
 
-static const struct group_def *group_lookup(const struct tables *t,
+static const struct group_def *group_lookup(const struct wd_tables *t,
 					    const char *name)
 {
 	unsigned int i;
@@ -313,7 +313,7 @@ static char *group_name(const char *line)
 	return wd_xstrndup(s, strcspn(s, " "));
 }
 
-static void add_group(struct tables *t, const struct wd_module *m,
+static void add_group(struct wd_tables *t, const struct wd_module *m,
 		      const struct wd_mline *l, bool owns)
 {
 	char *name = group_name(l->text);
@@ -357,7 +357,7 @@ static void add_group(struct tables *t, const struct wd_module *m,
 	};
 }
 
-static void tables_build(struct tables *t, struct wd_mset *set)
+static void tables_build(struct wd_tables *t, struct wd_mset *set)
 {
 	unsigned int i, j;
 
@@ -389,7 +389,17 @@ static void tables_build(struct tables *t, struct wd_mset *set)
 				      t->ifaces[i - 1]->where.line);
 }
 
-static void tables_free(struct tables *t)
+/* The set's tables, built the first time they are needed. */
+static struct wd_tables *tables_get(struct wd_mset *set)
+{
+	if (!set->tables) {
+		set->tables = wd_xmalloc(sizeof(struct wd_tables));
+		tables_build(set->tables, set);
+	}
+	return set->tables;
+}
+
+static void tables_free(struct wd_tables *t)
 {
 	unsigned int i;
 
@@ -402,11 +412,19 @@ static void tables_free(struct tables *t)
 	free(t->ifaces);
 }
 
+void wd_mset_free_tables(struct wd_mset *set)
+{
+	if (set->tables)
+		tables_free(set->tables);
+	free(set->tables);
+	set->tables = NULL;
+}
+
 /*
  * The owned pattern that names @word most specifically: the longest
  * literal prefix, then no wildcard, then the longest pattern.
  */
-static const struct owned *owner_of(const struct tables *t, const char *word)
+static const struct owned *owner_of(const struct wd_tables *t, const char *word)
 {
 	const struct owned *best = NULL;
 	unsigned int i;
@@ -451,7 +469,7 @@ static const unsigned char wd_pathnames[WD_NR_ACL_KINDS] = {
  * A raw ACL line of module @m may name no pathname and no group that
  * another module owns: it calls that module's interface instead.
  */
-static void check_owner(const struct tables *t, const struct wd_module *m,
+static void check_owner(const struct wd_tables *t, const struct wd_module *m,
 			const struct wd_mline *l, const struct wd_acl *acl)
 {
 	char *args = wd_xstrdup(acl->args), *cur = args, *word;
@@ -517,7 +535,7 @@ static bool domain_only_line(const char *text)
 }
 
 /* Check a line of a domain block (@f NULL) or of @f's body. */
-static void check_line(const struct tables *t, struct wd_module *m,
+static void check_line(const struct wd_tables *t, struct wd_module *m,
 		       struct wd_iface *f, const struct wd_mline *l)
 {
 	const char *why = NULL, *text = l->text;
@@ -631,7 +649,7 @@ struct frame {
 };
 
 struct expander {
-	const struct tables *t;
+	const struct wd_tables *t;
 	bool flat;		/* every call inline: an acl group's body */
 	struct frame stack[WD_MAX_CALL_DEPTH];
 	unsigned int depth;
@@ -811,7 +829,7 @@ static const char *iface_verb(const struct wd_iface *f, size_t *len)
 	return v;
 }
 
-static void check_iface(const struct tables *t, struct wd_iface *f)
+static void check_iface(const struct wd_tables *t, struct wd_iface *f)
 {
 	struct grant_check g = { .f = f };
 	struct expander x = { .t = t, .flat = true, .emit = grant_emit,
@@ -839,7 +857,7 @@ static void check_iface(const struct tables *t, struct wd_iface *f)
 unsigned int wd_mset_check(struct wd_mset *set)
 {
 	struct wd_module *base = NULL;
-	struct tables t;
+	struct wd_tables *t;
 	unsigned int i, j, k;
 
 	for (i = 1; i < set->nr_modules; i++)
@@ -850,7 +868,8 @@ unsigned int wd_mset_check(struct wd_mset *set)
 			set->modules[j] = set->modules[j - 1];
 			set->modules[j - 1] = tmp;
 		}
-	tables_build(&t, set);
+	wd_mset_free_tables(set);
+	t = tables_get(set);
 	for (i = 0; i < set->nr_modules; i++) {
 		struct wd_module *m = set->modules[i];
 
@@ -867,15 +886,14 @@ unsigned int wd_mset_check(struct wd_mset *set)
 		}
 		for (j = 0; j < m->nr_blocks; j++)
 			for (k = 0; k < m->blocks[j].nr_lines; k++)
-				check_line(&t, m, NULL, &m->blocks[j].lines[k]);
+				check_line(t, m, NULL, &m->blocks[j].lines[k]);
 		for (j = 0; j < m->nr_ifaces; j++)
 			for (k = 0; k < m->ifaces[j].nr_body; k++)
-				check_line(&t, m, &m->ifaces[j],
+				check_line(t, m, &m->ifaces[j],
 					   &m->ifaces[j].body[k]);
 	}
-	for (i = 0; i < t.nr_ifaces; i++)
-		check_iface(&t, t.ifaces[i]);
-	tables_free(&t);
+	for (i = 0; i < t->nr_ifaces; i++)
+		check_iface(t, t->ifaces[i]);
 	return set->nr_errors;
 }
 
@@ -1010,13 +1028,12 @@ unsigned int wd_mset_build(struct wd_mset *set, struct wd_build *out)
 {
 	struct builder b = { .out = out };
 	struct expander x = { .emit = build_emit, .ctx = &b };
-	struct tables t;
+	struct wd_tables *t = tables_get(set);
 	unsigned int i, j, k, l;
 	enum wd_part part;
 
 	memset(out, 0, sizeof(*out));
-	tables_build(&t, set);
-	x.t = &t;
+	x.t = t;
 	for (part = WD_PROFILE; part <= WD_EXCEPTION; part++) {
 		build_section(&b, part);
 		for (i = 0; part == WD_EXCEPTION && i < set->nr_modules; i++)
@@ -1032,8 +1049,8 @@ unsigned int wd_mset_build(struct wd_mset *set, struct wd_build *out)
 	}
 	/* Each parameterless interface is an acl group, every call inline. */
 	x.flat = true;
-	for (i = 0; i < t.nr_ifaces; i++) {
-		struct wd_iface *f = t.ifaces[i];
+	for (i = 0; i < t->nr_ifaces; i++) {
+		struct wd_iface *f = t->ifaces[i];
 		char *prefix;
 
 		if (f->nr_params)
@@ -1080,7 +1097,6 @@ unsigned int wd_mset_build(struct wd_mset *set, struct wd_build *out)
 		}
 	}
 	strset_clear(&b.seen);
-	tables_free(&t);
 	return x.errors;
 }
 
@@ -1090,4 +1106,51 @@ void wd_build_free(struct wd_build *out)
 	free(out->map.text);
 	free(out->origin);
 	memset(out, 0, sizeof(*out));
+}
+
+struct expand_cb {
+	void (*fn)(void *ctx, const char *line, const struct wd_mline *origin);
+	void *ctx;
+};
+
+static void expand_cb_emit(struct expander *x, const char *text,
+			   const struct wd_mline *origin,
+			   const struct wd_module *m, const char *last_call,
+			   const struct wd_mline *last_site)
+{
+	const struct expand_cb *cb = x->ctx;
+
+	cb->fn(cb->ctx, text, origin);
+}
+
+unsigned int wd_iface_expand(struct wd_mset *set, struct wd_iface *f,
+			     char **args, unsigned int nr_args,
+			     void (*fn)(void *ctx, const char *line,
+					const struct wd_mline *origin),
+			     void *ctx)
+{
+	struct expand_cb cb = { .fn = fn, .ctx = ctx };
+	struct expander x = { .t = tables_get(set), .flat = true,
+			      .emit = expand_cb_emit, .ctx = &cb };
+
+	x.stack[0] = (struct frame){ .f = f };
+	x.depth = 1;
+	expand_lines(&x, f->module, f->body, f->nr_body, args, nr_args);
+	return x.errors;
+}
+
+const struct wd_module *wd_mset_owner(struct wd_mset *set, const char *name,
+				      const char **group)
+{
+	const struct wd_tables *t = tables_get(set);
+	const struct owned *o = owner_of(t, name);
+
+	if (group)
+		*group = o ? t->groups[o->group].name : NULL;
+	return o ? t->groups[o->group].module : NULL;
+}
+
+const char *wd_param_type_error(const char *arg, enum wd_param_type type)
+{
+	return arg_type_error(arg, type);
 }

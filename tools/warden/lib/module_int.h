@@ -22,5 +22,7 @@ bool wd_module_name_ok(const char *name, size_t max);
  * "address_group " (3); 0 otherwise.
  */
 int wd_group_kind(const char *line);
+/* Free the set's tables (module_build.c), if it has them. */
+void wd_mset_free_tables(struct wd_mset *set);
 
 #endif /* WARDEN_TOOLS_MODULE_INT_H */
