@@ -120,31 +120,6 @@ static const char want_doc[] =
 	"use_group files_read_etc_files\n"
 	"file read /var/lib/tor/state\n";
 
-static void put(const char *dir, const char *name, const char *text)
-{
-	char *path = wd_path(dir, name);
-
-	if (wd_save_file(path, text, strlen(text))) {
-		perror(path);
-		exit(1);
-	}
-	free(path);
-}
-
-static char *get(const char *dir, const char *name)
-{
-	char *path = wd_path(dir, name), *text;
-
-	text = wd_read_file(path, 0, NULL);
-	free(path);
-	return text;
-}
-
-static bool contains(const char *text, const char *part)
-{
-	return text && strstr(text, part);
-}
-
 /* The good set, in @dir. */
 static void good_set(const char *dir)
 {

@@ -83,47 +83,6 @@ static const char tor_pol[] =
 	"files_read_dir_files(/var/lib/tor/)\n"
 	"term_use_console()\n";
 
-static void put(const char *dir, const char *name, const char *text)
-{
-	char *path = wd_path(dir, name);
-	FILE *f = fopen(path, "w");
-
-	if (!f || fputs(text, f) < 0 || fclose(f)) {
-		perror(path);
-		exit(1);
-	}
-	free(path);
-}
-
-static char *get(const char *dir, const char *name)
-{
-	char *path = wd_path(dir, name), *text;
-
-	text = wd_read_file(path, 0, NULL);
-	free(path);
-	return text;
-}
-
-/* Entries of a directory besides "." and "..", or -1. */
-static int count_entries(const char *dir)
-{
-	struct dirent *de;
-	int n = 0;
-	DIR *d = opendir(dir);
-
-	if (!d)
-		return -1;
-	while ((de = readdir(d)))
-		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
-	closedir(d);
-	return n;
-}
-
-static int contains(const char *text, const char *part)
-{
-	return text && strstr(text, part);
-}
-
 /* Run warden-poldoc with args (NULL-terminated) in the tree's root. */
 static struct run run_args(const FIXTURE_DATA(poldoc) *self,
 			   const char *const *args)

@@ -55,27 +55,6 @@ static const char doc[] =
 	"use_profile 3\n"
 	"file read /etc/passwd\n";
 
-static void put(const char *dir, const char *name, const char *text)
-{
-	char *path = wd_path(dir, name);
-	FILE *f = fopen(path, "w");
-
-	if (!f || fputs(text, f) < 0 || fclose(f)) {
-		perror(path);
-		exit(1);
-	}
-	free(path);
-}
-
-static char *get(const char *dir, const char *name)
-{
-	char *path = wd_path(dir, name), *text;
-
-	text = wd_read_file(path, 0, NULL);
-	free(path);
-	return text;
-}
-
 static void make_dir(const char *dir, const char *name)
 {
 	char *path = wd_path(dir, name);
@@ -85,21 +64,6 @@ static void make_dir(const char *dir, const char *name)
 		exit(1);
 	}
 	free(path);
-}
-
-/* Entries of a directory besides "." and "..", or -1. */
-static int count_entries(const char *dir)
-{
-	struct dirent *de;
-	int n = 0;
-	DIR *d = opendir(dir);
-
-	if (!d)
-		return -1;
-	while ((de = readdir(d)))
-		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
-	closedir(d);
-	return n;
 }
 
 static void rm(const char *dir, const char *name)
@@ -144,11 +108,6 @@ static char *overwritten(const char *old, const char *text)
 	if (tlen >= olen)
 		both[tlen] = '\0';
 	return both;
-}
-
-static int contains(const char *text, const char *part)
-{
-	return text && strstr(text, part);
 }
 
 FIXTURE_SETUP(iface)

@@ -8,6 +8,7 @@
 #ifndef WARDEN_TOOLS_TEST_H
 #define WARDEN_TOOLS_TEST_H
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
@@ -98,6 +99,49 @@ static inline void run_free(struct run *r)
 {
 	free(r->out);
 	free(r->err);
+}
+
+/* Write @text to @dir/@name, or end the test program. */
+static inline void put(const char *dir, const char *name, const char *text)
+{
+	char *path = wd_path(dir, name);
+
+	if (wd_save_file(path, text, strlen(text))) {
+		perror(path);
+		exit(1);
+	}
+	free(path);
+}
+
+/* What @dir/@name holds, malloc'd; NULL when it cannot be read. */
+static inline char *get(const char *dir, const char *name)
+{
+	char *path = wd_path(dir, name), *text;
+
+	text = wd_read_file(path, 0, NULL);
+	free(path);
+	return text;
+}
+
+/* Entries of a directory besides "." and "..", or -1. */
+static inline int count_entries(const char *dir)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)))
+		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+/* Whether @text (NULL from a failed read: no) holds @part. */
+static inline bool contains(const char *text, const char *part)
+{
+	return text && strstr(text, part);
 }
 
 /* EXPECT_STREQ, with the arguments in the order they read: got, want. */
