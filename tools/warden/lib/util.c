@@ -138,29 +138,33 @@ void wd_buf_puts(struct wd_buf *b, const char *text)
 	wd_buf_add(b, text, strlen(text));
 }
 
+static char *wd_vxasprintf(const char *fmt, va_list ap)
+{
+	char *text;
+
+	return wd_or_die(vasprintf(&text, fmt, ap) < 0 ? NULL : text);
+}
+
 char *wd_xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
+	text = wd_vxasprintf(fmt, ap);
 	va_end(ap);
-	return wd_or_die(n < 0 ? NULL : text);
+	return text;
 }
 
 void wd_buf_printf(struct wd_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&text, fmt, ap);
+	text = wd_vxasprintf(fmt, ap);
 	va_end(ap);
-	wd_or_die(n < 0 ? NULL : text);
-	wd_buf_add(b, text, n);
+	wd_buf_puts(b, text);
 	free(text);
 }
 

@@ -67,10 +67,7 @@ FIXTURE_SETUP(guide)
 
 FIXTURE_TEARDOWN(guide)
 {
-	if (self->httpd > 0) {
-		kill(self->httpd, SIGTERM);
-		waitpid(self->httpd, NULL, 0);
-	}
+	stop_httpd(&self->httpd);
 	if (!warden_is_enabled())
 		return;
 	EXPECT_EQ(0, load_neutral_policy());

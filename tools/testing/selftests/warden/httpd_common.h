@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
+#include <signal.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define HTTPD "/usr/sbin/httpd"
@@ -69,6 +71,16 @@ static inline pid_t start_httpd(const char *www)
 		_exit(127);
 	}
 	return pid;
+}
+
+/* Stop the httpd of *@pid, if one was started. */
+static inline void stop_httpd(pid_t *pid)
+{
+	if (*pid > 0) {
+		kill(*pid, SIGTERM);
+		waitpid(*pid, NULL, 0);
+	}
+	*pid = 0;
 }
 
 static inline int connect_httpd(void)

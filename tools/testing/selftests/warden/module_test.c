@@ -284,10 +284,7 @@ FIXTURE_SETUP(modules)
 
 FIXTURE_TEARDOWN(modules)
 {
-	if (self->httpd > 0) {
-		kill(self->httpd, SIGTERM);
-		waitpid(self->httpd, NULL, 0);
-	}
+	stop_httpd(&self->httpd);
 	if (!warden_is_enabled())
 		return;
 	EXPECT_EQ(0, load_neutral_policy());
