@@ -117,7 +117,7 @@ TEST_F_TIMEOUT(guide, learn_in_profile_1_then_enforce_in_profile_3, 120)
 {
 	char page[8192], want[256], got[256];
 	long before, after_normal;
-	int fd, i;
+	int i;
 
 	/* Learning mode for httpd and whatever it runs (section 4). */
 	ASSERT_EQ(0, load_test_policy(NULL,
@@ -149,13 +149,7 @@ TEST_F_TIMEOUT(guide, learn_in_profile_1_then_enforce_in_profile_3, 120)
 	expect_line(_metadata, CGI_DOMAIN, "use_profile 3");
 	expect_line(_metadata, CAT_DOMAIN, "use_profile 3");
 	/* The process list shows httpd in profile 3. */
-	fd = open(WARDEN_DIR "/.process_status", O_RDWR | O_CLOEXEC);
-	ASSERT_LE(0, fd);
-	snprintf(want, sizeof(want), "%d\n", self->httpd);
-	EXPECT_EQ((ssize_t)strlen(want), write(fd, want, strlen(want)));
-	i = read(fd, got, sizeof(got) - 1);
-	got[i > 0 ? i : 0] = '\0';
-	close(fd);
+	EXPECT_EQ(0, process_list_line(self->httpd, got, sizeof(got)));
 	snprintf(want, sizeof(want), "%d 3 " HTTPD_DOMAIN, self->httpd);
 	EXPECT_STREQ(want, got);
 

@@ -10,6 +10,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
 #include <signal.h>
 #include <netinet/in.h>
@@ -71,6 +72,30 @@ static inline pid_t start_httpd(const char *www)
 		_exit(127);
 	}
 	return pid;
+}
+
+/*
+ * The process list's line of @pid ("pid profile domain"), as the policy
+ * editor's '@' screen shows it.  Returns 0 or -errno.
+ */
+static inline int process_list_line(pid_t pid, char *buf, size_t size)
+{
+	int fd = open("/sys/kernel/security/warden/.process_status",
+		      O_RDWR | O_CLOEXEC), err = 0;
+	char ask[32];
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	snprintf(ask, sizeof(ask), "%d\n", pid);
+	if (write(fd, ask, strlen(ask)) != (ssize_t)strlen(ask))
+		err = -EIO;
+	n = err ? -1 : read(fd, buf, size - 1);
+	if (!err && n < 0)
+		err = -errno;
+	buf[n > 0 ? n : 0] = '\0';
+	close(fd);
+	return err;
 }
 
 /* Stop the httpd of *@pid, if one was started. */

@@ -415,7 +415,7 @@ TEST_F(modules, bad_modules_change_nothing)
 
 TEST_F_TIMEOUT(modules, httpd_runs_enforcing_under_its_module, 120)
 {
-	char page[8192], out[4096];
+	char page[8192], out[4096], want[256], got[256];
 	long before, after;
 
 	if (access(HTTPD, X_OK))
@@ -443,6 +443,10 @@ TEST_F_TIMEOUT(modules, httpd_runs_enforcing_under_its_module, 120)
 	self->httpd = start_httpd(WWW);
 	ASSERT_LT(0, self->httpd);
 	ASSERT_TRUE(wait_for_httpd());
+	/* The process list shows httpd in profile 3, as the guide checks. */
+	snprintf(want, sizeof(want), "%d 3 " HTTPD_DOMAIN, self->httpd);
+	EXPECT_EQ(0, process_list_line(self->httpd, got, sizeof(got)));
+	EXPECT_STREQ(want, got);
 	ASSERT_EQ(200, http_get("/", page, sizeof(page)));
 	EXPECT_NE(NULL, strstr(page, "WELCOME")) TH_LOG("%s", page);
 	ASSERT_EQ(200, http_get("/cgi-bin/x?public", page, sizeof(page)));
