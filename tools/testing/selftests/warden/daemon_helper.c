@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Warden selftests - a small daemon that does one thing, for the tests
+ * and the demo that turn its denials into policy.
+ *
+ * Copied to a path of its own, it runs in the domain of that path and:
+ *   console  opens /dev/console for reading and writing and writes a line
+ *   read F   reads the file F
+ * It prints what it did or why it could not, and exits 0 when it could,
+ * 1 when it was refused.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static int use_console(void)
+{
+	static const char line[] = "daemon: hello, console\n";
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0 || write(fd, line, strlen(line)) < 0) {
+		printf("console: %s\n", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	printf("console: written\n");
+	return 0;
+}
+
+static int read_file(const char *path)
+{
+	char buf[256];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0) {
+		printf("read %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n < 0) {
+		printf("read %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	printf("read %s: %zd bytes\n", path, n);
+	return 0;
+}
+
+int main(int argc, char *argv[])
+{
+	if (argc == 2 && !strcmp(argv[1], "console"))
+		return use_console();
+	if (argc == 3 && !strcmp(argv[1], "read"))
+		return read_file(argv[2]);
+	fprintf(stderr, "usage: %s console | read FILE\n", argv[0]);
+	return 2;
+}
