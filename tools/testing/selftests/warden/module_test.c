@@ -32,9 +32,8 @@
 #include "../kselftest_harness.h"
 #include "enforce_common.h"
 #include "httpd_common.h"
+#include "module_common.h"
 
-#define LIBRARY "/usr/share/warden/modules"
-#define MODULE_TOOL "/opt/warden/bin/warden-module"
 #define TMP "/tmp/warden-modules"
 #define STORE TMP "/store"
 #define IFTEST TMP "/iftest"
@@ -45,21 +44,12 @@
 /* A line the lint takes and the kernel refuses: no such address. */
 #define BAD_NET "network inet stream bind 1.2.3.999 80"
 
-/* The child's stderr goes where its stdout goes: both are collected. */
-static int stderr_to_stdout(void *arg)
-{
-	return dup2(STDOUT_FILENO, STDERR_FILENO) < 0;
-}
-
-/* Run warden-module with up to 8 arguments; its output in @out. */
+/* Run warden-module on the test's store; its output in @out. */
 static int module_tool(char *out, size_t size, const char *a1, const char *a2,
 		       const char *a3, const char *a4, const char *a5)
 {
-	const char *argv[9] = { "warden-module", "--store", STORE, a1, a2, a3,
-				a4, a5, NULL };
-
-	return run_program(MODULE_TOOL, (char *const *)argv, stderr_to_stdout,
-			   NULL, out, size);
+	return run_tool(out, size, "warden-module", "--store", STORE, a1, a2,
+			a3, a4, a5, NULL);
 }
 
 /* A sample argument of each parameter type. */
@@ -232,41 +222,6 @@ static bool text_grants(const char *text, const char *prefix, const char *line)
 	return false;
 }
 
-/*
- * The library's base module lists the managers of a real system, which
- * the test program is not: install the same base without them, at a
- * higher priority, so that the test may load the next policy.
- */
-static int install_test_base(void)
-{
-	char *text = malloc(OUT_SIZE), out[4096], *cur, *line;
-	size_t len = 0;
-	bool managers = false;
-	int err;
-
-	if (!text || read_whole_file(LIBRARY "/base.pol", text, OUT_SIZE) < 0) {
-		free(text);
-		return -1;
-	}
-	cur = text;
-	while ((line = strsep(&cur, "\n"))) {
-		if (line[0] == '[')
-			managers = !strcmp(line, "[manager]");
-		if (managers)
-			continue;
-		memmove(text + len, line, strlen(line));
-		len += strlen(line);
-		text[len++] = '\n';
-	}
-	text[len] = '\0';
-	err = write_text(TMP "/base.pol", text, 0644);
-	free(text);
-	if (!err)
-		err = module_tool(out, sizeof(out), "install", "-p", "500",
-				  TMP "/base.pol", NULL);
-	return err;
-}
-
 FIXTURE(modules) {
 	pid_t httpd;
 };
@@ -276,8 +231,8 @@ FIXTURE_SETUP(modules)
 	self->httpd = 0;
 	if (!warden_is_enabled())
 		SKIP(return, "warden is not in " LSM_LIST_FILE);
-	if (access(MODULE_TOOL, X_OK) || access(LIBRARY, R_OK))
-		SKIP(return, "no " MODULE_TOOL " or " LIBRARY);
+	if (access(TOOLS_DIR "/warden-module", X_OK) || access(LIBRARY, R_OK))
+		SKIP(return, "no warden-module or " LIBRARY " in the image");
 	remove_tree(TMP);
 	ASSERT_EQ(0, mkdir(TMP, 0755));
 }
@@ -311,7 +266,7 @@ TEST_F_TIMEOUT(modules, every_interface_is_called_and_loaded, 300)
 				 NULL));
 	EXPECT_STREQ(out, again) TH_LOG("build twice: the same bytes");
 
-	ASSERT_EQ(0, install_test_base());
+	ASSERT_EQ(0, install_test_base(STORE, TMP));
 	calls = write_iftest_module();
 	ASSERT_LT(0, calls);
 	ASSERT_EQ(0, module_tool(out, OUT_SIZE, "install", LIBRARY,
@@ -380,7 +335,7 @@ static void load_bad(struct __test_metadata *_metadata, const char *text,
 	ASSERT_EQ(0, write_text(TMP "/bad.pol", text, 0644));
 	ASSERT_EQ(0, module_tool(out, OUT_SIZE, "install", LIBRARY,
 				 TMP "/bad.pol", NULL, NULL)) TH_LOG("%s", out);
-	ASSERT_EQ(0, install_test_base());
+	ASSERT_EQ(0, install_test_base(STORE, TMP));
 	EXPECT_EQ(1, module_tool(out, OUT_SIZE, "load", NULL, NULL, NULL, NULL));
 	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("want '%s' in:\n%s", want, out);
 	TH_LOG("%s", out);
@@ -433,7 +388,7 @@ TEST_F_TIMEOUT(modules, httpd_runs_enforcing_under_its_module, 120)
 
 	ASSERT_EQ(0, module_tool(out, sizeof(out), "install", LIBRARY, NULL,
 				 NULL, NULL)) TH_LOG("%s", out);
-	ASSERT_EQ(0, install_test_base());
+	ASSERT_EQ(0, install_test_base(STORE, TMP));
 	ASSERT_EQ(0, module_tool(out, sizeof(out), "load", NULL, NULL, NULL,
 				 NULL)) TH_LOG("%s", out);
 	EXPECT_TRUE(domain_has_line(HTTPD_DOMAIN, "use_profile 3"))
