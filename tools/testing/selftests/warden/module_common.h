@@ -52,32 +52,35 @@ static inline int run_tool(char *out, size_t size, const char *tool, ...)
  * The library's base module lists the managers of a real system, which
  * the test program is not: install the same base without them into
  * @store, at a higher priority (through @dir), so that the test may load
- * the next policy.  Returns 0, or nonzero.
+ * the next policy; @profiles (or NULL) are profile lines to add.
+ * Returns 0, or nonzero.
  */
-static inline int install_test_base(const char *store, const char *dir)
+static inline int install_test_base(const char *store, const char *dir,
+				    const char *profiles)
 {
 	size_t size = 65536, len = 0;
-	char *text = malloc(size), out[4096], path[256], *cur, *line;
+	char *base = malloc(size), *text = malloc(size), out[4096], path[256];
+	char *cur, *line;
 	bool managers = false;
 	int err;
 
-	if (!text || read_whole_file(LIBRARY "/base.pol", text, size) < 0) {
+	if (!base || !text || read_whole_file(LIBRARY "/base.pol", base, size) < 0) {
+		free(base);
 		free(text);
 		return -1;
 	}
-	cur = text;
-	while ((line = strsep(&cur, "\n"))) {
+	cur = base;
+	while ((line = strsep(&cur, "\n")) && len + 4096 < size) {
 		if (line[0] == '[')
 			managers = !strcmp(line, "[manager]");
-		if (managers)
-			continue;
-		memmove(text + len, line, strlen(line));
-		len += strlen(line);
-		text[len++] = '\n';
+		if (managers && !strcmp(line, "[manager]") && profiles)
+			len += snprintf(text + len, size - len, "%s", profiles);
+		if (!managers)
+			len += snprintf(text + len, size - len, "%s\n", line);
 	}
-	text[len] = '\0';
 	snprintf(path, sizeof(path), "%s/base.pol", dir);
-	err = write_text(path, text, 0644);
+	err = line ? -E2BIG : write_text(path, text, 0644);
+	free(base);
 	free(text);
 	if (!err)
 		err = run_tool(out, sizeof(out), "warden-module", "--store",

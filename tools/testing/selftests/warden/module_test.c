@@ -266,7 +266,7 @@ TEST_F_TIMEOUT(modules, every_interface_is_called_and_loaded, 300)
 				 NULL));
 	EXPECT_STREQ(out, again) TH_LOG("build twice: the same bytes");
 
-	ASSERT_EQ(0, install_test_base(STORE, TMP));
+	ASSERT_EQ(0, install_test_base(STORE, TMP, NULL));
 	calls = write_iftest_module();
 	ASSERT_LT(0, calls);
 	ASSERT_EQ(0, module_tool(out, OUT_SIZE, "install", LIBRARY,
@@ -335,7 +335,7 @@ static void load_bad(struct __test_metadata *_metadata, const char *text,
 	ASSERT_EQ(0, write_text(TMP "/bad.pol", text, 0644));
 	ASSERT_EQ(0, module_tool(out, OUT_SIZE, "install", LIBRARY,
 				 TMP "/bad.pol", NULL, NULL)) TH_LOG("%s", out);
-	ASSERT_EQ(0, install_test_base(STORE, TMP));
+	ASSERT_EQ(0, install_test_base(STORE, TMP, NULL));
 	EXPECT_EQ(1, module_tool(out, OUT_SIZE, "load", NULL, NULL, NULL, NULL));
 	EXPECT_NE(NULL, strstr(out, want)) TH_LOG("want '%s' in:\n%s", want, out);
 	TH_LOG("%s", out);
@@ -388,7 +388,7 @@ TEST_F_TIMEOUT(modules, httpd_runs_enforcing_under_its_module, 120)
 
 	ASSERT_EQ(0, module_tool(out, sizeof(out), "install", LIBRARY, NULL,
 				 NULL, NULL)) TH_LOG("%s", out);
-	ASSERT_EQ(0, install_test_base(STORE, TMP));
+	ASSERT_EQ(0, install_test_base(STORE, TMP, NULL));
 	ASSERT_EQ(0, module_tool(out, sizeof(out), "load", NULL, NULL, NULL,
 				 NULL)) TH_LOG("%s", out);
 	EXPECT_TRUE(domain_has_line(HTTPD_DOMAIN, "use_profile 3"))
