@@ -182,3 +182,26 @@ run ls -l /etc/warden/policy/
 run grep -c . /etc/warden/policy/current/domain_policy.conf
 run grep /tmp/www/secret /etc/warden/policy/current/domain_policy.conf
 run grep 'enforcing mode' $W/stat
+
+say "18. Policy modules: the reference library in /usr/share/warden/modules."
+echo "# A module is NAME.pol (its own policy), NAME.if (documented interfaces)"
+echo "# and NAME.paths (what it owns).  The console belongs to module term:"
+run grep -B6 -A4 '^interface term_use_console$' /usr/share/warden/modules/term.if
+run grep term_console /usr/share/warden/modules/term.paths
+echo "# The lint, then the build into one policy document with its map:"
+run warden-module check /usr/share/warden/modules
+run warden-module build -o /tmp/library.policy --map /tmp/library.map \
+	/usr/share/warden/modules
+run sh -c "grep -c . /tmp/library.policy"
+echo "# An interface without parameters is an acl group; tor calls it:"
+run grep '^acl_group term_use_console ' /tmp/library.policy
+awk '/^<kernel> \/usr\/sbin\/tor$/ { show = 1; print; next }
+	/^$/ { show = 0 } show && /term_use_console/' /tmp/library.policy
+echo "# and the map says where that line came from (module:file:line, calls):"
+run grep 'tor.*use_group term_use_console' /tmp/library.map
+echo "# A module may not write raw lines on what another module owns:"
+printf '[domain_policy]\n<kernel> /usr/sbin/mine\nuse_profile 3\nfile read /dev/console\n' \
+	>/tmp/mine.pol
+run cat /tmp/mine.pol
+run warden-module check /usr/share/warden/modules /tmp/mine.pol ||
+	echo "(refused: call term_use_console() instead)"

@@ -122,9 +122,17 @@ int wd_write_file(const char *path, const char *buf, size_t len)
 int wd_save_file(const char *path, const char *buf, size_t len)
 {
 	size_t size = strlen(path) + 32;
-	char *tmp = wd_xmalloc(size);
+	struct stat st;
+	char *tmp;
 	int fd, err;
 
+	/*
+	 * What is there and is not a regular file (/dev/null, /dev/stdout,
+	 * a FIFO) is written to, never replaced by one.
+	 */
+	if (!stat(path, &st) && !S_ISREG(st.st_mode))
+		return wd_write_file(path, buf, len);
+	tmp = wd_xmalloc(size);
 	snprintf(tmp, size, "%s.tmp%ld", path, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)

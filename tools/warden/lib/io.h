@@ -32,7 +32,10 @@ int wd_write_all(int fd, const char *buf, size_t len);
  */
 int wd_write_file(const char *path, const char *buf, size_t len);
 
-/* Create or replace a regular file atomically (temp file + rename). */
+/*
+ * Create or replace a regular file atomically (temp file + rename); what
+ * exists and is not a regular file (a device, a FIFO) is written to.
+ */
 int wd_save_file(const char *path, const char *buf, size_t len);
 
 /* Create every missing directory above @path, like mkdir -p "$(dirname)". */

@@ -194,6 +194,35 @@ TEST_F(mod, check_and_build_a_good_set)
 	free(first);
 	run_free(&r);
 
+	/*
+	 * Output to what is not a regular file (a FIFO here, /dev/null for
+	 * a user) goes into it: it is not replaced by a file.
+	 */
+	{
+		char fifo[128], cmd[400], *got;
+		struct stat st;
+
+		snprintf(fifo, sizeof(fifo), "%s/fifo", self->root);
+		ASSERT_EQ(0, mkfifo(fifo, 0600));
+		snprintf(cmd, sizeof(cmd), "cat '%s' > '%s/got' &", fifo,
+			 self->root);
+		ASSERT_EQ(0, system(cmd));
+		r = MOD("build", "-o", fifo, self->mods);
+		EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+		run_free(&r);
+		EXPECT_TRUE(!stat(fifo, &st) && S_ISFIFO(st.st_mode));
+		for (int i = 0; i < 100; i++) {
+			got = get(self->root, "got");
+			if (got && !strcmp(got, want_doc))
+				break;
+			free(got);
+			got = NULL;
+			usleep(20000);
+		}
+		EXPECT_TEXT(got, want_doc);
+		free(got);
+	}
+
 	/* One module's file names its module, beside the others. */
 	r = MOD("build", "-o", "/dev/null", "--map", "/dev/stdout",
 		"/dev/null");
