@@ -497,24 +497,19 @@ static bool op_writes(enum wd_acl_kind kind, unsigned int bit)
 	return op_risk(kind, bit) > 2;
 }
 
-/* The risk of what one line grants, and whether any of it writes. */
-static unsigned int line_risk(const char *text, bool *writes)
+/* Whether a line grants an operation that writes. */
+static bool line_writes(const char *text)
 {
-	unsigned int bit, risk = 0;
 	struct wd_acl acl;
+	unsigned int bit;
+	bool writes = false;
 
 	if (wd_acl_split(text, &acl))
-		return 0;
-	if (!acl.ops)
-		risk = op_risk(acl.kind, 0);
-	for (bit = 0; bit < 32; bit++) {
-		if (!(acl.ops & (1u << bit)))
-			continue;
-		risk += op_risk(acl.kind, bit);
-		*writes |= op_writes(acl.kind, bit);
-	}
+		return false;
+	for (bit = 0; bit < 32; bit++)
+		writes |= (acl.ops & (1u << bit)) && op_writes(acl.kind, bit);
 	wd_acl_free(&acl);
-	return risk;
+	return writes;
 }
 
 /* Whether a request only reads. */
@@ -536,7 +531,6 @@ struct cand {
 	struct wd_iface *f;
 	char *call;		/* "iface()" or "iface(a, b)" */
 	struct lines lines;	/* what it grants */
-	unsigned int risk;	/* of all of it */
 	bool writes;
 	bool *covers;		/* per request of the domain */
 	bool *owner;		/* per request: its module owns the name */
@@ -606,7 +600,7 @@ static void cand_try(struct cands *cs, const struct domain *d,
 	c.owner = wd_xmalloc(d->nr_reqs * sizeof(*c.owner));
 	c.narrow = wd_xmalloc(d->nr_reqs * sizeof(*c.narrow));
 	for (i = 0; i < c.lines.nr; i++)
-		c.risk += line_risk(c.lines.l[i], &c.writes);
+		c.writes |= line_writes(c.lines.l[i]);
 	for (i = 0; i < d->nr_reqs; i++) {
 		const struct request *r = &d->reqs[i];
 		size_t narrow;
@@ -772,23 +766,37 @@ static void cands_find(struct cands *cs, const struct domain *d)
 
 /*
  * The score of @c for the requests of @d that @mask marks: the risk of
- * everything it grants less that of what was asked, and the penalty when
- * it writes and they only read.  Lower is better.
+ * the operations it grants that none of them asked for, and a penalty
+ * when it writes and they only read.  Lower is better.
  */
 static unsigned int cand_score(const struct cand *c, const struct domain *d,
 			       const bool *mask)
 {
-	unsigned int i, asked = 0;
-	bool reads = true, dummy = false;
+	unsigned int i, j, bit, extra = 0;
+	bool reads = true;
 
-	for (i = 0; i < d->nr_reqs; i++) {
-		if (!mask[i] || !c->covers[i])
+	for (i = 0; i < d->nr_reqs; i++)
+		if (mask[i] && c->covers[i])
+			reads &= request_reads(&d->reqs[i]);
+	for (j = 0; j < c->lines.nr; j++) {
+		unsigned int asked = 0;
+		struct wd_acl acl;
+
+		if (wd_acl_split(c->lines.l[j], &acl))
 			continue;
-		asked += line_risk(d->reqs[i].line, &dummy);
-		reads &= request_reads(&d->reqs[i]);
+		for (i = 0; i < d->nr_reqs; i++)
+			if (mask[i] && c->covers[i] &&
+			    line_covers(c->lines.l[j], &d->reqs[i], NULL,
+					NULL) == COVER_YES)
+				asked |= d->reqs[i].acl.ops;
+		if (!acl.ops && !asked)
+			extra += op_risk(acl.kind, 0);
+		for (bit = 0; bit < 32; bit++)
+			if (acl.ops & ~asked & (1u << bit))
+				extra += op_risk(acl.kind, bit);
+		wd_acl_free(&acl);
 	}
-	return (c->risk > asked ? c->risk - asked : 0) +
-		(reads && c->writes ? WD_WRITE_PENALTY : 0);
+	return extra + (reads && c->writes ? WD_WRITE_PENALTY : 0);
 }
 
 /* How @c stands for the marked requests, to compare candidates by. */
