@@ -49,8 +49,10 @@ static void usage(FILE *out)
 		"  -a, --all           read every reject_*.log of " WD_DEFAULT_LOG_DIR "\n"
 		"  -l, --last-load     only records at or after the last policy load\n"
 		"  -R, --reference     print interface calls where an interface covers\n"
-		"  -m, --modules PATH  the modules for -R; repeatable (default: the\n"
-		"                      store " WD_DEFAULT_STORE ", else\n"
+		"  -m, --modules PATH...\n"
+		"                      the modules for -R: directories or module files,\n"
+		"                      more may follow (default: the store\n"
+		"                      " WD_DEFAULT_STORE ", else\n"
 		"                      " WD_REFERENCE_MODULES ")\n"
 		"  -D, --dontaudit     print quiet lines (with -R: dontaudit interfaces)\n"
 		"  -w, --why           say why each denial happened\n"
@@ -485,7 +487,7 @@ static unsigned int op_risk(enum wd_acl_kind kind, unsigned int bit)
 	const char *name = wd_acl_op_name(kind, bit);
 	unsigned int i;
 
-	for (i = 0; name && i < sizeof(risks) / sizeof(risks[0]); i++)
+	for (i = 0; name && i < sizeof(risks) / sizeof(*risks); i++)
 		if (!strcmp(name, risks[i].op))
 			return risks[i].risk;
 	return 2;	/* misc env, task transitions: a name, no operation */
@@ -542,17 +544,19 @@ struct cands {
 	unsigned int nr;
 };
 
+static void cand_free(struct cand *c)
+{
+	free(c->call);
+	lines_free(&c->lines);
+	free(c->covers);
+	free(c->owner);
+	free(c->narrow);
+}
+
 static void cands_free(struct cands *cs)
 {
-	while (cs->nr) {
-		struct cand *c = &cs->c[--cs->nr];
-
-		free(c->call);
-		lines_free(&c->lines);
-		free(c->covers);
-		free(c->owner);
-		free(c->narrow);
-	}
+	while (cs->nr)
+		cand_free(&cs->c[--cs->nr]);
 	free(cs->c);
 	cs->c = NULL;
 }
@@ -626,11 +630,7 @@ static void cand_try(struct cands *cs, const struct domain *d,
 		}
 	}
 	if (!any) {
-		struct cands one = { .c = &c, .nr = 1 };
-
-		one.c = wd_xmalloc(sizeof(c));
-		*one.c = c;
-		cands_free(&one);
+		cand_free(&c);
 		return;
 	}
 	cs->c = wd_xrealloc(cs->c, (cs->nr + 1) * sizeof(*cs->c));
@@ -654,13 +654,13 @@ static unsigned int bind_values(const struct request *r,
 		if ((type == WD_PARAM_PATH || type == WD_PARAM_PATTERN) &&
 		    o == 'p') {
 			vals[nr++] = wd_xstrdup(w);
-		} else if (type == WD_PARAM_DIR && o == 'p' &&
-			   (slash = strrchr(w, '/'))) {
+		} else if (type == WD_PARAM_DIR && o == 'p') {
 			/* A directory binds itself, then its parent. */
-			if (!slash[1] && nr < WD_MAX_BIND)
+			slash = strrchr(w, '/');
+			if (slash && !slash[1] && nr < WD_MAX_BIND)
 				vals[nr++] = wd_xstrdup(w);
-			if (!slash[1] && slash > w)
-				slash = memrchr(w, '/', slash - w);
+			if (slash && !slash[1])
+				slash = slash > w ? memrchr(w, '/', slash - w) : NULL;
 			if (slash && nr < WD_MAX_BIND)
 				vals[nr++] = wd_xstrndup(w, slash + 1 - w);
 		} else if ((type == WD_PARAM_NUMBER || type == WD_PARAM_PORT) &&
@@ -972,15 +972,15 @@ static void reference_lines(struct wd_buf *out, const struct domain *d)
 {
 	bool *left = wd_xmalloc(d->nr_reqs * sizeof(*left));
 	struct cands cs = { 0 };
-	unsigned int i, nr_left = 0;
+	unsigned int i, k, nr_left = 0;
 
 	cands_find(&cs, d);
 	if (opt.verbose)
 		print_candidates(out, &cs, d);
 	for (i = 0; i < d->nr_reqs; i++) {
 		left[i] = false;
-		for (unsigned int c = 0; c < cs.nr && !left[i]; c++)
-			left[i] = cs.c[c].covers[i];
+		for (k = 0; k < cs.nr && !left[i]; k++)
+			left[i] = cs.c[k].covers[i];
 		nr_left += left[i];
 	}
 	while (nr_left) {
@@ -1007,8 +1007,8 @@ static void reference_lines(struct wd_buf *out, const struct domain *d)
 	/* What is left for raw lines: the requests no call covers. */
 	for (i = 0; i < d->nr_reqs; i++) {
 		left[i] = true;
-		for (unsigned int c = 0; c < cs.nr && left[i]; c++)
-			left[i] = !cs.c[c].covers[i];
+		for (k = 0; k < cs.nr && left[i]; k++)
+			left[i] = !cs.c[k].covers[i];
 	}
 	raw_lines(out, d, left);
 	free(left);
@@ -1266,28 +1266,34 @@ static char *line_with(const struct request *r, const char *word)
 	return text;
 }
 
+static void glob_add(struct choices *cs, const struct request *r, char *word)
+{
+	choice_add(cs, line_with(r, word), NULL, true);
+	free(word);
+}
+
 /*
- * Glob suggestions for a pathname: every file of its directory, those
- * with its extension, and the files one directory deeper than the
- * parent.
+ * Glob suggestions for a pathname: the files of its directory with its
+ * extension, every file of its directory, and the files one directory
+ * deeper than its parent.
  */
 static void glob_choices(struct choices *cs, const struct request *r)
 {
-	char *name = request_name(r), *slash, *dot;
+	char *name = request_name(r), *slash, *dot, *parent = NULL;
+	int dir;
 
-	if (!name)
-		return;
-	slash = strrchr(name, '/');
+	slash = name ? strrchr(name, '/') : NULL;
 	if (slash && slash[1]) {
+		dir = slash + 1 - name;
 		dot = strrchr(slash, '.');
 		if (dot && dot > slash + 1)
-			choice_add(cs, line_with(r, wd_xasprintf("%.*s\\*%s",
-				   (int)(slash + 1 - name), name, dot)), NULL, true);
-		choice_add(cs, line_with(r, wd_xasprintf("%.*s\\*",
-			   (int)(slash + 1 - name), name)), NULL, true);
-		if (slash > name && (dot = memrchr(name, '/', slash - name)))
-			choice_add(cs, line_with(r, wd_xasprintf("%.*s\\{\\*\\}/\\*",
-				   (int)(dot + 1 - name), name)), NULL, true);
+			glob_add(cs, r, wd_xasprintf("%.*s\\*%s", dir, name, dot));
+		glob_add(cs, r, wd_xasprintf("%.*s\\*", dir, name));
+		if (slash > name)
+			parent = memrchr(name, '/', slash - name);
+		if (parent)
+			glob_add(cs, r, wd_xasprintf("%.*s\\{\\*\\}/\\*",
+						     (int)(parent + 1 - name), name));
 	}
 	free(name);
 }
@@ -1651,8 +1657,14 @@ int main(int argc, char *argv[])
 			wd_bad_option(c, argv);
 		}
 	}
-	if (optind < argc)
+	/* "--modules PATH...": the words after it are more modules. */
+	if (optind < argc && !opt.nr_modules)
 		wd_usage_error("unexpected argument '%s'", argv[optind]);
+	for (; optind < argc; optind++) {
+		opt.modules = wd_xrealloc(opt.modules, (opt.nr_modules + 1) *
+					  sizeof(*opt.modules));
+		opt.modules[opt.nr_modules++] = argv[optind];
+	}
 	if (opt.why && (opt.reference || opt.module || opt.interactive))
 		wd_usage_error("-w explains the denials: it takes no -R, -M or --interactive");
 	if (opt.policy && !opt.why)

@@ -342,6 +342,7 @@ TEST_F(a2a, exact_over_broad_and_read_never_gets_write)
 
 TEST_F(a2a, set_cover_and_parameter_binding)
 {
+	char term[160], files[160];
 	struct run r;
 
 	DENIALS(TOR, "file read /dev/console", "file write /dev/console",
@@ -359,7 +360,9 @@ TEST_F(a2a, set_cover_and_parameter_binding)
 		    "file execute /bin/nothing\n\n");
 	run_free(&r);
 
-	r = A2A("-R", "-v", "-m", self->mods, "-i", "in");
+	snprintf(term, sizeof(term), "%s/term.pol", self->mods);
+	snprintf(files, sizeof(files), "%s/files.if", self->mods);
+	r = A2A("-R", "-v", "-i", "in", "--modules", term, files);
 	EXPECT_TRUE(contains(r.out, "# file read /srv/data/a\n#   1. files_read_dir_files(/srv/data/) score 0, beyond the request: nothing\n#   2. files_manage_dir_files(/srv/data/) score 66, beyond the request: file write/unlink /srv/data/\\*\n"))
 		TH_LOG("%s", wd_test_text(r.out));
 	EXPECT_TRUE(contains(r.out, "# file execute /bin/nothing\n#   no interface covers it\n"));
