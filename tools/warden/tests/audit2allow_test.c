@@ -208,10 +208,11 @@ FIXTURE_TEARDOWN(a2a)
 static struct run run_a2a(const FIXTURE_DATA(a2a) *self, const char *keys,
 			  const char *const *args)
 {
-	char env_w[160], env_s[160];
-	char *envp[] = { env_w, env_s, "LC_ALL=C", NULL };
+	char env_w[160], env_s[160], env_l[160];
+	char *envp[] = { env_w, env_s, env_l, "LC_ALL=C", NULL };
 
 	snprintf(env_w, sizeof(env_w), "WARDEN_DIR=%s", self->wdir);
+	snprintf(env_l, sizeof(env_l), "WARDEN_LOG_DIR=%s/log", self->root);
 	/* No store: -R without --modules would fall back to the library. */
 	snprintf(env_s, sizeof(env_s), "WARDEN_MODULE_STORE=%s/none",
 		 self->root);
@@ -457,7 +458,35 @@ TEST_F(a2a, last_load_keeps_records_from_the_last_load_on)
 	EXPECT_TEXT(r.out, TOR "\nfile read /new\n\n");
 	EXPECT_TRUE(contains(r.err, "1 before the last load"));
 	run_free(&r);
+
+	/* No load since boot: every record is after it. */
+	PUT(self->wdir, "stat", "Policy update:                                 0\n");
+	r = A2A("-l", "-i", "in");
+	EXPECT_TEXT(r.out, TOR "\nfile read /old\nfile read /new\n\n");
+	run_free(&r);
 	free(in.text);
+}
+
+TEST_F(a2a, all_reads_every_reject_log)
+{
+	char *a = record(DATE, DENIED, TOR, "file read /a");
+	char *b = record(DATE, DENIED, APP, "file read /b");
+	char *g = record(DATE, DENIED, TOR, "file read /not-a-reject-log");
+	char dir[160];
+	struct run r;
+
+	snprintf(dir, sizeof(dir), "%s/log", self->root);
+	ASSERT_EQ(0, mkdir(dir, 0700));
+	PUT(dir, "reject_001.log", b);
+	PUT(dir, "reject_003.log", a);
+	PUT(dir, "grant_003.log", g);
+	r = A2A("-a");
+	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+	EXPECT_TEXT(r.out, APP "\nfile read /b\n\n" TOR "\nfile read /a\n\n");
+	run_free(&r);
+	free(a);
+	free(b);
+	free(g);
 }
 
 TEST_F(a2a, module_is_written_and_nothing_printed)
