@@ -98,19 +98,19 @@ static struct {
 	unsigned int nr_domains;
 	unsigned int records, malformed, granted, before_load, duplicates;
 	char since[20];		/* -l: "YYYY/MM/DD hh:mm:ss", or "" */
-} log;
+} seen;
 
 static struct domain *domain_get(const char *name)
 {
 	struct domain *d;
 	unsigned int i;
 
-	for (i = 0; i < log.nr_domains; i++)
-		if (!strcmp(log.domains[i].name, name))
-			return &log.domains[i];
-	log.domains = wd_xrealloc(log.domains, (log.nr_domains + 1) *
-				  sizeof(*log.domains));
-	d = &log.domains[log.nr_domains++];
+	for (i = 0; i < seen.nr_domains; i++)
+		if (!strcmp(seen.domains[i].name, name))
+			return &seen.domains[i];
+	seen.domains = wd_xrealloc(seen.domains, (seen.nr_domains + 1) *
+				  sizeof(*seen.domains));
+	d = &seen.domains[seen.nr_domains++];
 	memset(d, 0, sizeof(*d));
 	d->name = wd_xstrdup(name);
 	return d;
@@ -124,27 +124,26 @@ static void take_record(const char *text, size_t len)
 	const char *why;
 	unsigned int i;
 
-	log.records++;
+	seen.records++;
 	if (wd_record_parse(text, len, &rec, &why)) {
-		log.malformed++;
+		seen.malformed++;
 		if (opt.verbose)
-			wd_error("skipping record %u: %s", log.records, why);
+			wd_error("skipping record %u: %s", seen.records, why);
 		return;
 	}
 	/* A granted record is a grant log, not a denial. */
-	if (rec.granted)
-		log.granted++;
-	else if (log.since[0] && strcmp(rec.date, log.since) < 0)
-		log.before_load++;
-	else
-		goto take;
-	wd_record_free(&rec);
-	return;
-take:
+	if (rec.granted || (seen.since[0] && strcmp(rec.date, seen.since) < 0)) {
+		if (rec.granted)
+			seen.granted++;
+		else
+			seen.before_load++;
+		wd_record_free(&rec);
+		return;
+	}
 	d = domain_get(rec.domain);
 	for (i = 0; i < d->nr_reqs; i++) {
 		if (!strcmp(d->reqs[i].line, rec.acl)) {
-			log.duplicates++;
+			seen.duplicates++;
 			wd_record_free(&rec);
 			return;
 		}
@@ -237,11 +236,11 @@ static int read_last_load(void)
 	free(path);
 	line = strstr(text, "Policy update:");
 	last = line ? strstr(line, "(Last: ") : NULL;
+	/* Without "(Last: ...)" nothing was loaded since boot: keep all. */
 	if (last && last < strchrnul(line, '\n') && strlen(last) >= 26) {
-		memcpy(log.since, last + 7, 19);
-		log.since[19] = '\0';
+		memcpy(seen.since, last + 7, 19);
+		seen.since[19] = '\0';
 	}
-	/* No load since boot: every record is after it. */
 	free(text);
 	return 0;
 }
@@ -435,7 +434,7 @@ out:
 
 static struct wd_mset set;
 
-/* What an interface grants, as its lines; the caller's ctx of expansion. */
+/* Policy lines: what an interface grants, or what a domain holds. */
 struct lines {
 	char **l;
 	unsigned int nr;
@@ -564,9 +563,7 @@ static void cands_free(struct cands *cs)
 /* The first pathname of a request: what a module may own. */
 static char *request_name(const struct request *r)
 {
-	const char *objects = wd_acl_objects(r->acl.kind);
-
-	if (objects[0] != 'p')
+	if (!r->acl.args || wd_acl_objects(r->acl.kind)[0] != 'p')
 		return NULL;
 	return wd_xstrndup(r->acl.args, strcspn(r->acl.args, " "));
 }
@@ -875,15 +872,17 @@ static void print_beyond(struct wd_buf *out, const struct cand *c,
 	unsigned int i;
 
 	for (i = 0; i < c->lines.nr; i++) {
+		bool covers = line_covers(c->lines.l[i], r, NULL, NULL) ==
+			COVER_YES;
 		struct wd_acl acl;
 		char *text;
 
 		if (wd_acl_split(c->lines.l[i], &acl))
 			continue;
-		if (line_covers(c->lines.l[i], r, NULL, NULL) == COVER_YES)
+		/* The line that covers: only its other operations are more. */
+		if (covers)
 			acl.ops &= ~r->acl.ops;
-		if (acl.ops || !wd_acl_objects(acl.kind)[0] ||
-		    line_covers(c->lines.l[i], r, NULL, NULL) != COVER_YES) {
+		if (!covers || acl.ops) {
 			text = wd_acl_join(&acl);
 			wd_buf_printf(out, "%s%s", sep, text);
 			sep = "; ";
@@ -1461,13 +1460,13 @@ static int interactive(void)
 	enum answer ans = ANSWER_NEXT;
 	int rc;
 
-	for (di = 0; di < log.nr_domains && ans != ANSWER_FINISH; di++) {
-		const struct domain *d = &log.domains[di];
+	for (di = 0; di < seen.nr_domains && ans != ANSWER_FINISH; di++) {
+		const struct domain *d = &seen.domains[di];
 		struct wd_buf block = { 0 };
 		struct cands cs = { 0 };
 
 		cands_find(&cs, d);
-		printf("Domain %u of %u: %s\n\n", di + 1, log.nr_domains,
+		printf("Domain %u of %u: %s\n\n", di + 1, seen.nr_domains,
 		       d->name);
 		for (ri = 0; ri < d->nr_reqs && ans != ANSWER_FINISH; ri++)
 			ans = ask(&block, &cs, d, ri);
@@ -1578,14 +1577,14 @@ static int read_all_logs(void)
 /* What was skipped, on stderr, so that stdout holds only policy. */
 static void report_skipped(void)
 {
-	unsigned int skipped = log.malformed + log.granted + log.before_load;
+	unsigned int skipped = seen.malformed + seen.granted + seen.before_load;
 
-	if (!skipped && !log.duplicates)
+	if (!skipped && !seen.duplicates)
 		return;
 	wd_error("%u record%s read, %u skipped (%u malformed, %u granted, %u before the last load), %u duplicate%s",
-		 log.records, log.records == 1 ? "" : "s", skipped,
-		 log.malformed, log.granted, log.before_load,
-		 log.duplicates, log.duplicates == 1 ? "" : "s");
+		 seen.records, seen.records == 1 ? "" : "s", skipped,
+		 seen.malformed, seen.granted, seen.before_load,
+		 seen.duplicates, seen.duplicates == 1 ? "" : "s");
 }
 
 int main(int argc, char *argv[])
@@ -1698,8 +1697,8 @@ int main(int argc, char *argv[])
 	if (opt.interactive)
 		return interactive();
 
-	for (i = 0; i < log.nr_domains; i++) {
-		const struct domain *d = &log.domains[i];
+	for (i = 0; i < seen.nr_domains; i++) {
+		const struct domain *d = &seen.domains[i];
 		unsigned int r;
 
 		wd_buf_printf(&out, "%s\n", d->name);
@@ -1712,7 +1711,7 @@ int main(int argc, char *argv[])
 	}
 	if (opt.module)
 		return write_module(opt.module, out.text ? out.text : "",
-				    log.nr_domains) ? WD_EXIT_FAIL : WD_EXIT_OK;
+				    seen.nr_domains) ? WD_EXIT_FAIL : WD_EXIT_OK;
 	if (out.len && fwrite(out.text, 1, out.len, stdout) != out.len) {
 		wd_perror("stdout");
 		return WD_EXIT_FAIL;
