@@ -18,9 +18,11 @@
 #include <getopt.h>
 #include <glob.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "grammar.h"
@@ -1297,12 +1299,94 @@ static void glob_choices(struct choices *cs, const struct request *r)
 	free(name);
 }
 
-/* A line of input, without its newline; NULL at end of input. */
-static char *read_key_line(char *buf, size_t size)
+/*
+ * On a terminal a key answers at once, as in aa-logprof: stdin is put in
+ * non-canonical mode without echo for the menus, and back for a typed
+ * pattern and at exit, also on a signal.
+ */
+static struct termios tio_saved, tio_keys;
+static bool tty_keys;
+
+static void tty_restore(void)
 {
-	if (!fgets(buf, size, stdin))
+	if (tty_keys)
+		tcsetattr(0, TCSAFLUSH, &tio_saved);
+	tty_keys = false;
+}
+
+static void tty_signal(int sig)
+{
+	tty_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void tty_setup(void)
+{
+	if (!isatty(0) || tcgetattr(0, &tio_saved))
+		return;
+	tio_keys = tio_saved;
+	tio_keys.c_lflag &= ~(ICANON | ECHO);
+	tio_keys.c_cc[VMIN] = 1;
+	tio_keys.c_cc[VTIME] = 0;
+	if (tcsetattr(0, TCSAFLUSH, &tio_keys))
+		return;
+	tty_keys = true;
+	atexit(tty_restore);
+	signal(SIGINT, tty_signal);
+	signal(SIGTERM, tty_signal);
+	signal(SIGHUP, tty_signal);
+}
+
+/* A line of input, without its newline; NULL at end of input. */
+static char *read_line(char *buf, size_t size)
+{
+	char *line;
+
+	if (tty_keys)
+		tcsetattr(0, TCSANOW, &tio_saved);
+	line = fgets(buf, size, stdin);
+	if (tty_keys)
+		tcsetattr(0, TCSANOW, &tio_keys);
+	if (line)
+		buf[strcspn(buf, "\n")] = '\0';
+	return line;
+}
+
+/*
+ * One answer, echoed: on a terminal one key, or digits while a longer
+ * number could still name one of @nr choices; else a line.  NULL at the
+ * end of input (or Ctrl-D on a terminal).
+ */
+static char *read_answer(char *buf, size_t size, unsigned int nr)
+{
+	size_t n = 0;
+	int c;
+
+	if (!tty_keys) {
+		if (!read_line(buf, size))
+			return NULL;
+		printf("%s\n", buf);
+		return buf;
+	}
+	while ((c = getchar()) != EOF && c != 4) {
+		if (n && !isdigit(c)) {
+			/* A key after digits is the next answer. */
+			if (c != '\n' && c != '\r')
+				ungetc(c, stdin);
+			break;
+		}
+		if (isspace(c))
+			continue;
+		buf[n++] = c;
+		buf[n] = '\0';
+		if (!isdigit(c) || n + 2 > size ||
+		    strtoul(buf, NULL, 10) * 10 > nr)
+			break;
+	}
+	if (!n)
 		return NULL;
-	buf[strcspn(buf, "\n")] = '\0';
+	printf("%s\n", buf);
 	return buf;
 }
 
@@ -1341,7 +1425,7 @@ static void new_pattern(struct choices *ch, const struct request *r,
 	}
 	printf("New pattern: ");
 	fflush(stdout);
-	word = read_key_line(buf, sizeof(buf));
+	word = read_line(buf, sizeof(buf));
 	if (word) {
 		word = wd_line_normalise(word);
 		if (!*word || strchr(word, ' ') || wd_word_check(word, true)) {
@@ -1363,8 +1447,28 @@ static void new_pattern(struct choices *ch, const struct request *r,
 /* What one request's menu ended with. */
 enum answer { ANSWER_NEXT, ANSWER_FINISH };
 
+/*
+ * (Q)uiet: the selected line hushed; for a selected call, the best
+ * dontaudit interface that covers the request, else its line hushed.
+ */
+static void hush(struct wd_buf *block, const struct choice *sel,
+		 const struct cands *hushers, const struct domain *d,
+		 unsigned int ri)
+{
+	unsigned int *order = wd_xmalloc((hushers->nr + 1) * sizeof(*order));
+
+	if (!sel->cand)
+		wd_buf_printf(block, "quiet %s\n", sel->text);
+	else if (cands_for(hushers, d, ri, order))
+		wd_buf_printf(block, "%s\n", hushers->c[order[0]].call);
+	else
+		wd_buf_printf(block, "quiet %s\n", d->reqs[ri].line);
+	free(order);
+}
+
 static enum answer ask(struct wd_buf *block, const struct cands *cs,
-		       const struct domain *d, unsigned int ri)
+		       const struct cands *hushers, const struct domain *d,
+		       unsigned int ri)
 {
 	const struct request *r = &d->reqs[ri];
 	unsigned int *order = wd_xmalloc((cs->nr + 1) * sizeof(*order));
@@ -1381,21 +1485,20 @@ static enum answer ask(struct wd_buf *block, const struct cands *cs,
 		glob_choices(&ch, r);
 	free(order);
 	for (;;) {
-		printf("Request %u of %u: %s%s\n", ri + 1, d->nr_reqs,
+		printf("\nRequest %u of %u: %s%s\n", ri + 1, d->nr_reqs,
 		       opt.dontaudit ? "quiet " : "", r->line);
 		for (i = 0; i < ch.nr; i++)
 			printf(" %s %u. %s\n", i == sel ? "*" : " ", i + 1,
 			       ch.c[i].text);
 		printf("(A)llow (Q)uiet (I)gnore (G)lob (N)ew (V)iew (F)inish, or a number: ");
 		fflush(stdout);
-		key = read_key_line(buf, sizeof(buf));
+		key = read_answer(buf, sizeof(buf), ch.nr);
 		if (!key) {
 			printf("\n");
 			ans = ANSWER_FINISH;
 			break;
 		}
 		key += strspn(key, " \t");
-		putchar('\n');
 		if (isdigit((unsigned char)*key)) {
 			unsigned int k;
 
@@ -1412,9 +1515,7 @@ static enum answer ask(struct wd_buf *block, const struct cands *cs,
 				      ch.c[sel].text);
 			goto out;
 		case 'Q':
-			/* Hushing takes the line: an allow call hushes nothing. */
-			wd_buf_printf(block, "quiet %s\n", ch.c[sel].cand ?
-				      r->line : ch.c[sel].text);
+			hush(block, &ch.c[sel], hushers, d, ri);
 			goto out;
 		case 'I':
 			goto out;
@@ -1460,23 +1561,31 @@ static int interactive(void)
 	enum answer ans = ANSWER_NEXT;
 	int rc;
 
+	tty_setup();
 	for (di = 0; di < seen.nr_domains && ans != ANSWER_FINISH; di++) {
 		const struct domain *d = &seen.domains[di];
+		struct cands cs = { 0 }, hushers = { 0 };
 		struct wd_buf block = { 0 };
-		struct cands cs = { 0 };
+		bool dontaudit = opt.dontaudit;
 
 		cands_find(&cs, d);
+		/* What Q offers: the dontaudit interfaces, whatever -D says. */
+		opt.dontaudit = true;
+		cands_find(&hushers, d);
+		opt.dontaudit = dontaudit;
 		printf("Domain %u of %u: %s\n\n", di + 1, seen.nr_domains,
 		       d->name);
 		for (ri = 0; ri < d->nr_reqs && ans != ANSWER_FINISH; ri++)
-			ans = ask(&block, &cs, d, ri);
+			ans = ask(&block, &cs, &hushers, d, ri);
 		if (block.len) {
 			wd_buf_printf(&module, "%s\n%s\n", d->name, block.text);
 			nr_written++;
 		}
 		free(block.text);
 		cands_free(&cs);
+		cands_free(&hushers);
 	}
+	tty_restore();
 	fflush(stdout);
 	rc = write_module(opt.module ? opt.module : "local",
 			  module.text ? module.text : "", nr_written);

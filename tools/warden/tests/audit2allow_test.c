@@ -545,6 +545,16 @@ TEST_F(a2a, interactive_with_keys_on_a_pipe)
 	free(pol);
 	run_free(&r);
 
+	/* Q on a call takes the dontaudit interface that covers it. */
+	r = A2A_KEYS("q\n4\nq\n", "--interactive", "-m", self->mods, "-M",
+		     "hushed", "-i", "in");
+	pol = get(self->root, "hushed.pol");
+	EXPECT_TRUE(contains(pol, TOR "\nterm_dontaudit_use_console()\n"
+			     "quiet file read /srv/data/\\*\n\n"))
+		TH_LOG("%s", wd_test_text(pol));
+	free(pol);
+	run_free(&r);
+
 	r = A2A("--interactive", "-m", self->mods);
 	EXPECT_EQ(2, r.status) TH_LOG("keys and records cannot both be stdin");
 	run_free(&r);
