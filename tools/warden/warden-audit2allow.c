@@ -87,6 +87,7 @@ struct request {
 	bool quiet;
 	char mode[12];
 	unsigned int profile;
+	const struct wd_module *owner;	/* -R: of what it names, or NULL */
 };
 
 struct domain {
@@ -254,6 +255,7 @@ struct group {
 	char kind;		/* 'p', 'n', 'a' */
 	char *name;
 	char *member;
+	const struct wd_module *module;	/* whose .paths; NULL: the policy's */
 };
 
 static struct {
@@ -261,7 +263,7 @@ static struct {
 	unsigned int nr;
 } groups;
 
-static void group_add_line(const char *line)
+static void group_add_line(const char *line, const struct wd_module *m)
 {
 	static const char kinds[] = "pna";
 	static const char *const words[] = {
@@ -282,7 +284,7 @@ static void group_add_line(const char *line)
 	groups.g = wd_xrealloc(groups.g, (groups.nr + 1) * sizeof(*groups.g));
 	groups.g[groups.nr++] = (struct group){
 		.kind = kinds[k], .name = wd_xstrndup(name, member - name),
-		.member = wd_xstrdup(member + 1),
+		.member = wd_xstrdup(member + 1), .module = m,
 	};
 }
 
@@ -298,22 +300,26 @@ static bool number_parse(const char *s, unsigned long *v)
 }
 
 /* A number or "min-max" as the kernel writes a range. */
-static bool number_in(const char *req, const char *pat)
+static bool range_parse(const char *pat, unsigned long *lo, unsigned long *hi)
 {
-	unsigned long v, lo, hi;
 	const char *dash = strchr(pat, '-');
 	char *first;
 	bool ok;
 
-	if (!number_parse(req, &v))
-		return false;
 	if (!dash)
-		return number_parse(pat, &lo) && v == lo;
+		return number_parse(pat, lo) && number_parse(pat, hi);
 	first = wd_xstrndup(pat, dash - pat);
-	ok = number_parse(first, &lo) && number_parse(dash + 1, &hi) &&
-		lo <= v && v <= hi;
+	ok = number_parse(first, lo) && number_parse(dash + 1, hi);
 	free(first);
 	return ok;
+}
+
+static bool number_in(const char *req, const char *pat)
+{
+	unsigned long v, lo, hi;
+
+	return number_parse(req, &v) && range_parse(pat, &lo, &hi) &&
+		lo <= v && v <= hi;
 }
 
 /* An IPv4 or IPv6 address as 16 bytes to compare; its family in *@af. */
@@ -384,8 +390,9 @@ enum cover { COVER_NO, COVER_YES, COVER_CONDITION };
  * include the request's, each object covers the request's.  A line with
  * a condition after its objects covers only when the condition holds,
  * which a log cannot tell: COVER_CONDITION, with the condition in *@cond
- * (malloc'd).  *@narrow (if given) is how narrow the covering pattern
- * is: its literal start, doubled, plus one when it has no wildcard.
+ * (malloc'd).  *@narrow (if given) is how narrow the covering patterns
+ * are: the pathname's literal start, doubled, plus one when it has no
+ * wildcard, plus one for each number or address that is not a range.
  */
 static enum cover line_covers(const char *text, const struct request *r,
 			      char **cond, size_t *narrow)
@@ -421,6 +428,8 @@ static enum cover line_covers(const char *text, const struct request *r,
 		if (narrow && objects[n] == 'p' && !*narrow)
 			*narrow = 2 * wd_pattern_literal_prefix(matched) +
 				!wd_word_has_wildcard(matched);
+		else if (narrow && objects[n] != 'p' && !strchr(matched, '-'))
+			++*narrow;	/* one value, not a range */
 	}
 	result = pp && *pp ? COVER_CONDITION : COVER_YES;
 	if (result == COVER_CONDITION && cond)
@@ -570,6 +579,47 @@ static char *request_name(const struct request *r)
 	return wd_xstrndup(r->acl.args, strcspn(r->acl.args, " "));
 }
 
+/*
+ * The module that owns what request @r names: its pathname's owner, or
+ * for a socket the module whose number_group holds its port in the
+ * narrowest range (the port names the service; addresses are shared).
+ */
+static const struct wd_module *request_owner(const struct request *r)
+{
+	const struct wd_module *owner = NULL;
+	unsigned long port, lo, hi, best = ULONG_MAX;
+	char *name = request_name(r);
+	const char *p;
+	unsigned int i;
+
+	if (name) {
+		owner = wd_mset_owner(&set, name, NULL);
+		free(name);
+		return owner;
+	}
+	if (!r->acl.args || r->acl.kind < WD_ACL_INET_STREAM ||
+	    r->acl.kind > WD_ACL_INET_RAW)
+		return NULL;
+	p = strchr(r->acl.args, ' ');
+	name = p ? wd_xstrndup(p + 1, strcspn(p + 1, " ")) : NULL;
+	if (!name || !number_parse(name, &port)) {
+		free(name);
+		return NULL;
+	}
+	free(name);
+	for (i = 0; i < groups.nr; i++) {
+		const struct group *g = &groups.g[i];
+
+		if (g->kind == 'n' && g->module &&
+		    range_parse(g->member, &lo, &hi) && lo <= port &&
+		    port <= hi && hi - lo < best) {
+			best = hi - lo;
+			owner = g->module;
+		}
+	}
+	return owner;
+}
+
 static bool is_dontaudit(const struct wd_iface *f)
 {
 	return strstr(f->name, "_dontaudit_") != NULL;
@@ -618,15 +668,9 @@ static void cand_try(struct cands *cs, const struct domain *d,
 			if (narrow > c.narrow[i])
 				c.narrow[i] = narrow;
 		}
-		c.owner[i] = false;
-		if (c.covers[i]) {
-			char *name = request_name(r);
-
-			c.owner[i] = name &&
-				wd_mset_owner(&set, name, NULL) == f->module;
-			free(name);
+		c.owner[i] = c.covers[i] && r->owner == f->module;
+		if (c.covers[i])
 			any += must >= d->nr_reqs || i == must;
-		}
 	}
 	if (!any) {
 		cand_free(&c);
@@ -1086,7 +1130,7 @@ static int policy_read(void)
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *norm = wd_line_normalise(line);
 
-		group_add_line(norm);
+		group_add_line(norm, NULL);
 		free(norm);
 	}
 	free(text);
@@ -1654,9 +1698,9 @@ static int modules_read(void)
 		unsigned int j;
 
 		for (j = 0; j < m->nr_groups; j++)
-			group_add_line(m->groups[j].text);
+			group_add_line(m->groups[j].text, m);
 		for (j = 0; j < m->nr_part[WD_EXCEPTION]; j++)
-			group_add_line(m->part[WD_EXCEPTION][j].text);
+			group_add_line(m->part[WD_EXCEPTION][j].text, NULL);
 	}
 	return 0;
 }
@@ -1801,6 +1845,13 @@ int main(int argc, char *argv[])
 	report_skipped();
 	if ((opt.reference || opt.interactive) && modules_read())
 		return WD_EXIT_FAIL;
+	for (i = 0; i < seen.nr_domains && set.nr_modules; i++) {
+		struct domain *d = &seen.domains[i];
+		unsigned int r;
+
+		for (r = 0; r < d->nr_reqs; r++)
+			d->reqs[r].owner = request_owner(&d->reqs[r]);
+	}
 	if (opt.why && policy_read())
 		return WD_EXIT_FAIL;
 	if (opt.interactive)

@@ -105,6 +105,34 @@ static const char app_paths[] =
 	"path_group app_config /srv/app/app.conf\n"
 	"path_group app_db /srv/app/data.db\n";
 
+/* Sockets: a service owns its port; net binds an address and a port. */
+static const char net_if[] =
+	"## <summary>Networking.</summary>\n"
+	"\n"
+	"## <summary>Connect to a port.</summary>\n"
+	"## <param name=\"address\" type=\"address\"><summary>Where.</summary></param>\n"
+	"## <param name=\"port\" type=\"port\"><summary>The port.</summary></param>\n"
+	"interface net_tcp_connect(address, port)\n"
+	"\tnetwork inet stream connect $1 $2\n"
+	"end\n"
+	"\n"
+	"## <summary>Connect to any port of the loopback.</summary>\n"
+	"interface net_tcp_connect_loopback\n"
+	"\tnetwork inet stream connect 127.0.0.0-127.255.255.255 0-65535\n"
+	"end\n";
+
+static const char db_if[] =
+	"## <summary>A database.</summary>\n"
+	"\n"
+	"## <summary>Connect to the database.</summary>\n"
+	"interface db_tcp_connect\n"
+	"\tnetwork inet stream connect @db_address @db_port\n"
+	"end\n";
+
+static const char db_paths[] =
+	"address_group db_address 127.0.0.1\n"
+	"number_group db_port 5432\n";
+
 /* The policy in force for -w. */
 static const char policy[] =
 	"[profile]\n"
@@ -192,6 +220,11 @@ FIXTURE_SETUP(a2a)
 	PUT(self->mods, "app.pol", "");
 	PUT(self->mods, "app.if", app_if);
 	PUT(self->mods, "app.paths", app_paths);
+	PUT(self->mods, "net.pol", "");
+	PUT(self->mods, "net.if", net_if);
+	PUT(self->mods, "db.pol", "");
+	PUT(self->mods, "db.if", db_if);
+	PUT(self->mods, "db.paths", db_paths);
 	PUT(self->wdir, "policy", policy);
 }
 
@@ -367,6 +400,24 @@ TEST_F(a2a, set_cover_and_parameter_binding)
 	EXPECT_TRUE(contains(r.out, "# file read /srv/data/a\n#   1. files_read_dir_files(/srv/data/) score 0, beyond the request: nothing\n#   2. files_manage_dir_files(/srv/data/) score 66, beyond the request: file write/unlink /srv/data/\\*\n"))
 		TH_LOG("%s", wd_test_text(r.out));
 	EXPECT_TRUE(contains(r.out, "# file execute /bin/nothing\n#   no interface covers it\n"));
+	run_free(&r);
+}
+
+TEST_F(a2a, sockets_owner_of_the_port_and_bound_address_and_port)
+{
+	struct run r;
+
+	DENIALS(TOR, "network inet stream connect 127.0.0.1 5432",
+		"network inet stream connect 10.0.0.1 80");
+	r = A2A("-R", "-m", self->mods, "-i", "in");
+	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+	/*
+	 * db owns port 5432: its call comes before net's loopback one and
+	 * net_tcp_connect(127.0.0.1, 5432); the other request binds its
+	 * address and port.
+	 */
+	EXPECT_TEXT(r.out, TOR "\ndb_tcp_connect()\n"
+		    "net_tcp_connect(10.0.0.1, 80)\n\n");
 	run_free(&r);
 }
 
