@@ -1074,6 +1074,7 @@ static void domain_lines(struct wd_buf *out, const struct domain *d)
 struct policy_domain {
 	const char *name;
 	struct lines lines;	/* its own lines and its acl groups' */
+	struct lines groups;	/* for each line, its acl group or "" */
 };
 
 static struct {
@@ -1084,7 +1085,7 @@ static struct {
 } pol;
 
 /* The lines of acl group @name, from the exception policy. */
-static void policy_group_lines(struct lines *ls, const char *name)
+static void policy_group_lines(struct policy_domain *pd, const char *name)
 {
 	char *text = pol.parts.part[WD_EXCEPTION], *line, *save = NULL;
 	size_t len = strlen(name);
@@ -1097,8 +1098,10 @@ static void policy_group_lines(struct lines *ls, const char *name)
 		char *norm = wd_line_normalise(line);
 
 		if (!strncmp(norm, "acl_group ", 10) &&
-		    !strncmp(norm + 10, name, len) && norm[10 + len] == ' ')
-			lines_push(ls, norm + 11 + len);
+		    !strncmp(norm + 10, name, len) && norm[10 + len] == ' ') {
+			lines_push(&pd->lines, norm + 11 + len);
+			lines_push(&pd->groups, name);
+		}
 		free(norm);
 	}
 	free(text);
@@ -1147,9 +1150,11 @@ static int policy_read(void)
 			continue;
 		}
 		if (cur && !strncmp(norm, "use_group ", 10))
-			policy_group_lines(&cur->lines, norm + 10);
-		else if (cur && norm[0] && norm[0] != '#')
+			policy_group_lines(cur, norm + 10);
+		else if (cur && norm[0] && norm[0] != '#') {
 			lines_push(&cur->lines, norm);
+			lines_push(&cur->groups, "");
+		}
 		free(norm);
 	}
 	return 0;
@@ -1189,8 +1194,9 @@ static void why_line(struct wd_buf *out, const struct domain *d,
 		enum cover how = line_covers(q ? l + 6 : l, r, &c, NULL);
 
 		if (how == COVER_YES && !q) {
-			wd_buf_printf(out, "allowed-now: the policy in force grants it ('%s'): it changed since.\n",
-				      l);
+			wd_buf_printf(out, "allowed-now: the policy in force grants it ('%s'%s%s): it changed since.\n",
+				      l, *pd->groups.l[i] ? " of acl_group " : "",
+				      pd->groups.l[i]);
 			free(cond);
 			return;
 		}

@@ -469,7 +469,7 @@ TEST_F(a2a, why_gives_every_reason)
 	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
 	EXPECT_TEXT(r.out, APP "\n"
 		    "file read /etc/now: allowed-now: the policy in force grants it ('file read @now'): it changed since.\n"
-		    "file read /etc/grouped: allowed-now: the policy in force grants it ('file read /etc/grouped'): it changed since.\n"
+		    "file read /etc/grouped: allowed-now: the policy in force grants it ('file read /etc/grouped' of acl_group grp): it changed since.\n"
 		    "file read /etc/hush: quiet: a quiet rule covers it ('quiet file read /etc/hush').\n"
 		    "file read /etc/hushed: quiet: a quiet rule covers it (the record says quiet=yes).\n"
 		    "file read /etc/cond: condition: 'file read /etc/cond task.uid=0' grants it only when task.uid=0, which did not hold.\n"
