@@ -1827,7 +1827,10 @@ int main(int argc, char *argv[])
 		wd_usage_error("-w explains the denials: it takes no -R, -M or --interactive");
 	if (opt.policy && !opt.why)
 		wd_usage_error("--policy is for -w");
-	if (opt.module && !module_name_ok(opt.module))
+	/* -M DIR/NAME writes NAME.pol in DIR; the module is NAME. */
+	if (opt.module && !module_name_ok(strrchr(opt.module, '/') ?
+					  strrchr(opt.module, '/') + 1 :
+					  opt.module))
 		wd_usage_error("bad module name '%s' (want [a-z][a-z0-9]*)",
 			       opt.module);
 	if (opt.interactive && !all && !nr_inputs)

@@ -542,8 +542,8 @@ TEST_F(a2a, all_reads_every_reject_log)
 
 TEST_F(a2a, module_is_written_and_nothing_printed)
 {
+	char *pol, dir[160];
 	struct run r;
-	char *pol;
 
 	DENIALS(TOR, "file read /dev/console", "file read /srv/data/a");
 	r = A2A("-R", "-m", self->mods, "-M", "mytor", "-i", "in");
@@ -557,6 +557,16 @@ TEST_F(a2a, module_is_written_and_nothing_printed)
 
 	r = A2A("-M", "Bad-Name", "-i", "in");
 	EXPECT_EQ(2, r.status);
+	run_free(&r);
+
+	/* A directory may come first; the module is the last part. */
+	snprintf(dir, sizeof(dir), "%s/out", self->root);
+	ASSERT_EQ(0, mkdir(dir, 0700));
+	r = A2A("-M", "out/raw", "-i", "in");
+	EXPECT_EQ(0, r.status);
+	pol = get(dir, "raw.pol");
+	EXPECT_TRUE(contains(pol, TOR "\nfile read /dev/console\nfile read /srv/data/a\n\n"));
+	free(pol);
 	run_free(&r);
 }
 
