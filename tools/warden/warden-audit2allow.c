@@ -19,6 +19,7 @@
 #include <glob.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1010,53 +1011,161 @@ static void raw_lines(struct wd_buf *out, const struct domain *d,
 }
 
 /*
+ * Greedy set cover is not always the smallest (one call covering most
+ * requests can leave two more where two others would do): a bounded
+ * search looks for fewer calls, the requests numbered as bits.
+ */
+#define WD_COVER_BITS 64
+#define WD_COVER_BUDGET 200000
+
+struct cover_search {
+	const uint64_t *masks;		/* per candidate: what it covers */
+	unsigned int count[WD_COVER_BITS];	/* per request: who covers it */
+	const unsigned int *order;	/* the candidates, best ranked first */
+	unsigned int nr;
+	unsigned int pick[WD_COVER_BITS];
+	unsigned long budget;		/* nodes left: a bound on the time */
+};
+
+static bool cover_dfs(struct cover_search *s, uint64_t covered, uint64_t all,
+		      unsigned int depth, unsigned int limit)
+{
+	unsigned int i, bit, elem = 0, fewest = UINT_MAX;
+
+	if (covered == all)
+		return true;
+	if (depth == limit || !s->budget)
+		return false;
+	s->budget--;
+	/* Branch on the request that the fewest candidates cover. */
+	for (bit = 0; bit < WD_COVER_BITS; bit++) {
+		if ((all & ~covered & (1ULL << bit)) && s->count[bit] < fewest) {
+			fewest = s->count[bit];
+			elem = bit;
+		}
+	}
+	for (i = 0; i < s->nr; i++) {
+		unsigned int c = s->order[i];
+
+		if (!(s->masks[c] & (1ULL << elem)))
+			continue;
+		s->pick[depth] = c;
+		if (cover_dfs(s, covered | s->masks[c], all, depth + 1, limit))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Replace the greedy cover @picks (*@nr_picks calls) by a smaller one if
+ * the search finds one in its budget; @coverable marks the requests.
+ */
+static void smaller_cover(const struct cands *cs, const struct domain *d,
+			  const bool *coverable, unsigned int *picks,
+			  unsigned int *nr_picks)
+{
+	uint64_t *masks = wd_xmalloc((cs->nr + 1) * sizeof(*masks)), all = 0;
+	unsigned int *order = wd_xmalloc((cs->nr + 1) * sizeof(*order));
+	struct cover_search s = { .masks = masks, .order = order,
+				  .nr = cs->nr, .budget = WD_COVER_BUDGET };
+	unsigned int i, j, bit = 0, limit;
+
+	for (i = 0; i < cs->nr; i++)
+		masks[i] = 0;
+	for (j = 0; j < d->nr_reqs && bit < WD_COVER_BITS; j++) {
+		if (!coverable[j])
+			continue;
+		for (i = 0; i < cs->nr; i++) {
+			if (cs->c[i].covers[j]) {
+				masks[i] |= 1ULL << bit;
+				s.count[bit]++;
+			}
+		}
+		all |= 1ULL << bit++;
+	}
+	if (j < d->nr_reqs)
+		goto out;	/* too many requests to number */
+	for (i = 0; i < cs->nr; i++) {
+		struct rank k = cand_rank(&cs->c[i], d, coverable);
+
+		for (j = i; j > 0; j--) {
+			const struct cand *b = &cs->c[order[j - 1]];
+
+			if (!rank_before(&cs->c[i], k, b,
+					 cand_rank(b, d, coverable)))
+				break;
+			order[j] = order[j - 1];
+		}
+		order[j] = i;
+	}
+	for (limit = 1; limit < *nr_picks; limit++) {
+		if (!cover_dfs(&s, 0, all, 0, limit))
+			continue;
+		memcpy(picks, s.pick, limit * sizeof(*picks));
+		*nr_picks = limit;
+		break;
+	}
+out:
+	free(masks);
+	free(order);
+}
+
+/*
  * -R: the fewest calls that cover the requests (greedy set cover, ties
- * broken by rank), then raw lines for what no interface covers.
+ * broken by rank, then a search for fewer), then raw lines for what no
+ * interface covers.
  */
 static void reference_lines(struct wd_buf *out, const struct domain *d)
 {
+	bool *coverable = wd_xmalloc(d->nr_reqs * sizeof(*coverable));
 	bool *left = wd_xmalloc(d->nr_reqs * sizeof(*left));
+	unsigned int *picks = wd_xmalloc((d->nr_reqs + 1) * sizeof(*picks));
+	unsigned int i, k, nr_left = 0, nr_picks = 0;
 	struct cands cs = { 0 };
-	unsigned int i, k, nr_left = 0;
 
 	cands_find(&cs, d);
 	if (opt.verbose)
 		print_candidates(out, &cs, d);
 	for (i = 0; i < d->nr_reqs; i++) {
-		left[i] = false;
-		for (k = 0; k < cs.nr && !left[i]; k++)
-			left[i] = cs.c[k].covers[i];
+		coverable[i] = false;
+		for (k = 0; k < cs.nr && !coverable[i]; k++)
+			coverable[i] = cs.c[k].covers[i];
+		left[i] = coverable[i];
 		nr_left += left[i];
 	}
 	while (nr_left) {
-		const struct cand *best = NULL;
 		struct rank kbest = { 0 };
+		unsigned int best = cs.nr;
 
 		for (i = 0; i < cs.nr; i++) {
 			struct rank k = cand_rank(&cs.c[i], d, left);
 
-			if (k.covered && (!best || rank_before(&cs.c[i], k,
-							       best, kbest))) {
-				best = &cs.c[i];
+			if (k.covered && (best == cs.nr ||
+					  rank_before(&cs.c[i], k, &cs.c[best],
+						      kbest))) {
+				best = i;
 				kbest = k;
 			}
 		}
-		wd_buf_printf(out, "%s\n", best->call);
+		picks[nr_picks++] = best;
 		for (i = 0; i < d->nr_reqs; i++) {
-			if (left[i] && best->covers[i]) {
+			if (left[i] && cs.c[best].covers[i]) {
 				left[i] = false;
 				nr_left--;
 			}
 		}
 	}
+	if (nr_picks > 1)
+		smaller_cover(&cs, d, coverable, picks, &nr_picks);
+	for (i = 0; i < nr_picks; i++)
+		wd_buf_printf(out, "%s\n", cs.c[picks[i]].call);
 	/* What is left for raw lines: the requests no call covers. */
-	for (i = 0; i < d->nr_reqs; i++) {
-		left[i] = true;
-		for (k = 0; k < cs.nr && left[i]; k++)
-			left[i] = !cs.c[k].covers[i];
-	}
+	for (i = 0; i < d->nr_reqs; i++)
+		left[i] = !coverable[i];
 	raw_lines(out, d, left);
+	free(picks);
 	free(left);
+	free(coverable);
 	cands_free(&cs);
 }
 

@@ -133,6 +133,29 @@ static const char db_paths[] =
 	"address_group db_address 127.0.0.1\n"
 	"number_group db_port 5432\n";
 
+/*
+ * Where greedy set cover takes three calls: x covers the most, but y
+ * and z cover everything.
+ */
+static const char cov_if[] =
+	"## <summary>Set cover.</summary>\n"
+	"\n"
+	"## <summary>Four.</summary>\n"
+	"interface cov_read_x\n"
+	"\tfile read /ca/f\n\tfile read /cb/f\n"
+	"\tfile read /cc/f\n\tfile read /cd/f\n"
+	"end\n"
+	"\n"
+	"## <summary>Three.</summary>\n"
+	"interface cov_read_y\n"
+	"\tfile read /ca/f\n\tfile read /cb/f\n\tfile read /ce/f\n"
+	"end\n"
+	"\n"
+	"## <summary>Three more.</summary>\n"
+	"interface cov_read_z\n"
+	"\tfile read /cc/f\n\tfile read /cd/f\n\tfile read /cf/f\n"
+	"end\n";
+
 /* The policy in force for -w. */
 static const char policy[] =
 	"[profile]\n"
@@ -220,6 +243,8 @@ FIXTURE_SETUP(a2a)
 	PUT(self->mods, "app.pol", "");
 	PUT(self->mods, "app.if", app_if);
 	PUT(self->mods, "app.paths", app_paths);
+	PUT(self->mods, "cov.pol", "");
+	PUT(self->mods, "cov.if", cov_if);
 	PUT(self->mods, "net.pol", "");
 	PUT(self->mods, "net.if", net_if);
 	PUT(self->mods, "db.pol", "");
@@ -400,6 +425,18 @@ TEST_F(a2a, set_cover_and_parameter_binding)
 	EXPECT_TRUE(contains(r.out, "# file read /srv/data/a\n#   1. files_read_dir_files(/srv/data/) score 0, beyond the request: nothing\n#   2. files_manage_dir_files(/srv/data/) score 66, beyond the request: file write/unlink /srv/data/\\*\n"))
 		TH_LOG("%s", wd_test_text(r.out));
 	EXPECT_TRUE(contains(r.out, "# file execute /bin/nothing\n#   no interface covers it\n"));
+	run_free(&r);
+}
+
+TEST_F(a2a, set_cover_is_the_smallest_not_the_greedy_one)
+{
+	struct run r;
+
+	DENIALS(TOR, "file read /ca/f", "file read /cb/f", "file read /cc/f",
+		"file read /cd/f", "file read /ce/f", "file read /cf/f");
+	r = A2A("-R", "-m", self->mods, "-i", "in");
+	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
+	EXPECT_TEXT(r.out, TOR "\ncov_read_y()\ncov_read_z()\n\n");
 	run_free(&r);
 }
 
