@@ -1919,6 +1919,7 @@ int main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage(stdout);
+			free(inputs);
 			return WD_EXIT_OK;
 		default:
 			wd_bad_option(c, argv);
@@ -1987,13 +1988,13 @@ int main(int argc, char *argv[])
 			domain_lines(&out, d);
 		wd_buf_puts(&out, "\n");
 	}
-	if (opt.module)
-		return write_module(opt.module, out.text ? out.text : "",
-				    seen.nr_domains) ? WD_EXIT_FAIL : WD_EXIT_OK;
-	if (out.len && fwrite(out.text, 1, out.len, stdout) != out.len) {
+	if (opt.module) {
+		rc = write_module(opt.module, out.text ? out.text : "",
+				  seen.nr_domains) ? WD_EXIT_FAIL : WD_EXIT_OK;
+	} else if (out.len && fwrite(out.text, 1, out.len, stdout) != out.len) {
 		wd_perror("stdout");
-		return WD_EXIT_FAIL;
+		rc = WD_EXIT_FAIL;
 	}
 	free(out.text);
-	return WD_EXIT_OK;
+	return rc;
 }
