@@ -61,13 +61,15 @@ static void usage(FILE *out)
 		"  -w, --why           say why each denial happened\n"
 		"  -p, --policy FILE   the policy for -w (default: the one in force)\n"
 		"  -M, --module NAME   write NAME.pol instead of printing\n"
-		"      --interactive   go through the denials one domain at a time\n"
+		"      --interactive   ask about each denial, one domain at a time, then\n"
+		"                      write the module (-M NAME, else local.pol)\n"
 		"  -v, --verbose       with -R, every candidate and its score\n"
 		"  -h, --help          show this help and exit\n\n"
 		"Without -i or -a, records are read from stdin.  Skipped input is\n"
 		"counted on stderr.  WARDEN_DIR overrides /sys/kernel/security/warden,\n"
 		"WARDEN_MODULE_STORE the store, WARDEN_LOG_DIR " WD_DEFAULT_LOG_DIR ".\n"
-		"Exit status: 0 done, 1 an input could not be read, 2 bad usage.\n");
+		"Exit status: 0 done, 1 an input, the policy or the modules could not\n"
+		"be read or the module written, 2 bad usage.\n");
 }
 
 /* ---- options ----------------------------------------------------------- */
