@@ -205,3 +205,18 @@ const char *wd_acl_op_name(enum wd_acl_kind kind, unsigned int bit)
 			return NULL;
 	return bit <= WD_MAX_OPS ? ops[bit] : NULL;
 }
+
+const char *wd_acl_objects(enum wd_acl_kind kind)
+{
+	static const char *const objects[WD_NR_ACL_KINDS] = {
+		[WD_ACL_FILE_PATH] = "p", [WD_ACL_FILE_NUMBER] = "pn",
+		[WD_ACL_FILE_MKDEV] = "pnnn", [WD_ACL_FILE_PATH2] = "pp",
+		[WD_ACL_FILE_MOUNT] = "ppwn", [WD_ACL_INET_STREAM] = "an",
+		[WD_ACL_INET_DGRAM] = "an", [WD_ACL_INET_RAW] = "an",
+		[WD_ACL_UNIX_STREAM] = "p", [WD_ACL_UNIX_DGRAM] = "p",
+		[WD_ACL_UNIX_SEQPACKET] = "p",
+		[WD_ACL_MISC_ENV] = "", [WD_ACL_TASK_TRANSITION] = "",
+	};
+
+	return objects[kind];
+}

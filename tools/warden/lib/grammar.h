@@ -78,5 +78,13 @@ bool wd_acl_merge(struct wd_acl *into, const struct wd_acl *from);
 void wd_acl_free(struct wd_acl *acl);
 /* The name of the kind's @bit-th operation ("read"), or NULL past the last. */
 const char *wd_acl_op_name(enum wd_acl_kind kind, unsigned int bit);
+/*
+ * The objects at the start of a kind's arguments, one letter a word: 'p'
+ * a pathname, 'n' a number, 'a' an address, 'w' another word (a mount's
+ * filesystem type).  What follows them is the line's condition.  "" for
+ * the kinds whose argument is one name (misc env, task
+ * manual_domain_transition).
+ */
+const char *wd_acl_objects(enum wd_acl_kind kind);
 
 #endif /* WARDEN_TOOLS_GRAMMAR_H */

@@ -447,24 +447,6 @@ static const struct owned *owner_of(const struct wd_tables *t, const char *word)
 
 /* ---- checking lines ------------------------------------------------------ */
 
-/* How many leading words of each kind's arguments are its objects. */
-static const unsigned char wd_objects[WD_NR_ACL_KINDS] = {
-	[WD_ACL_FILE_PATH] = 1, [WD_ACL_FILE_NUMBER] = 2,
-	[WD_ACL_FILE_MKDEV] = 4, [WD_ACL_FILE_PATH2] = 2,
-	[WD_ACL_FILE_MOUNT] = 4, [WD_ACL_INET_STREAM] = 2,
-	[WD_ACL_INET_DGRAM] = 2, [WD_ACL_INET_RAW] = 2,
-	[WD_ACL_UNIX_STREAM] = 1, [WD_ACL_UNIX_DGRAM] = 1,
-	[WD_ACL_UNIX_SEQPACKET] = 1,
-};
-
-/* Of those, which are pathnames (bit n for word n). */
-static const unsigned char wd_pathnames[WD_NR_ACL_KINDS] = {
-	[WD_ACL_FILE_PATH] = 1, [WD_ACL_FILE_NUMBER] = 1,
-	[WD_ACL_FILE_MKDEV] = 1, [WD_ACL_FILE_PATH2] = 3,
-	[WD_ACL_FILE_MOUNT] = 3, [WD_ACL_UNIX_STREAM] = 1,
-	[WD_ACL_UNIX_DGRAM] = 1, [WD_ACL_UNIX_SEQPACKET] = 1,
-};
-
 /*
  * A raw ACL line of module @m may name no pathname and no group that
  * another module owns: it calls that module's interface instead.
@@ -472,10 +454,11 @@ static const unsigned char wd_pathnames[WD_NR_ACL_KINDS] = {
 static void check_owner(const struct wd_tables *t, const struct wd_module *m,
 			const struct wd_mline *l, const struct wd_acl *acl)
 {
+	const char *objects = wd_acl_objects(acl->kind);
 	char *args = wd_xstrdup(acl->args), *cur = args, *word;
 	unsigned int n;
 
-	for (n = 0; n < wd_objects[acl->kind] && (word = strsep(&cur, " ")); n++) {
+	for (n = 0; objects[n] && (word = strsep(&cur, " ")); n++) {
 		const struct group_def *g;
 		const struct owned *o;
 
@@ -489,7 +472,7 @@ static void check_owner(const struct wd_tables *t, const struct wd_module *m,
 					      word + 1, g->module->name);
 			continue;
 		}
-		if (!(wd_pathnames[acl->kind] & (1u << n)))
+		if (objects[n] != 'p')
 			continue;
 		if (wd_word_check(word, true)) {
 			wd_mset_error(t->set, l->file, l->line,

@@ -248,7 +248,7 @@ TEST_F(iface, every_tool_has_help_and_refuses_bad_options)
 	static const char *const tools[] = {
 		"warden-init", "warden-savepolicy", "warden-loadpolicy",
 		"warden-setprofile", "warden-pstree", "warden-auditd",
-		"warden-notifyd", "warden-queryd",
+		"warden-notifyd", "warden-queryd", "warden-audit2allow",
 	};
 	size_t i;
 
