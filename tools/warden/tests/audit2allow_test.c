@@ -197,34 +197,6 @@ static struct wd_buf records(const char *domain, const char *const *acls)
 	return b;
 }
 
-static void put(const char *dir, const char *name, const char *text,
-		size_t len)
-{
-	char *path = wd_path(dir, name);
-
-	if (wd_save_file(path, text, len)) {
-		perror(path);
-		exit(1);
-	}
-	free(path);
-}
-
-#define PUT(dir, name, text) put(dir, name, text, strlen(text))
-
-static char *get(const char *dir, const char *name)
-{
-	char *path = wd_path(dir, name), *text;
-
-	text = wd_read_file(path, 0, NULL);
-	free(path);
-	return text;
-}
-
-static bool contains(const char *text, const char *part)
-{
-	return text && strstr(text, part);
-}
-
 FIXTURE_SETUP(a2a)
 {
 	ASSERT_TRUE(wd_test_tools_dir(self->tools, sizeof(self->tools)));
@@ -235,22 +207,22 @@ FIXTURE_SETUP(a2a)
 	snprintf(self->wdir, sizeof(self->wdir), "%s/warden", self->root);
 	ASSERT_EQ(0, mkdir(self->mods, 0700));
 	ASSERT_EQ(0, mkdir(self->wdir, 0700));
-	PUT(self->mods, "term.pol", "");
-	PUT(self->mods, "term.if", term_if);
-	PUT(self->mods, "term.paths", "path_group term_console /dev/console\n");
-	PUT(self->mods, "files.pol", "");
-	PUT(self->mods, "files.if", files_if);
-	PUT(self->mods, "app.pol", "");
-	PUT(self->mods, "app.if", app_if);
-	PUT(self->mods, "app.paths", app_paths);
-	PUT(self->mods, "cov.pol", "");
-	PUT(self->mods, "cov.if", cov_if);
-	PUT(self->mods, "net.pol", "");
-	PUT(self->mods, "net.if", net_if);
-	PUT(self->mods, "db.pol", "");
-	PUT(self->mods, "db.if", db_if);
-	PUT(self->mods, "db.paths", db_paths);
-	PUT(self->wdir, "policy", policy);
+	put(self->mods, "term.pol", "");
+	put(self->mods, "term.if", term_if);
+	put(self->mods, "term.paths", "path_group term_console /dev/console\n");
+	put(self->mods, "files.pol", "");
+	put(self->mods, "files.if", files_if);
+	put(self->mods, "app.pol", "");
+	put(self->mods, "app.if", app_if);
+	put(self->mods, "app.paths", app_paths);
+	put(self->mods, "cov.pol", "");
+	put(self->mods, "cov.if", cov_if);
+	put(self->mods, "net.pol", "");
+	put(self->mods, "net.if", net_if);
+	put(self->mods, "db.pol", "");
+	put(self->mods, "db.if", db_if);
+	put(self->mods, "db.paths", db_paths);
+	put(self->wdir, "policy", policy);
 }
 
 FIXTURE_TEARDOWN(a2a)
@@ -286,7 +258,7 @@ static struct run run_a2a(const FIXTURE_DATA(a2a) *self, const char *keys,
 #define DENIALS(domain, ...) do { \
 	struct wd_buf b_ = records(domain, \
 				   (const char *const[]){ __VA_ARGS__, NULL }); \
-	put(self->root, "in", b_.text, b_.len); \
+	put_len(self->root, "in", b_.text, b_.len); \
 	free(b_.text); \
 } while (0)
 
@@ -302,7 +274,7 @@ TEST_F(a2a, raw_lines_merged_per_domain_in_order)
 	wd_buf_add(&in, a, strlen(a) + 1);
 	wd_buf_printf(&in, "%s\n%s\n", b, c);
 	wd_buf_add(&in, a, strlen(a) + 1);
-	put(self->root, "in", in.text, in.len);
+	put_len(self->root, "in", in.text, in.len);
 	r = A2A("-i", "in");
 	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
 	EXPECT_TEXT(r.out, TOR "\nfile read/write /dev/console\n\n"
@@ -342,7 +314,7 @@ TEST_F(a2a, malformed_and_truncated_records_are_skipped_and_counted)
 	wd_buf_printf(&in, "%s\n", good);
 	/* Cut inside the ACL line at the end of the input. */
 	wd_buf_add(&in, good, strlen(good) - 4);
-	PUT(self->root, "in", in.text);
+	put(self->root, "in", in.text);
 	r = A2A("-i", "in");
 	EXPECT_EQ(0, r.status);
 	EXPECT_TEXT(r.out, TOR "\nfile read /dev/console\n\n");
@@ -501,7 +473,7 @@ TEST_F(a2a, why_gives_every_reason)
 	t = record(DATE, DENIED, TOR, "file read /etc/missing");
 	wd_buf_printf(&in, "%s\n", t);
 	free(t);
-	PUT(self->root, "in", in.text);
+	put(self->root, "in", in.text);
 	r = A2A("-w", "-i", "in");
 	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
 	EXPECT_TEXT(r.out, APP "\n"
@@ -517,7 +489,7 @@ TEST_F(a2a, why_gives_every_reason)
 	run_free(&r);
 
 	/* --policy FILE instead of the policy in force. */
-	PUT(self->root, "other", "[domain_policy]\n" TOR "\nfile read /etc/\\*\n");
+	put(self->root, "other", "[domain_policy]\n" TOR "\nfile read /etc/\\*\n");
 	r = A2A("-w", "--policy", "other", "-i", "in");
 	EXPECT_TRUE(contains(r.out, TOR "\nfile read /etc/missing: allowed-now:"));
 	EXPECT_TRUE(contains(r.out, "file read /etc/now: no-domain:"));
@@ -537,8 +509,8 @@ TEST_F(a2a, last_load_keeps_records_from_the_last_load_on)
 	t = record("2026/12/04 10:00:00", DENIED, TOR, "file read /new");
 	wd_buf_printf(&in, "%s\n", t);
 	free(t);
-	PUT(self->root, "in", in.text);
-	PUT(self->wdir, "stat",
+	put(self->root, "in", in.text);
+	put(self->wdir, "stat",
 	    "Policy update:                                 2 (Last: 2026/12/04 10:00:00)\n"
 	    "Policy violation in learning mode:             0\n");
 	r = A2A("-l", "-i", "in");
@@ -548,7 +520,7 @@ TEST_F(a2a, last_load_keeps_records_from_the_last_load_on)
 	run_free(&r);
 
 	/* No load since boot: every record is after it. */
-	PUT(self->wdir, "stat", "Policy update:                                 0\n");
+	put(self->wdir, "stat", "Policy update:                                 0\n");
 	r = A2A("-l", "-i", "in");
 	EXPECT_TEXT(r.out, TOR "\nfile read /old\nfile read /new\n\n");
 	run_free(&r);
@@ -565,9 +537,9 @@ TEST_F(a2a, all_reads_every_reject_log)
 
 	snprintf(dir, sizeof(dir), "%s/log", self->root);
 	ASSERT_EQ(0, mkdir(dir, 0700));
-	PUT(dir, "reject_001.log", b);
-	PUT(dir, "reject_003.log", a);
-	PUT(dir, "grant_003.log", g);
+	put(dir, "reject_001.log", b);
+	put(dir, "reject_003.log", a);
+	put(dir, "grant_003.log", g);
 	r = A2A("-a");
 	EXPECT_EQ(0, r.status) TH_LOG("%s", wd_test_text(r.err));
 	EXPECT_TEXT(r.out, APP "\nfile read /b\n\n" TOR "\nfile read /a\n\n");

@@ -101,16 +101,23 @@ static inline void run_free(struct run *r)
 	free(r->err);
 }
 
-/* Write @text to @dir/@name, or end the test program. */
-static inline void put(const char *dir, const char *name, const char *text)
+/* Write @len bytes of @text to @dir/@name, or end the test program. */
+static inline void put_len(const char *dir, const char *name,
+			   const char *text, size_t len)
 {
 	char *path = wd_path(dir, name);
 
-	if (wd_save_file(path, text, strlen(text))) {
+	if (wd_save_file(path, text, len)) {
 		perror(path);
 		exit(1);
 	}
 	free(path);
+}
+
+/* Write the string @text to @dir/@name, or end the test program. */
+static inline void put(const char *dir, const char *name, const char *text)
+{
+	put_len(dir, name, text, strlen(text));
 }
 
 /* What @dir/@name holds, malloc'd; NULL when it cannot be read. */
