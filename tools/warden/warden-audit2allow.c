@@ -1608,28 +1608,51 @@ static void new_pattern(struct choices *ch, const struct request *r,
 /* What one request's menu ended with. */
 enum answer { ANSWER_NEXT, ANSWER_FINISH };
 
+/* Add a line to a domain's block of the module, once. */
+static void block_add(struct wd_buf *block, const char *prefix,
+		      const char *line)
+{
+	char *text = wd_xasprintf("%s%s\n", prefix, line);
+	const char *at = block->text ? strstr(block->text, text) : NULL;
+
+	while (at && at != block->text && at[-1] != '\n')
+		at = strstr(at + 1, text);
+	if (!at)
+		wd_buf_puts(block, text);
+	free(text);
+}
+
 /*
  * (Q)uiet: the selected line hushed; for a selected call, the best
  * dontaudit interface that covers the request, else its line hushed.
+ * Returns the interface it chose, or NULL.
  */
-static void hush(struct wd_buf *block, const struct choice *sel,
-		 const struct cands *hushers, const struct domain *d,
-		 unsigned int ri)
+static const struct cand *hush(struct wd_buf *block, const struct choice *sel,
+			       const struct cands *hushers,
+			       const struct domain *d, unsigned int ri)
 {
 	unsigned int *order = wd_xmalloc((hushers->nr + 1) * sizeof(*order));
+	const struct cand *c = NULL;
 
 	if (!sel->cand)
-		wd_buf_printf(block, "quiet %s\n", sel->text);
+		block_add(block, "quiet ", sel->text);
 	else if (cands_for(hushers, d, ri, order))
-		wd_buf_printf(block, "%s\n", hushers->c[order[0]].call);
+		c = &hushers->c[order[0]];
 	else
-		wd_buf_printf(block, "quiet %s\n", d->reqs[ri].line);
+		block_add(block, "quiet ", d->reqs[ri].line);
+	if (c)
+		block_add(block, "", c->call);
 	free(order);
+	return c;
 }
 
+/*
+ * Ask about request @ri; an interface chosen for it (allowed or quiet)
+ * goes to *@took, so that the requests it also covers are not asked.
+ */
 static enum answer ask(struct wd_buf *block, const struct cands *cs,
 		       const struct cands *hushers, const struct domain *d,
-		       unsigned int ri)
+		       unsigned int ri, const struct cand **took)
 {
 	const struct request *r = &d->reqs[ri];
 	unsigned int *order = wd_xmalloc((cs->nr + 1) * sizeof(*order));
@@ -1671,12 +1694,12 @@ static enum answer ask(struct wd_buf *block, const struct cands *cs,
 		}
 		switch (toupper((unsigned char)*key)) {
 		case 'A':
-			wd_buf_printf(block, "%s%s\n",
-				      opt.dontaudit && !ch.c[sel].cand ? "quiet " : "",
-				      ch.c[sel].text);
+			block_add(block, opt.dontaudit && !ch.c[sel].cand ?
+				  "quiet " : "", ch.c[sel].text);
+			*took = ch.c[sel].cand;
 			goto out;
 		case 'Q':
-			hush(block, &ch.c[sel], hushers, d, ri);
+			*took = hush(block, &ch.c[sel], hushers, d, ri);
 			goto out;
 		case 'I':
 			goto out;
@@ -1718,7 +1741,8 @@ out:
 static int interactive(void)
 {
 	struct wd_buf module = { 0 };
-	unsigned int di, ri, nr_written = 0;
+	unsigned int di, ri, nr_written = 0, nr_taken;
+	const struct cand **taken;
 	enum answer ans = ANSWER_NEXT;
 	int rc;
 
@@ -1734,10 +1758,28 @@ static int interactive(void)
 		opt.dontaudit = true;
 		cands_find(&hushers, d);
 		opt.dontaudit = dontaudit;
-		printf("Domain %u of %u: %s\n\n", di + 1, seen.nr_domains,
-		       d->name);
-		for (ri = 0; ri < d->nr_reqs && ans != ANSWER_FINISH; ri++)
-			ans = ask(&block, &cs, &hushers, d, ri);
+		printf("%sDomain %u of %u: %s\n\n", di ? "\n" : "", di + 1,
+		       seen.nr_domains, d->name);
+		taken = wd_xmalloc((d->nr_reqs + 1) * sizeof(*taken));
+		nr_taken = 0;
+		for (ri = 0; ri < d->nr_reqs && ans != ANSWER_FINISH; ri++) {
+			const struct cand *by = NULL;
+			unsigned int t;
+
+			for (t = 0; t < nr_taken && !by; t++)
+				if (taken[t]->covers[ri])
+					by = taken[t];
+			if (by) {
+				printf("\nRequest %u of %u: %s: covered by %s\n",
+				       ri + 1, d->nr_reqs, d->reqs[ri].line,
+				       by->call);
+				continue;
+			}
+			taken[nr_taken] = NULL;
+			ans = ask(&block, &cs, &hushers, d, ri, &taken[nr_taken]);
+			nr_taken += !!taken[nr_taken];
+		}
+		free(taken);
 		if (block.len) {
 			wd_buf_printf(&module, "%s\n%s\n", d->name, block.text);
 			nr_written++;

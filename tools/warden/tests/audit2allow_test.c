@@ -625,6 +625,24 @@ TEST_F(a2a, interactive_with_keys_on_a_pipe)
 	free(pol);
 	run_free(&r);
 
+	/*
+	 * An interface chosen for one request is not asked about again for
+	 * the others it covers, and goes into the module once.
+	 */
+	DENIALS(TOR, "file read /dev/console", "file write /dev/console",
+		"file read /dev/console");
+	r = A2A_KEYS("2\na\n", "--interactive", "-m", self->mods, "-M",
+		     "once", "-i", "in");
+	EXPECT_TRUE(contains(r.out, " * 2. term_use_console()\n"))
+		TH_LOG("%s", wd_test_text(r.out));
+	EXPECT_TRUE(contains(r.out, "Request 2 of 2: file write /dev/console: covered by term_use_console()\n"))
+		TH_LOG("%s", wd_test_text(r.out));
+	pol = get(self->root, "once.pol");
+	EXPECT_TRUE(contains(pol, TOR "\nterm_use_console()\n\n"))
+		TH_LOG("%s", wd_test_text(pol));
+	free(pol);
+	run_free(&r);
+
 	r = A2A("--interactive", "-m", self->mods);
 	EXPECT_EQ(2, r.status) TH_LOG("keys and records cannot both be stdin");
 	run_free(&r);
