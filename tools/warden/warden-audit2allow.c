@@ -31,13 +31,12 @@
 #include "io.h"
 #include "match.h"
 #include "module.h"
+#include "store.h"
 #include "policy.h"
 #include "record.h"
 #include "util.h"
 
 #define PROG "warden-audit2allow"
-#define WD_DEFAULT_STORE "/var/lib/warden/modules"
-#define WD_REFERENCE_MODULES "/usr/share/warden/modules"
 #define WD_DEFAULT_LOG_DIR "/var/log/warden"
 /* Values tried for one parameter: enough for every object of a line. */
 #define WD_MAX_BIND 4
@@ -1798,51 +1797,34 @@ static int interactive(void)
 
 /* ---- main -------------------------------------------------------------------- */
 
-/* Whether the set has a module called @name (@len bytes). */
-static bool have_module(const char *name, size_t len)
-{
-	unsigned int i;
-
-	for (i = 0; i < set.nr_modules; i++)
-		if (strlen(set.modules[i]->name) == len &&
-		    !strncmp(set.modules[i]->name, name, len))
-			return true;
-	return false;
-}
-
-/* The store's modules in force: of each name, the highest priority's. */
+/* The modules in force in the store, if it has any. */
 static void store_read(const char *store)
 {
-	unsigned int prio;
+	struct wd_store all;
+	unsigned int i;
 
-	for (prio = 999; prio > 0; prio--) {
-		char *pattern = wd_xasprintf("%s/%u/*.pol", store, prio);
-		glob_t g;
-		size_t k;
+	if (wd_store_scan(store, &all))
+		return;
+	wd_store_in_force(&all);
+	for (i = 0; i < all.nr; i++) {
+		char *pol = wd_store_file(store, all.e[i].priority,
+					  all.e[i].name, ".pol");
 
-		if (!glob(pattern, 0, NULL, &g)) {
-			for (k = 0; k < g.gl_pathc; k++) {
-				const char *base = strrchr(g.gl_pathv[k], '/') + 1;
-
-				if (!have_module(base, strlen(base) - 4))
-					wd_mset_add_path(&set, g.gl_pathv[k]);
-			}
-			globfree(&g);
-		}
-		free(pattern);
+		wd_mset_add_path(&set, pol);
+		free(pol);
 	}
+	wd_store_free(&all);
 }
 
 /* The modules for -R: --modules, else the store's, else the library. */
 static int modules_read(void)
 {
-	const char *store = getenv("WARDEN_MODULE_STORE");
 	unsigned int i;
 
 	for (i = 0; i < opt.nr_modules; i++)
 		wd_mset_add_path(&set, opt.modules[i]);
 	if (!opt.nr_modules) {
-		store_read(store && *store ? store : WD_DEFAULT_STORE);
+		store_read(wd_store_dir());
 		if (!set.nr_modules)
 			wd_mset_add_path(&set, WD_REFERENCE_MODULES);
 	}

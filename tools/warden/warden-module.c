@@ -31,11 +31,10 @@
 #include "iface.h"
 #include "io.h"
 #include "module.h"
+#include "store.h"
 #include "util.h"
 
-#define WD_DEFAULT_STORE "/var/lib/warden/modules"
 #define WD_DEFAULT_PRIORITY 400
-#define WD_MAX_PRIORITY 999
 
 static const char *const exts[] = { ".pol", ".if", ".paths" };
 
@@ -71,103 +70,6 @@ static void usage(FILE *out)
 static const char *store_dir;
 
 /* ---- the store ------------------------------------------------------------ */
-
-struct entry {
-	char *name;
-	unsigned int priority;
-};
-
-struct entries {
-	struct entry *e;
-	unsigned int nr;
-};
-
-/* A priority directory's name: 1-999 in plain decimal, else 0. */
-static unsigned int priority_of(const char *name)
-{
-	unsigned int p;
-
-	if (name[0] == '0' || wd_parse_uint(name, WD_MAX_PRIORITY, &p))
-		return 0;
-	return p;
-}
-
-/* Every module of the store, at every priority. */
-static int store_scan(struct entries *all)
-{
-	DIR *top = opendir(store_dir), *d;
-	struct dirent *p, *f;
-
-	memset(all, 0, sizeof(*all));
-	if (!top) {
-		if (errno == ENOENT)
-			return 0;
-		wd_perror(store_dir);
-		return -1;
-	}
-	while ((p = readdir(top))) {
-		unsigned int prio = priority_of(p->d_name);
-		char *dir;
-
-		if (!prio)
-			continue;
-		dir = wd_path(store_dir, p->d_name);
-		d = opendir(dir);
-		free(dir);
-		while (d && (f = readdir(d))) {
-			size_t len = strlen(f->d_name);
-
-			if (len <= 4 || strcmp(f->d_name + len - 4, ".pol") ||
-			    f->d_name[0] == '.')
-				continue;
-			all->e = wd_xrealloc(all->e, (all->nr + 1) * sizeof(*all->e));
-			all->e[all->nr].name = wd_xstrndup(f->d_name, len - 4);
-			all->e[all->nr].priority = prio;
-			all->nr++;
-		}
-		if (d)
-			closedir(d);
-	}
-	closedir(top);
-	return 0;
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-
-	return c ? c : (int)y->priority - (int)x->priority;
-}
-
-/* The modules in force: of each name, the highest priority; by name. */
-static void in_force(struct entries *all)
-{
-	unsigned int i, n = 0;
-
-	qsort(all->e, all->nr, sizeof(*all->e), entry_cmp);
-	for (i = 0; i < all->nr; i++) {
-		if (n && !strcmp(all->e[n - 1].name, all->e[i].name)) {
-			free(all->e[i].name);
-			continue;
-		}
-		all->e[n++] = all->e[i];
-	}
-	all->nr = n;
-}
-
-static void entries_free(struct entries *all)
-{
-	while (all->nr)
-		free(all->e[--all->nr].name);
-	free(all->e);
-}
-
-static char *store_file(unsigned int priority, const char *name,
-			const char *ext)
-{
-	return wd_xasprintf("%s/%u/%s%s", store_dir, priority, name, ext);
-}
 
 /* ---- checking and compiling ------------------------------------------------- */
 
@@ -334,22 +236,23 @@ static int store_load(void)
 {
 	struct wd_mset set = { 0 };
 	struct wd_build out = { 0 };
-	struct entries all;
+	struct wd_store all;
 	unsigned int i;
 	int rc = -1;
 	char **paths;
 
-	if (store_scan(&all))
+	if (wd_store_scan(store_dir, &all))
 		return -1;
-	in_force(&all);
+	wd_store_in_force(&all);
 	if (!all.nr) {
 		wd_error("%s: no module installed", store_dir);
-		entries_free(&all);
+		wd_store_free(&all);
 		return -1;
 	}
 	paths = wd_xmalloc(all.nr * sizeof(*paths));
 	for (i = 0; i < all.nr; i++)
-		paths[i] = store_file(all.e[i].priority, all.e[i].name, ".pol");
+		paths[i] = wd_store_file(store_dir, all.e[i].priority,
+					 all.e[i].name, ".pol");
 	if (!compile(&set, paths, all.nr, &out) && !kernel_load(&out)) {
 		printf("warden-module: loaded %u modules, %u lines\n",
 		       set.nr_modules, out.nr_lines);
@@ -360,7 +263,7 @@ static int store_load(void)
 	free(paths);
 	wd_build_free(&out);
 	wd_mset_free(&set);
-	entries_free(&all);
+	wd_store_free(&all);
 	return rc;
 }
 
@@ -479,7 +382,8 @@ static int cmd_install(int argc, char *argv[])
 		const char *src[3] = { m->pol, m->ifile, m->paths };
 
 		for (e = 0; e < 3; e++) {
-			char *dst = store_file(priority, m->name, exts[e]);
+			char *dst = wd_store_file(store_dir, priority, m->name,
+						  exts[e]);
 			size_t len = 0;
 			char *text = src[e] ? wd_read_file(src[e], 0, &len) : NULL;
 
@@ -516,7 +420,7 @@ static int cmd_remove(int argc, char *argv[])
 	if (optind == argc)
 		wd_usage_error("remove: which modules?");
 	for (i = optind; i < argc; i++) {
-		char *pol = store_file(priority, argv[i], ".pol");
+		char *pol = wd_store_file(store_dir, priority, argv[i], ".pol");
 
 		if (strchr(argv[i], '/') || access(pol, F_OK)) {
 			wd_error("no module %s at priority %u in %s", argv[i],
@@ -527,7 +431,8 @@ static int cmd_remove(int argc, char *argv[])
 		}
 		free(pol);
 		for (e = 0; e < 3; e++) {
-			char *path = store_file(priority, argv[i], exts[e]);
+			char *path = wd_store_file(store_dir, priority,
+						   argv[i], exts[e]);
 
 			undo_save(&u, path);
 			unlink(path);
@@ -541,16 +446,16 @@ static int cmd_remove(int argc, char *argv[])
 
 static int cmd_list(int argc, char *argv[])
 {
-	struct entries all;
+	struct wd_store all;
 	unsigned int i;
 
 	wd_options_help_only(argc, argv, usage);
-	if (store_scan(&all))
+	if (wd_store_scan(store_dir, &all))
 		return WD_EXIT_FAIL;
-	in_force(&all);
+	wd_store_in_force(&all);
 	for (i = 0; i < all.nr; i++)
 		printf("%s %u\n", all.e[i].name, all.e[i].priority);
-	entries_free(&all);
+	wd_store_free(&all);
 	return WD_EXIT_OK;
 }
 
@@ -578,9 +483,7 @@ int main(int argc, char *argv[])
 	unsigned int i;
 	int c;
 
-	store_dir = getenv("WARDEN_MODULE_STORE");
-	if (!store_dir || !*store_dir)
-		store_dir = WD_DEFAULT_STORE;
+	store_dir = wd_store_dir();
 	/* "+": options up to the command are warden-module's own. */
 	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		switch (c) {
