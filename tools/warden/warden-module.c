@@ -18,7 +18,6 @@
  * and line; the document is then refused whole and nothing changes.
  */
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
