@@ -943,8 +943,8 @@ static void write_kernel(const char *name, const char *text)
 	for (int sc = 0; sc < SC_NR; sc++)
 		build_rows(sc);
 	if (ret)
-		set_message(true, "Writing %s failed: %s (see the kernel log)",
-			    path, strerror(err));
+		set_message(true, "%s: %s (see the kernel log)", name,
+			    strerror(err));
 	else
 		set_message(false, "Written to %s.", name);
 	free(path);
