@@ -500,4 +500,36 @@ TEST_F(edit, denial_adds_its_line)
 	free(args);
 }
 
+TEST_F(edit, map_names_modules_and_sigint_restores)
+{
+	char *text, *args = wd_xasprintf("--map %s/map", self->dir);
+
+	NEED_TMUX();
+	put(self->dir, "map",
+	    "exception_policy\t-\tacl_group web file read /var/www/\\*\tweb:web.pol:2\t-\n"
+	    "domain_policy\t<kernel> /usr/sbin/httpd\tuse_group web\t"
+	    "web:web.if:7\thttpd.pol:3:web_content() > web.if:5:web_group()\n"
+	    "domain_policy\t<kernel> /usr/sbin/httpd\tfile read /etc/passwd\t"
+	    "httpd:httpd.pol:4\t-\n");
+	start(self, "", args);
+	free(wait_for(self, "Domain Transition Editor"));
+	KEYS("Down Enter");
+	text = wait_for(self, "Domain Policy Editor");
+	EXPECT_TRUE(contains(text, "use_group web  <= web web_content()\n"))
+		TH_LOG("a line from a call: %s", wd_test_text(text));
+	EXPECT_TRUE(contains(text, "file read /etc/passwd  <= httpd\n"))
+		TH_LOG("a line written in place");
+	EXPECT_TRUE(contains(text, "quiet file read /etc/shadow  <= (not in the map)\n"))
+		TH_LOG("a line the map lacks");
+	free(text);
+
+	KEYS("C-c");
+	text = wait_for(self, "EXIT=");
+	EXPECT_TRUE(contains(text, "stopped by signal 2") &&
+		    contains(text, "EXIT=1") && !contains(text, "<<<"))
+		TH_LOG("SIGINT restores the screen: %s", wd_test_text(text));
+	free(text);
+	free(args);
+}
+
 TEST_HARNESS_MAIN
