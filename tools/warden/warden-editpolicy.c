@@ -806,7 +806,7 @@ static int body_lines(void)
 static void draw(void)
 {
 	struct view *v = &views[cur_sc];
-	int body = body_lines(), y, i;
+	int body = body_lines(), y, i, count = 0;
 	const char *what = cur_sc == SC_DOMAIN ? (show_procs ? "processes" : "domains") :
 		cur_sc == SC_DENIAL ? "denials" : "entries";
 
@@ -820,8 +820,14 @@ static void draw(void)
 	mvprintw(0, 0, "<<< %s >>>", cur_sc == SC_DOMAIN && show_procs ?
 		 "Process State Viewer" : titles[cur_sc]);
 	attroff(A_BOLD);
-	printw("      %zu %s    '?' for help%s", v->n,
-	       strcmp(what, "entries") || v->n != 1 ? what : "entry",
+	/* The lines of the screen's own: a group's lines are not counted. */
+	for (i = 0; i < (int)v->n; i++)
+		count += v->rows[i].index >= 0 || cur_sc == SC_STAT ||
+			(cur_sc == SC_DOMAIN && show_procs);
+	printw("      %d %s    '?' for help%s", count,
+	       count != 1 ? what : cur_sc == SC_DOMAIN ?
+	       (show_procs ? "process" : "domain") :
+	       cur_sc == SC_DENIAL ? "denial" : "entry",
 	       offline_dir ? "    (read-only)" : "");
 	if (cur_sc == SC_DOMAIN && !show_procs)
 		mvaddnstr(1, 0, " * initialize_domain  # keep_domain  ! transition failed or quota exceeded",

@@ -126,20 +126,26 @@ static char *wait_for(struct _test_data_edit *self, const char *want)
 #define KEYS(...) tmux(self, "send-keys -t e " __VA_ARGS__)
 
 /* Start the editor in session "e" with @args; WARDEN_DIR is the fake. */
-static void start(struct _test_data_edit *self, const char *env,
-		  const char *args)
+static void start_in(struct _test_data_edit *self, const char *bindir,
+		     const char *env, const char *args)
 {
 	char *cmd = wd_xasprintf(
 		"new-session -d -s e -x 80 -y 24 "
 		"'cd %s && env WARDEN_DIR=%s PROC_DIR=%s PATH=/usr/bin:/bin %s "
 		"%s/warden-editpolicy %s; echo EXIT=$?; exec sleep 600'",
-		self->dir, self->wdir, self->procdir, env, self->tools, args);
+		self->dir, self->wdir, self->procdir, env, bindir, args);
 	int i;
 
 	/* The server may still be coming up. */
 	for (i = 0; i < 50 && tmux(self, "%s", cmd); i++)
 		sleep_ms(50);
 	free(cmd);
+}
+
+static void start(struct _test_data_edit *self, const char *env,
+		  const char *args)
+{
+	start_in(self, self->tools, env, args);
 }
 
 FIXTURE_SETUP(edit)
@@ -498,6 +504,64 @@ TEST_F(edit, denial_adds_its_line)
 		TH_LOG("the chosen line is added: %s", wd_test_text(text));
 	free(text);
 	free(args);
+}
+
+/*
+ * A warden-audit2allow next to the editor is asked with -R and the record
+ * on stdin; its call is shown, not written, and its line is added.
+ */
+TEST_F(edit, denial_offers_audit2allow_candidates)
+{
+	char *bin = wd_path(self->dir, "bin"), *cmd, *text, *input;
+	char *args = wd_xasprintf("--log %s/reject.log", self->dir);
+
+	NEED_TMUX();
+	mkdir(bin, 0755);
+	cmd = wd_xasprintf("cp %s/warden-editpolicy %s/", self->tools, bin);
+	ASSERT_EQ(0, system(cmd));
+	free(cmd);
+	put(bin, "warden-audit2allow",
+	    "#!/bin/sh\n"
+	    "[ \"$*\" = -R ] || exit 2\n"
+	    "cat >\"${0%/*}/input\"\n"
+	    "printf '<kernel> /usr/sbin/httpd\\nhttpd_read_shadow()\\n"
+	    "file read /etc/shadow-\\n\\n'\n");
+	cmd = wd_path(bin, "warden-audit2allow");
+	ASSERT_EQ(0, chmod(cmd, 0755));
+	free(cmd);
+	start_in(self, bin, "", args);
+	free(wait_for(self, "Domain Transition Editor"));
+	KEYS("w l");
+	free(wait_for(self, "Recent Denials"));
+	KEYS("Down A");
+	text = wait_for(self, "Candidates from warden-audit2allow -R");
+	EXPECT_TRUE(contains(text, " 1) [call]    httpd_read_shadow()\n") &&
+		    contains(text, " 2) [line]    file read /etc/shadow-\n") &&
+		    !contains(text, " 3)"))
+		TH_LOG("its call and its line, the record's line once: %s",
+		       wd_test_text(text));
+	free(text);
+	input = get(bin, "input");
+	EXPECT_TEXT(input, DENIAL);
+	free(input);
+	KEYS("Enter");
+	text = wait_for(self, "Put in the module");
+	EXPECT_TRUE(contains(text, "Put in the module of <kernel> /usr/sbin/httpd: httpd_read_shadow()"))
+		TH_LOG("a call is shown: %s", wd_test_text(text));
+	free(text);
+	text = get(self->wdir, "domain_policy");
+	EXPECT_TEXT(text, DOMAIN_POLICY);
+	free(text);
+	KEYS("A");
+	free(wait_for(self, "Candidates from"));
+	KEYS("2");
+	free(wait_for(self, "Written to domain_policy."));
+	text = get(self->wdir, "domain_policy");
+	EXPECT_TRUE(starts(text, "<kernel> /usr/sbin/httpd\nfile read /etc/shadow-\n"))
+		TH_LOG("a line is added: %s", wd_test_text(text));
+	free(text);
+	free(args);
+	free(bin);
 }
 
 TEST_F(edit, map_names_modules_and_sigint_restores)
