@@ -68,6 +68,8 @@ static const char *const files[SC_NR] = {
 	[SC_MANAGER] = "manager",
 };
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* More than this is not a policy (a file of zeros, say): refuse it. */
 #define POLICY_MAX (64 * 1024 * 1024)
 
@@ -292,8 +294,10 @@ static char *word(const char *line, int n, char *buf, size_t size)
 
 	while (n-- > 0) {
 		line = strchr(line, ' ');
-		if (!line)
-			return strcpy(buf, "");
+		if (!line) {
+			buf[0] = '\0';
+			return buf;
+		}
 		line++;
 	}
 	len = strcspn(line, " ");
@@ -314,7 +318,8 @@ static void mark_domains(void)
 	size_t i, j;
 
 	for (i = 0; i < exception.n; i++) {
-		const char *s = exception.line[i], *from;
+		const char *s = exception.line[i];
+		const char *from = strstr(s, " from ");
 		char prog[PATH_MAX];
 
 		if (!strncmp(s, "initialize_domain ", 18)) {
@@ -324,8 +329,7 @@ static void mark_domains(void)
 				    !strncmp(domains[j].name, "<kernel> ", 9) &&
 				    !strcmp(domains[j].last, prog))
 					domains[j].init_target = true;
-		} else if (!strncmp(s, "keep_domain ", 12) &&
-			   (from = strstr(s, " from "))) {
+		} else if (!strncmp(s, "keep_domain ", 12) && from) {
 			from += 6;
 			for (j = 0; j < ndomains; j++)
 				if (!strcmp(domains[j].name, from) ||
@@ -366,17 +370,23 @@ static void parse_domain_stat(const char *text)
 
 static int ask_process(int fd, struct process *p)
 {
-	char request[32], prefix[16], *answer, *line;
+	char request[32], prefix[16], *answer, *line, *next;
 	int len = snprintf(request, sizeof(request), "global-pid %d\n", p->pid);
 	int plen = snprintf(prefix, sizeof(prefix), "%d ", p->pid);
 
 	if (lseek(fd, 0, SEEK_SET) < 0 || write(fd, request, len) != len)
 		return -1;
-	if (lseek(fd, 0, SEEK_SET) < 0 || !(answer = wd_read_fd(fd, 65536, NULL)))
+	if (lseek(fd, 0, SEEK_SET) < 0)
 		return -1;
-	for (line = answer; *line; line += strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0)) {
+	answer = wd_read_fd(fd, 65536, NULL);
+	if (!answer)
+		return -1;
+	for (line = answer; *line; line = next) {
 		char *end;
 
+		next = line + strcspn(line, "\n");
+		if (*next)
+			next++;
 		if (strncmp(line, prefix, plen))
 			continue;
 		p->profile = strtoul(line + plen, &end, 10);
@@ -830,14 +840,15 @@ static void draw(void)
 	       cur_sc == SC_DENIAL ? "denial" : "entry",
 	       offline_dir ? "    (read-only)" : "");
 	if (cur_sc == SC_DOMAIN && !show_procs)
-		mvaddnstr(1, 0, " * initialize_domain  # keep_domain  ! transition failed or quota exceeded",
-			  COLS);
+		mvaddnstr(1, 0, " * initialize_domain  # keep_domain  "
+			  "! transition failed or quota exceeded", COLS);
 	if (cur_sc == SC_ACL && acl_domain) {
 		attron(A_BOLD);
 		mvaddnstr(2, 0, acl_domain, COLS);
 		attroff(A_BOLD);
 	} else if (cur_sc == SC_DOMAIN && !show_procs) {
-		mvaddnstr(2, 0, "    #: prof      domain   (E:enforcing P:permissive L:learning Q:quieted)",
+		mvaddnstr(2, 0, "    #: prof      domain   "
+			  "(E:enforcing P:permissive L:learning Q:quieted)",
 			  COLS);
 	}
 	if (v->cursor < v->top)
@@ -1296,7 +1307,7 @@ static void help(void)
 	do {
 		erase();
 		mvaddnstr(0, 0, "Commands available for this screen are:", COLS);
-		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(keys); i++)
 			mvaddnstr(2 + i, 0, keys[i], COLS);
 		refresh();
 		ch = getch();
@@ -1325,7 +1336,7 @@ static void menu(void)
 	for (;;) {
 		erase();
 		mvaddnstr(0, 0, "Press one of below keys to switch window.", COLS);
-		for (i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(items); i++)
 			mvprintw(2 + i, 0, "%c     <<< %s >>>", items[i].key,
 				 titles[items[i].sc]);
 		mvaddnstr(3 + i, 0, "q     Quit this editor.", COLS);
@@ -1340,7 +1351,7 @@ static void menu(void)
 			stop_signal = -1;
 			return;
 		}
-		for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(items); i++) {
 			if (items[i].key != ch)
 				continue;
 			if (items[i].sc == SC_ACL && !acl_domain) {
@@ -1597,8 +1608,11 @@ int main(int argc, char **argv)
 		wd_usage_error("unexpected argument '%s'", argv[optind]);
 	if (!terminal_ok())
 		return WD_EXIT_FAIL;
-	if (offline_dir && !(offline_dir = offline_path(offline_dir)))
-		return WD_EXIT_FAIL;
+	if (offline_dir) {
+		offline_dir = offline_path(offline_dir);
+		if (!offline_dir)
+			return WD_EXIT_FAIL;
+	}
 	text = read_part("domain_policy", true);
 	if (!text) {
 		wd_error("%s", message);
