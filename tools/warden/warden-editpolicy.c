@@ -35,6 +35,7 @@
 #include "escape.h"
 #include "iface.h"
 #include "io.h"
+#include "match.h"
 #include "record.h"
 #include "util.h"
 
@@ -308,6 +309,15 @@ static char *word(const char *line, int n, char *buf, size_t size)
 	return buf;
 }
 
+/* Whether program @name is @word: the same, or a pattern matching it. */
+static bool program_is(const char *name, const char *word)
+{
+	if (!strcmp(name, word))
+		return true;
+	return wd_word_has_wildcard(word) && !wd_word_check(word, true) &&
+		wd_pattern_match(name, word);
+}
+
 /*
  * The markers: '*' on a domain an initialize_domain line starts
  * ("<kernel> <program>"), '#' on a domain a keep_domain line keeps
@@ -327,14 +337,14 @@ static void mark_domains(void)
 			for (j = 0; j < ndomains; j++)
 				if (domains[j].depth == 1 &&
 				    !strncmp(domains[j].name, "<kernel> ", 9) &&
-				    !strcmp(domains[j].last, prog))
+				    program_is(domains[j].last, prog))
 					domains[j].init_target = true;
 		} else if (!strncmp(s, "keep_domain ", 12) && from) {
 			from += 6;
 			for (j = 0; j < ndomains; j++)
 				if (!strcmp(domains[j].name, from) ||
 				    (from[0] != '<' &&
-				     !strcmp(domains[j].last, from)))
+				     program_is(domains[j].last, from)))
 					domains[j].keep = true;
 		}
 	}

@@ -315,6 +315,24 @@ TEST_F(edit, tree_shows_profiles_markers_and_counts)
 	free(text);
 }
 
+TEST_F(edit, markers_match_patterns)
+{
+	char *text;
+
+	NEED_TMUX();
+	put(self->wdir, "exception_policy",
+	    "initialize_domain /usr/sbin/ss\\* from any\n"
+	    "keep_domain any from /var/www/cgi-bin/\\*\n");
+	start(self, "", "");
+	text = wait_for(self, "Domain Transition Editor");
+	EXPECT_TRUE(contains(text, "1:   1         /usr/sbin/httpd  (E:1") &&
+		    contains(text, "2:   1  #!         /var/www/cgi-bin/x\n") &&
+		    contains(text, "3:   2 *       /usr/sbin/sshd\n"))
+		TH_LOG("patterns mark by the kernel's matcher: %s",
+		       wd_test_text(text));
+	free(text);
+}
+
 TEST_F(edit, domain_policy_expands_groups_and_marks_quiet)
 {
 	char *text;
