@@ -1304,7 +1304,7 @@ static void help(void)
 		"A/a        Add a new entry.",
 		"D/d        Delete selected entries.",
 		"S/s        Set profile number of selected domains.",
-		"Enter      Show a domain's policy, or go back to the domains.",
+		"Enter      Show a domain's policy (also a denial's), or go back.",
 		"@          Show the process list instead of the domains.",
 		"A          On the denials, add a candidate that grants one.",
 		"Arrow-keys and PageUp/PageDown/Home/End keys for scroll.",
@@ -1388,6 +1388,17 @@ static void enter(void)
 		switch_screen(SC_ACL);
 	} else if (cur_sc == SC_ACL) {
 		switch_screen(SC_DOMAIN);
+	} else if (cur_sc == SC_DENIAL && v->n) {
+		const char *name = denials[v->rows[v->cursor].index].domain;
+
+		if (!find_domain(name)) {
+			set_message(true, "No such domain: %s", name);
+			return;
+		}
+		free(acl_domain);
+		acl_domain = wd_xstrdup(name);
+		views[SC_ACL].cursor = views[SC_ACL].top = 0;
+		switch_screen(SC_ACL);
 	}
 }
 

@@ -505,7 +505,14 @@ TEST_F(edit, denial_adds_its_line)
 		    contains(text, "1: enforcing <kernel> /usr/sbin/httpd: file read /etc/shadow-"))
 		TH_LOG("the newest first: %s", wd_test_text(text));
 	free(text);
-	KEYS("Down A");
+	KEYS("Down Enter");
+	text = wait_for(self, "Domain Policy Editor");
+	EXPECT_TRUE(contains(text, "\n<kernel> /usr/sbin/httpd\n"))
+		TH_LOG("Enter shows the denial's domain: %s", wd_test_text(text));
+	free(text);
+	KEYS("w l");
+	free(wait_for(self, "Recent Denials"));
+	KEYS("A");
 	text = wait_for(self, "Candidates");
 	/* The record's own line is always a candidate: pick it. */
 	hit = text ? strstr(text, "[line]    file read /etc/shadow-") : NULL;
