@@ -14,6 +14,7 @@ packages=(
 	busybox-static
 	sparse
 	tomoyo-tools tmux
+	libncurses-dev
 	gnuplot-nox
 )
 
