@@ -106,18 +106,33 @@ static void sleep_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
-/* The screen once it shows @want, or after 5 seconds, whatever it shows. */
+/* The screen once it shows @want, or after 20 seconds, whatever it shows. */
 static char *wait_for(struct _test_data_edit *self, const char *want)
 {
-	char *text = NULL;
+	char *text = NULL, *again;
 	int i;
 
-	for (i = 0; i < 100; i++) {
+	/* Up to 20 s: a loaded machine draws slowly. */
+	for (i = 0; i < 400; i++) {
 		free(text);
 		text = capture(self);
 		if (contains(text, want))
 			break;
 		sleep_ms(50);
+	}
+	/*
+	 * The screen may be caught half drawn: take it once two captures
+	 * 100 ms apart agree.
+	 */
+	for (; i < 400 && contains(text, want); i++) {
+		sleep_ms(100);
+		again = capture(self);
+		if (again && !strcmp(again, text)) {
+			free(again);
+			break;
+		}
+		free(text);
+		text = again;
 	}
 	return text;
 }
