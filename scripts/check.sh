@@ -68,7 +68,7 @@ if [ "$failed" -gt 0 ]; then
 	echo "failures:"
 	find "$repo/out" -maxdepth 1 \( -name '*.tap' -o -name '*.log' \) \
 		-newer "$results/.start" -print0 |
-		xargs -0 -r grep -H -E '^(not ok|#[[:space:]]+FAIL[[:space:]])|^[[:space:]]+# .*[^a-z]FAIL|^# [a-z_]+\.c:[0-9]+:[a-z_0-9]+:Expected|^tools: .*[1-9][0-9]* failed' \
+		xargs -0 -r grep -H -E '^(not ok|#[[:space:]]+FAIL[[:space:]])|^[[:space:]]+# .*[^a-z]FAIL|^# [a-z_/]+\.c:[0-9]+:[a-z_0-9]+:Expected|^tools: .*[1-9][0-9]* failed' \
 		2>/dev/null | sed "s|^$repo/||" | head -n 40
 fi
 # Skips are Warden's tests on the boot where Warden is not enabled.
