@@ -23,6 +23,7 @@
 
 #include "../kselftest_harness.h"
 #include "common.h"
+#include "httpd_common.h"
 
 #define TOMOYO_DIR "/sys/kernel/security/tomoyo"
 #define INIT_POLICY "/usr/lib/tomoyo/init_policy"
@@ -552,7 +553,7 @@ static bool have_warden_tools(void)
 /* Warden's tools that change policy become managers, as TOMOYO's are. */
 static void register_warden_tools(struct __test_metadata *_metadata)
 {
-	ASSERT_EQ(0, run("for t in loadpolicy setprofile queryd notifyd; do\n"
+	ASSERT_EQ(0, run("for t in loadpolicy setprofile queryd notifyd editpolicy; do\n"
 			 "echo " WTOOLS "warden-$t; done | tomoyo-loadpolicy -m"));
 }
 
@@ -796,6 +797,149 @@ static void tomoyo_tools_reload(struct __test_metadata *_metadata, char part,
 	ASSERT_EQ(0, run("tomoyo-loadpolicy -%cf </tmp/compat-g.in", part));
 	ASSERT_LT(0, capture(saved, size, "tomoyo-savepolicy -%c", part));
 	EXPECT_STREQ(again, saved);
+}
+
+/* The pane's line that holds @needle, or "" (a static buffer). */
+static const char *pane_line(const char *session, const char *needle)
+{
+	static char pane[BIG], line[512];
+	const char *at, *start;
+
+	line[0] = '\0';
+	if (capture(pane, sizeof(pane), "tmux capture-pane -p -t %s", session) <= 0)
+		return line;
+	at = strstr(pane, needle);
+	if (!at)
+		return line;
+	for (start = at; start > pane && start[-1] != '\n'; start--)
+		;
+	snprintf(line, sizeof(line), "%.*s", (int)strcspn(start, "\n"), start);
+	return line;
+}
+
+#define WEDIT TMUX " send-keys -t wedit "
+#define WWW7 "/tmp/www7"
+#define HTTPD7 "<kernel> /usr/sbin/httpd"
+/* Whether httpd's own block in domain_policy has the line added. */
+#define HAS_EXTRA "awk '/^<kernel>/ { on = $0 == \"" HTTPD7 "\" } on' " \
+	WARDEN_DIR "/domain_policy | grep -qx 'file read " WWW7 "/extra'"
+
+/*
+ * The guide's section 7.1 with Warden's own editor, by keystrokes: busy
+ * box httpd learns in profile 1, then the editor puts httpd's domain and
+ * the CGI's below it in profile 3, '@' shows httpd's process in profile
+ * 3, and a line added, one deleted and one refused through the editor
+ * show in domain_policy and on the screen; 'q' leaves the terminal.
+ */
+FIXTURE(wedit) {
+};
+
+FIXTURE_SETUP(wedit)
+{
+}
+
+FIXTURE_TEARDOWN(wedit)
+{
+}
+
+TEST_F_TIMEOUT(wedit, plays_the_guides_7_1, 120)
+{
+	static char text[BIG];
+	char needle[128];
+	pid_t httpd;
+
+	if (!have_interface() || !have_warden_tools() ||
+	    access(WTOOLS "warden-editpolicy", X_OK) || access(HTTPD, X_OK))
+		SKIP(return, "no TOMOYO interface, warden-editpolicy or httpd");
+	register_warden_tools(_metadata);
+	ASSERT_EQ(0, loopback_up());
+	run("rm -rf " WWW7 "; mkdir -p " WWW7 "/cgi-bin " WWW7 "/data");
+	ASSERT_EQ(0, write_text(WWW7 "/index.html", "WELCOME\n", 0644));
+	ASSERT_EQ(0, write_text(WWW7 "/data/public", "PUBLIC-DATA\n", 0644));
+	ASSERT_EQ(0, write_text(WWW7 "/cgi-bin/x", CGI_SCRIPT(WWW7), 0755));
+	ASSERT_EQ(0, run("echo 'initialize_domain /usr/sbin/httpd from any' | "
+			 WTOOLS "warden-loadpolicy -e -"));
+	ASSERT_EQ(0, run("printf '" HTTPD7 "\\nuse_profile 1\\n' | "
+			 WTOOLS "warden-loadpolicy -d -"));
+	httpd = start_httpd(WWW7);
+	ASSERT_LT(0, httpd);
+	ASSERT_TRUE(wait_for_httpd());
+	EXPECT_EQ(200, http_get("/", text, sizeof(text)));
+	EXPECT_EQ(200, http_get("/cgi-bin/x?public", text, sizeof(text)));
+	EXPECT_NE(NULL, strstr(text, "PUBLIC-DATA")) TH_LOG("%s", text);
+
+	unlink("/tmp/wedit.rc");
+	ASSERT_EQ(0, run("%s new-session -d -s wedit -x 80 -y 24 %s", TMUX,
+			 "'" WTOOLS "warden-editpolicy; echo $? >/tmp/wedit.rc'"));
+	ASSERT_TRUE(wait_for_pane("wedit", "Domain Transition Editor", 10));
+	/* Find httpd's domain, select it and the two below it, profile 3. */
+	run(WEDIT "/");
+	ASSERT_TRUE(wait_for_pane("wedit", "Search>", 5));
+	run(WEDIT "-l /usr/sbin/httpd");
+	/* Space selects a line and moves down: httpd, its CGI, cat. */
+	for (int i = 0; i < 3; i++)
+		run(WEDIT "%s", i ? "Space" : "Enter Space");
+	run(WEDIT "s");
+	ASSERT_TRUE(wait_for_pane("wedit", "Enter profile number>", 5));
+	run(WEDIT "3 Enter");
+	EXPECT_TRUE(wait_for_pane("wedit", "Written to domain_policy.", 5));
+	capture(text, sizeof(text), "tmux capture-pane -p -t wedit");
+	TH_LOG("the domain tree after s 3:\n%s", text);
+	capture(text, sizeof(text), "grep -A1 '^" HTTPD7 "' " WARDEN_DIR
+		"/domain_policy | grep -c '^use_profile 3$'");
+	EXPECT_STREQ("3\n", text)
+		TH_LOG("httpd and the two domains below it in profile 3");
+
+	/* '@': the process list shows httpd in profile 3. */
+	run(WEDIT "@");
+	ASSERT_TRUE(wait_for_pane("wedit", "Process State Viewer", 5));
+	snprintf(needle, sizeof(needle), "httpd (%d) " HTTPD7, httpd);
+	EXPECT_TRUE(wait_for_pane("wedit", needle, 5));
+	EXPECT_EQ(0, strncmp(pane_line("wedit", needle) +
+			     strspn(pane_line("wedit", needle), " "), "3 ", 2))
+		TH_LOG("'%s'", pane_line("wedit", needle));
+	capture(text, sizeof(text), "tmux capture-pane -p -t wedit");
+	TH_LOG("the process list:\n%s", text);
+	run(WEDIT "@");
+	ASSERT_TRUE(wait_for_pane("wedit", "Domain Transition Editor", 5));
+
+	/* httpd's policy: a line added, then deleted, and one refused. */
+	run(WEDIT "/");
+	ASSERT_TRUE(wait_for_pane("wedit", "Search>", 5));
+	run(WEDIT "-l /usr/sbin/httpd");
+	run(WEDIT "Enter Enter");
+	ASSERT_TRUE(wait_for_pane("wedit", "Domain Policy Editor", 5));
+	run(WEDIT "a");
+	ASSERT_TRUE(wait_for_pane("wedit", "Enter new entry>", 5));
+	run(WEDIT "-l 'file read " WWW7 "/extra'");
+	run(WEDIT "Enter");
+	EXPECT_TRUE(wait_for_pane("wedit", "Written to domain_policy.", 5));
+	EXPECT_TRUE(wait_for_pane("wedit", "file read " WWW7 "/extra", 5));
+	EXPECT_EQ(0, run(HAS_EXTRA));
+	capture(text, sizeof(text), "tmux capture-pane -p -t wedit");
+	TH_LOG("httpd's policy:\n%s", text);
+	run(WEDIT "/");
+	ASSERT_TRUE(wait_for_pane("wedit", "Search>", 5));
+	run(WEDIT "-l " WWW7 "/extra");
+	run(WEDIT "Enter Space d");
+	EXPECT_TRUE(wait_for_pane("wedit", "Delete 1 selected entry?", 5));
+	run(WEDIT "y Enter");
+	EXPECT_TRUE(wait_for_pane("wedit", "Written to domain_policy.", 5));
+	EXPECT_NE(0, run(HAS_EXTRA));
+	run(WEDIT "a");
+	ASSERT_TRUE(wait_for_pane("wedit", "Enter new entry>", 5));
+	run(WEDIT "-l 'file raed /x'");
+	run(WEDIT "Enter");
+	EXPECT_TRUE(wait_for_pane("wedit", "Invalid argument", 5));
+
+	run(WEDIT "q");
+	EXPECT_TRUE(wait_for_text("/tmp/wedit.rc", "\n", 10));
+	read_whole_file("/tmp/wedit.rc", text, sizeof(text));
+	EXPECT_STREQ("0\n", text);
+	run(TMUX " kill-server 2>/dev/null");
+	kill(httpd, SIGTERM);
+	waitpid(httpd, NULL, 0);
+	run("rm -rf " WWW7);
 }
 
 TEST(tomoyo_tools_round_trip_acl_groups_of_every_kind)
