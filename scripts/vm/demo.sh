@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The demo, played inside the VM as a transcript a newcomer can follow.
+# vm-needs: tomoyo-tools
 
 say() {
 	echo
@@ -120,12 +121,37 @@ echo "# the domains the service's exec chain created, and what they learned:"
 awk '/^<kernel>/ { show = index($0, "<kernel> /usr/sbin/httpd") == 1 } show' \
 	$W/domain_policy
 
-say "12. Enforcing: the service's domains move to profile 3."
-grep '^<kernel> /usr/sbin/httpd' $W/domain_policy >/tmp/httpd.domains
-while read -r domain; do
-	printf '%s\nuse_profile 3\n' "$domain" >$W/domain_policy
-	echo "$domain -> use_profile 3"
-done </tmp/httpd.domains
+say "12. Enforcing: the service's domains move to profile 3, in the editor."
+echo "# warden-editpolicy in a terminal (tmux, 80x24): '/' finds httpd's domain,"
+echo "# Space selects it and each domain below it, 's' '3' sets profile 3."
+grep -c '^<kernel> /usr/sbin/httpd' $W/domain_policy >/tmp/httpd.count
+export TERM=vt100 LC_ALL=C.UTF-8
+tmux -u new-session -d -s edit -x 80 -y 24 warden-editpolicy
+screen() {
+	sleep 1
+	echo "----------------------------------------------------------------- screen"
+	tmux capture-pane -p -t edit | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+	echo "-------------------------------------------------------------------------"
+}
+sleep 1
+tmux send-keys -t edit /
+sleep 0.3
+tmux send-keys -t edit -l /usr/sbin/httpd
+tmux send-keys -t edit Enter
+for i in $(seq "$(cat /tmp/httpd.count)"); do
+	tmux send-keys -t edit Space
+done
+tmux send-keys -t edit s
+sleep 0.3
+tmux send-keys -t edit 3 Enter
+screen
+echo "# '@': the process list, httpd in profile 3 (the guide's check):"
+tmux send-keys -t edit @
+screen
+tmux send-keys -t edit @ q
+sleep 0.5
+tmux kill-server 2>/dev/null
+run sh -c "grep -A1 '^<kernel> /usr/sbin/httpd' $W/domain_policy | grep -v '^--'"
 echo "# what it learned still works:"
 run wget -q -O - http://127.0.0.1:8080/
 run wget -q -O - "http://127.0.0.1:8080/cgi-bin/show?motd"
