@@ -848,9 +848,9 @@ TEST_F_TIMEOUT(wedit, plays_the_guides_7_1, 120)
 	char needle[128];
 	pid_t httpd;
 
-	if (!have_interface() || !have_warden_tools() ||
+	if (!warden_is_enabled() || !have_interface() || !have_warden_tools() ||
 	    access(WTOOLS "warden-editpolicy", X_OK) || access(HTTPD, X_OK))
-		SKIP(return, "no TOMOYO interface, warden-editpolicy or httpd");
+		SKIP(return, "no Warden, TOMOYO interface, warden-editpolicy or httpd");
 	register_warden_tools(_metadata);
 	ASSERT_EQ(0, loopback_up());
 	run("rm -rf " WWW7 "; mkdir -p " WWW7 "/cgi-bin " WWW7 "/data");
